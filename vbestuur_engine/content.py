@@ -1,0 +1,171 @@
+"""Load a content directory (`rules/` and `flows/`) into one validated, immutable `Content`.
+
+Why: every consumer (CLI, app, tests, bench) needs the same answer to "is this content good?".
+Loading parses every file, validates every model, runs every check, and only then hands out the
+content; with any error it raises `ContentError` listing all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import ContentError, Problem
+from .loader import LoadedFile, PathKey, SourceMap, load_yaml_file
+from .schema import (
+    Advice,
+    AdviceFile,
+    Fact,
+    FactsFile,
+    Flow,
+    LocalValues,
+    Step,
+    StepsFile,
+    Term,
+    TermsFile,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+Where = tuple[str, PathKey]
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the engine knows, keyed by id, with where each item was written."""
+
+    root: Path
+    steps: Mapping[int, Step]
+    facts: Mapping[str, Fact]
+    terms: Mapping[str, Term]
+    advice: Mapping[str, Advice]
+    flows: Mapping[str, Flow]
+    local: Mapping[str, LocalValues]
+    where: Mapping[tuple[str, str | int], Where]
+    sources: Mapping[str, SourceMap]
+    warnings: tuple[Problem, ...] = ()
+
+    def locate(self, kind: str, ident: str | int, *path: str | int) -> tuple[str, int, int]:
+        """File, line and column of an item (or of a key inside it)."""
+        file, base = self.where.get((kind, ident), ("?", ()))
+        source = self.sources.get(file)
+        line, col = source.lookup((*base, *path)) if source else (1, 1)
+        return file, line, col
+
+
+@dataclass
+class _Collector:
+    """Mutable state while loading; frozen into `Content` at the end."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, SourceMap] = field(default_factory=dict)
+    where: dict[tuple[str, str | int], Where] = field(default_factory=dict)
+    items: dict[str, dict[Any, Any]] = field(default_factory=dict)
+
+    def parse(self, path: Path, model: type[BaseModel]) -> Any:
+        display = _display(path, self.root)
+        loaded: LoadedFile = load_yaml_file(path, display)
+        self.sources[display] = loaded.source
+        self.problems.extend(loaded.problems)
+        if loaded.problems:
+            return None
+        from .validation import validate_model
+
+        value, problems = validate_model(model, loaded)
+        self.problems.extend(problems)
+        return value
+
+    def add(self, kind: str, ident: str | int, item: Any, file: str, path: PathKey) -> None:
+        bucket = self.items.setdefault(kind, {})
+        if (kind, ident) in self.where:
+            first_file, first_path = self.where[(kind, ident)]
+            line, col = self.sources[file].lookup(path)
+            first_line = self.sources[first_file].lookup(first_path)[0]
+            self.problems.append(Problem(file, line, col, "DUPLICATE-ID",
+                                         f"{kind} id {ident!r} is already defined at "
+                                         f"{first_file}:{first_line}"))
+            return
+        bucket[ident] = item
+        self.where[(kind, ident)] = (file, path)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def _load_lists(c: _Collector) -> None:
+    rules = c.root / "rules"
+    listed: list[tuple[Path, type[BaseModel], str, str]] = [
+        (rules / "steps.yaml", StepsFile, "steps", "step"),
+        (rules / "facts.yaml", FactsFile, "facts", "fact"),
+        (rules / "terms.yaml", TermsFile, "terms", "term"),
+    ]
+    listed += [(p, AdviceFile, "advice", "advice") for p in _yaml_files(rules / "advice")]
+    for path, model, key, kind in listed:
+        if not path.exists():
+            c.problems.append(Problem(_display(path, c.root), 1, 1, "MISSING-FILE",
+                                      f"expected a {key} file here"))
+            continue
+        parsed = c.parse(path, model)
+        for index, item in enumerate(getattr(parsed, key, None) or []):
+            c.add(kind, item.id, item, _display(path, c.root), (key, index))
+
+
+def _load_flows_and_local(c: _Collector) -> None:
+    for path in _yaml_files(c.root / "flows"):
+        flow = c.parse(path, Flow)
+        if flow is not None:
+            c.add("flow", flow.id, flow, _display(path, c.root), ())
+    for path in _yaml_files(c.root / "rules" / "local"):
+        local = c.parse(path, LocalValues)
+        if local is not None:
+            c.add("local", path.stem, local, _display(path, c.root), ())
+
+
+def check_content(root: Path | str | None = None) -> tuple[Content, list[Problem]]:
+    """Load the content under `root` (default: this project) and every problem, sorted.
+
+    The semantic checks run only when every file parsed and validated: on a half-loaded
+    content they would mostly repeat the parse errors as dangling references.
+    """
+    from .checks import run_checks
+
+    c = _Collector(Path(root) if root is not None else PROJECT_ROOT)
+    _load_lists(c)
+    _load_flows_and_local(c)
+    problems = list(c.problems)
+    if not problems:
+        problems = run_checks(_freeze(c))
+    warnings = tuple(sorted(p for p in problems if p.severity == "warning"))
+    return _freeze(c, warnings), sorted(problems)
+
+
+def load_content(root: Path | str | None = None) -> Content:
+    """Load checked content, or raise `ContentError` listing every error (warnings pass)."""
+    content, problems = check_content(root)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
+    return content
+
+
+def _freeze(c: _Collector, warnings: tuple[Problem, ...] = ()) -> Content:
+    def table(kind: str) -> Mapping[Any, Any]:
+        return MappingProxyType(dict(c.items.get(kind, {})))
+
+    return Content(c.root, table("step"), table("fact"), table("term"), table("advice"),
+                   table("flow"), table("local"), MappingProxyType(dict(c.where)),
+                   MappingProxyType(dict(c.sources)), warnings)

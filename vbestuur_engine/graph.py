@@ -1,0 +1,128 @@
+"""Compile a flow into a networkx graph, once, and share it read-only.
+
+Why: checks (reachability, cycles, dominators) and the walk both need the flow as a graph. The
+compiled form is immutable (a frozen DiGraph plus lookup tables), so one instance can serve every
+user of the app and be cached across sessions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+
+import networkx as nx
+
+from .schema import Advice, Flow, InfoNode, Node, OutcomeNode, QuestionNode, Step
+
+
+def exits(node: Node) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Every way out of a node as (path inside the node, target node id, edge label)."""
+    if isinstance(node, OutcomeNode):
+        return
+    if isinstance(node, QuestionNode):
+        for index, option in enumerate(node.options):
+            if option.next is not None:
+                yield ("options", index, "next"), option.next, option.value
+    for index, route in enumerate(node.routes):
+        yield ("routes", index, "next"), route.next, "route"
+    if node.next is not None:
+        yield ("next",), node.next, "default"
+
+
+def build_graph(flow: Flow) -> nx.DiGraph:
+    """A mutable DiGraph of the flow; edges to unknown nodes are left out (checks report them)."""
+    graph: nx.DiGraph = nx.DiGraph()
+    for node_id, node in flow.nodes.items():
+        graph.add_node(node_id, type=node.type)
+    for node_id, node in flow.nodes.items():
+        for _path, target, label in exits(node):
+            if target in flow.nodes:
+                labels = graph.edges[node_id, target]["labels"] if graph.has_edge(
+                    node_id, target) else ()
+                graph.add_edge(node_id, target, labels=(*labels, label))
+    return graph
+
+
+def dominators(graph: nx.DiGraph, start: str) -> Mapping[str, str]:
+    """Immediate dominator of every node reachable from `start`."""
+    idom: dict[str, str] = nx.immediate_dominators(graph, start)
+    return idom
+
+
+def dominated_by(idom: Mapping[str, str], node: str, candidate: str) -> bool:
+    """True if every path from the start to `node` passes `candidate` (or they are equal)."""
+    current = node
+    while True:
+        if current == candidate:
+            return True
+        parent = idom.get(current)
+        if parent is None or parent == current:
+            return False
+        current = parent
+
+
+@dataclass(frozen=True)
+class CompiledFlow:
+    """A validated flow with its frozen graph and precomputed per-node facts."""
+
+    flow: Flow
+    graph: nx.DiGraph
+    questions_to_end: Mapping[str, tuple[int, int]]
+    steps: Mapping[int, Step]
+    advice: Mapping[str, Advice]
+
+    @property
+    def id(self) -> str:
+        return self.flow.id
+
+    def node(self, node_id: str) -> Node:
+        return self.flow.nodes[node_id]
+
+    @cached_property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(k for k, n in self.flow.nodes.items() if isinstance(n, QuestionNode))
+
+    @cached_property
+    def condition_questions(self) -> frozenset[str]:
+        """Questions that some route or conditional advice looks at."""
+        from .flowparts import conditions, leaves
+
+        return frozenset(leaf.question or "" for located, cond in conditions(self.flow)
+                         for _path, leaf in leaves(cond, located.path))
+
+    @cached_property
+    def option_values(self) -> Mapping[str, frozenset[str]]:
+        return MappingProxyType({
+            k: frozenset(o.value for o in n.options)
+            for k, n in self.flow.nodes.items() if isinstance(n, QuestionNode)})
+
+
+def compile_flow(flow: Flow, steps: Mapping[int, Step],
+                 advice: Mapping[str, Advice]) -> CompiledFlow:
+    """Build and freeze the graph; the flow must already have passed the checks (a DAG).
+
+    The compiled flow keeps the steps and advice it may show, so a walk needs nothing else.
+    """
+    graph = build_graph(flow)
+    return CompiledFlow(flow, nx.freeze(graph), MappingProxyType(_questions_to_end(flow, graph)),
+                        steps, advice)
+
+
+def _questions_to_end(flow: Flow, graph: nx.DiGraph) -> dict[str, tuple[int, int]]:
+    """Fewest and most questions from each node to an outcome (for a progress indicator)."""
+    result: dict[str, tuple[int, int]] = {}
+    for node_id in reversed(list(nx.topological_sort(graph))):
+        node = flow.nodes[node_id]
+        own = 1 if isinstance(node, QuestionNode) else 0
+        after = [result[s] for s in graph.successors(node_id)]
+        if not after:
+            result[node_id] = (own, own)
+        else:
+            result[node_id] = (own + min(a[0] for a in after), own + max(a[1] for a in after))
+    return result
+
+
+__all__ = ["CompiledFlow", "InfoNode", "build_graph", "compile_flow", "dominated_by",
+           "dominators", "exits"]
