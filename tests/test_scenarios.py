@@ -1,0 +1,51 @@
+"""Coverage of the YAML scenarios: every flow has enough, and they pass.
+
+The scenarios themselves are collected from tests/scenarios/*.yaml by the plugin in
+conftest.py (run `pytest tests/scenarios` to see each one). This file checks that every flow
+has at least three of them, one of which asks the flow's guiding question, and runs every
+scenario once more through the same comparison so `pytest tests/test_scenarios.py` alone
+tells a content author whether the scenarios hold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from scenario_plugin import compare
+
+from vbestuur_engine import Engine
+from vbestuur_engine.loader import load_yaml_file
+
+SCENARIOS = Path(__file__).parent / "scenarios"
+ENGINE = Engine.load()
+REAL_FLOWS = sorted(f.id for f in ENGINE.content.flows.values() if f.door != "voorbeeld")
+
+
+def _scenarios(flow_id: str) -> list[dict[str, object]]:
+    path = SCENARIOS / f"{flow_id}.yaml"
+    if not path.exists():
+        return []
+    loaded = load_yaml_file(path)
+    assert not loaded.problems, loaded.problems
+    assert loaded.data["flow"] == flow_id, f"{path.name} names flow {loaded.data['flow']!r}"
+    return list(loaded.data["scenarios"])
+
+
+@pytest.mark.parametrize("flow_id", REAL_FLOWS)
+def test_every_flow_has_three_scenarios_one_with_its_guiding_question(flow_id: str) -> None:
+    scenarios = _scenarios(flow_id)
+    assert len(scenarios) >= 3, f"tests/scenarios/{flow_id}.yaml needs at least 3 scenarios"
+    question = ENGINE.flow(flow_id).flow.question.nl.strip().rstrip("?").lower()
+    names = [str(s.get("name", "")).lower() for s in scenarios]
+    assert any(question[:40] in name for name in names), (
+        f"no scenario of {flow_id} is named after its guiding question {question!r}")
+
+
+@pytest.mark.parametrize("flow_id", [*REAL_FLOWS, "voorbeeld"])
+def test_scenarios_hold(flow_id: str) -> None:
+    failures = []
+    for scenario in _scenarios(flow_id):
+        progress = ENGINE.walk(flow_id, scenario.get("answers") or {})  # type: ignore[arg-type]
+        failures += [f"{scenario['name']}: {d}" for d in compare(ENGINE, progress, scenario)]
+    assert not failures, "\n".join(failures) + "\n(details: pytest tests/scenarios)"

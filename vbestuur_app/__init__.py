@@ -1,0 +1,1 @@
+"""vbestuur_app: the Streamlit layer over vbestuur_engine."""
