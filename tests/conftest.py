@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from scenario_plugin import ScenarioFile
 
 SCENARIO_DIR = Path(__file__).parent / "scenarios"

@@ -103,8 +103,22 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str",
+               "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+               "tag:yaml.org,2002:null"}
+
+
 def _construct(node: Node, path: PathKey, loader: _HardenedLoader, out: LoadedFile) -> Any:
-    """Build the plain value of `node`, recording positions and duplicate keys."""
+    """Build the plain value of `node`, recording positions and duplicate keys.
+
+    Only plain YAML types are accepted: an explicit tag such as `!!python/object` is reported,
+    never constructed.
+    """
+    if node.tag not in _PLAIN_TAGS:
+        line, col = _mark(node)
+        out.problems.append(Problem(out.path, line, col, "YAML-SYNTAX",
+                                    f"tag {node.tag!r} is not allowed in content"))
+        return None
     if isinstance(node, MappingNode):
         return _construct_mapping(node, path, loader, out)
     if isinstance(node, SequenceNode):

@@ -1,0 +1,50 @@
+"""The hardened YAML loader: strings stay strings, duplicates and syntax errors are located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vbestuur_engine.loader import load_yaml_file, load_yaml_text
+
+
+def test_yes_no_on_off_ja_nee_stay_strings() -> None:
+    loaded = load_yaml_text("a: [yes, no, on, off, ja, nee, Yes, NO]\n", "x.yaml")
+    assert loaded.data == {"a": ["yes", "no", "on", "off", "ja", "nee", "Yes", "NO"]}
+
+
+def test_only_true_and_false_are_booleans() -> None:
+    assert load_yaml_text("a: true\nb: false\n", "x.yaml").data == {"a": True, "b": False}
+
+
+def test_dates_are_not_converted() -> None:
+    assert load_yaml_text("checked: 2026-11-01\n", "x.yaml").data == {"checked": "2026-11-01"}
+
+
+def test_duplicate_key_is_reported_at_the_second_occurrence() -> None:
+    loaded = load_yaml_text("a: 1\nb: 2\na: 3\n", "x.yaml")
+    assert [(p.rule, p.line, p.col) for p in loaded.problems] == [("DUPLICATE-KEY", 3, 1)]
+    assert "first at line 1" in loaded.problems[0].message
+
+
+def test_positions_are_kept_for_keys_and_items() -> None:
+    loaded = load_yaml_text("top:\n  items:\n    - x\n    - y\n", "x.yaml")
+    assert loaded.source.lookup(("top", "items", 1)) == (4, 7)
+    assert loaded.source.lookup(("top", "nothere", 5)) == (1, 1)
+
+
+def test_syntax_error_becomes_a_problem_not_an_exception() -> None:
+    loaded = load_yaml_text("a: [1, 2\n", "x.yaml")
+    assert loaded.data is None
+    assert loaded.problems[0].rule == "YAML-SYNTAX"
+    assert str(loaded.problems[0]).startswith("x.yaml:2:1: YAML-SYNTAX ")
+
+
+def test_unsafe_tags_are_refused() -> None:
+    loaded = load_yaml_text("a: !!python/object/apply:os.system ['echo hi']\n", "x.yaml")
+    assert loaded.problems and loaded.problems[0].rule == "YAML-SYNTAX"
+
+
+def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
+    loaded = load_yaml_file(tmp_path / "missing.yaml")
+    assert loaded.problems[0].rule == "YAML-SYNTAX"
+    assert "cannot read" in loaded.problems[0].message
