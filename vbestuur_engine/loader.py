@@ -21,8 +21,12 @@ from .errors import Problem
 PathKey = tuple[str | int, ...]
 
 
-class _HardenedLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-style booleans and no timestamp conversion."""
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _HardenedLoader(_Base):  # type: ignore[valid-type,misc]
+    """SafeLoader (libyaml's when present: 10x faster) with YAML 1.2-style booleans and no
+    timestamp conversion."""
 
 
 _HardenedLoader.yaml_implicit_resolvers = {

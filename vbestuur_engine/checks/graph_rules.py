@@ -16,6 +16,21 @@ if TYPE_CHECKING:
     from ..content import Content
 
 
+def _graph(flow: Flow) -> nx.DiGraph:
+    """The flow's graph, built once per check run (three rules need it)."""
+    cached = _GRAPHS.get(id(flow))
+    if cached is None or cached[0] is not flow:
+        if len(_GRAPHS) > _GRAPH_CACHE_SIZE:
+            _GRAPHS.clear()
+        cached = (flow, build_graph(flow))
+        _GRAPHS[id(flow)] = cached
+    return cached[1]
+
+
+_GRAPHS: dict[int, tuple[Flow, nx.DiGraph]] = {}
+_GRAPH_CACHE_SIZE = 64
+
+
 def _flows(content: Content) -> Iterator[Flow]:
     """Flows whose start exists; the others are reported by DANGLING-REF."""
     return (f for f in content.flows.values() if f.start in f.nodes)
@@ -29,7 +44,7 @@ def unreachable_node(content: Content) -> Iterator[Finding]:
     FAIL: a node `q3` that no node routes to
     """
     for flow in _flows(content):
-        reached = nx.descendants(build_graph(flow), flow.start) | {flow.start}
+        reached = nx.descendants(_graph(flow), flow.start) | {flow.start}
         for node_id in flow.nodes:
             if node_id not in reached:
                 yield Finding("flow", flow.id, ("nodes", node_id),
@@ -80,7 +95,9 @@ def cycle(content: Content) -> Iterator[Finding]:
     FAIL: q1 -> q2 -> q1
     """
     for flow in content.flows.values():
-        graph = build_graph(flow)
+        graph = _graph(flow)
+        if nx.is_directed_acyclic_graph(graph):
+            continue
         try:
             edges = nx.find_cycle(graph)
         except nx.NetworkXNoCycle:
@@ -97,7 +114,7 @@ def guard_unanswered(content: Content) -> Iterator[Finding]:
     FAIL: q1 -> (q2 | q3) -> q4, and a route on q4 tests q2 (not asked on the path via q3)
     """
     for flow in _flows(content):
-        graph = build_graph(flow)
+        graph = _graph(flow)
         if not nx.is_directed_acyclic_graph(graph):
             continue
         idom = dominators(graph, flow.start)
