@@ -65,3 +65,10 @@ def test_readability_warns_without_failing(tmp_path: Path) -> None:
     warnings = [p for p in problems if p.rule == "READABILITY"]
     assert warnings and all(p.severity == "warning" for p in warnings)
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_authoring_guide_documents_every_rule() -> None:
+    from vbestuur_engine.checks import RULES
+
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert [rule for rule in RULES if f"`{rule}`" not in guide] == []
