@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..flowparts import advice_refs, conditions, leaves, step_refs
+from ..flowparts import advice_refs, conditions, effects, leaves, step_refs
 from ..schema import ROLES, STEP_MAX, STEP_MIN, YESNO_VALUES, Flow, QuestionNode, Text
 from .registry import Finding, rule
 
@@ -188,3 +188,22 @@ def _option_problems(node: QuestionNode, roles: tuple[str, ...] | None
             yield (*path, "next"), "a multiple-choice option cannot route; use the question's next"
         if roles is not None and option.value not in roles:
             yield (*path, "value"), f"role options are {', '.join(roles)}"
+
+
+@rule("EFFECT-SCOPE")
+def effect_scope(content: Content) -> Iterator[Finding]:
+    """A checklist effect names only steps on the flow's checklist (`checklist_steps`, or
+    `steps` when that is not given), so no answer silently adds a step to the checklist.
+
+    PASS: `checklist_steps: [14, 15]` and an answer with `checklist: {done: [14]}`
+    FAIL: `checklist_steps: [14, 15]` and an answer with `checklist: {done: [6]}`
+    """
+    for flow in content.flows.values():
+        scope = set(flow.checklist_steps or flow.steps)
+        for path, effect in effects(flow):
+            for status in ("done", "partial", "open", "na"):
+                for index, step in enumerate(getattr(effect, status)):
+                    if step not in scope:
+                        yield Finding("flow", flow.id, (*path, status, index),
+                                      f"step {step} is not on this flow's checklist "
+                                      f"{sorted(scope)}; add it to checklist_steps")
