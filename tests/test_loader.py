@@ -48,3 +48,12 @@ def test_unreadable_file_is_a_problem(tmp_path: Path) -> None:
     loaded = load_yaml_file(tmp_path / "missing.yaml")
     assert loaded.problems[0].rule == "YAML-SYNTAX"
     assert "cannot read" in loaded.problems[0].message
+
+
+def test_alias_bombs_are_stopped() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, "
+              f"*a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 9)]
+    loaded = load_yaml_text("\n".join(lines) + "\n", "bomb.yaml")
+    assert [p.rule for p in loaded.problems] == ["YAML-SYNTAX"]
+    assert "too many values" in loaded.problems[0].message

@@ -154,7 +154,8 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_content(root: Path | str | None = None) -> tuple[Content, list[Problem]]:
+def check_content(root: Path | str | None = None,
+                  warnings: bool = True) -> tuple[Content, list[Problem]]:
     """Load the content under `root` (default: this project) and every problem, sorted.
 
     The semantic checks run only when every file parsed and validated: on a half-loaded
@@ -168,14 +169,17 @@ def check_content(root: Path | str | None = None) -> tuple[Content, list[Problem
         _load_flows_and_local(c)
         problems = list(c.problems)
         if not problems:
-            problems = run_checks(_freeze(c))
+            problems = run_checks(_freeze(c), warnings)
     warnings = tuple(sorted(p for p in problems if p.severity == "warning"))
     return _freeze(c, warnings), sorted(problems)
 
 
 def load_content(root: Path | str | None = None) -> Content:
-    """Load checked content, or raise `ContentError` listing every error (warnings pass)."""
-    content, problems = check_content(root)
+    """Load checked content, or raise `ContentError` listing every error.
+
+    Warning-only rules are skipped: they are for `vbestuur check`, not for serving users.
+    """
+    content, problems = check_content(root, warnings=False)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)

@@ -67,6 +67,7 @@ class LoadedFile:
     data: Any
     source: SourceMap
     problems: list[Problem] = field(default_factory=list)
+    budget: int = 2_000_000
 
 
 def load_yaml_text(text: str, path: str) -> LoadedFile:
@@ -118,6 +119,13 @@ def _construct(node: Node, path: PathKey, loader: _HardenedLoader, out: LoadedFi
     Only plain YAML types are accepted: an explicit tag such as `!!python/object` is reported,
     never constructed.
     """
+    out.budget -= 1
+    if out.budget < 0:
+        if out.budget == -1:
+            line, col = _mark(node)
+            out.problems.append(Problem(out.path, line, col, "YAML-SYNTAX",
+                                        "the file expands to too many values (alias loop?)"))
+        return None
     if node.tag not in _PLAIN_TAGS:
         line, col = _mark(node)
         out.problems.append(Problem(out.path, line, col, "YAML-SYNTAX",
