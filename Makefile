@@ -20,7 +20,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy vbestuur_engine
+	$(BIN)/mypy vbestuur_engine vbestuur_store vbestuur_app app.py
 
 test: lint
 	$(BIN)/vbestuur check
@@ -28,6 +28,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/app.py
 
 clean:
 	rm -rf $(VENV)

@@ -155,7 +155,7 @@ def _gc_paused() -> Iterator[None]:
 
 
 def check_content(root: Path | str | None = None,
-                  warnings: bool = True) -> tuple[Content, list[Problem]]:
+                  include_warnings: bool = True) -> tuple[Content, list[Problem]]:
     """Load the content under `root` (default: this project) and every problem, sorted.
 
     The semantic checks run only when every file parsed and validated: on a half-loaded
@@ -169,7 +169,7 @@ def check_content(root: Path | str | None = None,
         _load_flows_and_local(c)
         problems = list(c.problems)
         if not problems:
-            problems = run_checks(_freeze(c), warnings)
+            problems = run_checks(_freeze(c), include_warnings)
     warnings = tuple(sorted(p for p in problems if p.severity == "warning"))
     return _freeze(c, warnings), sorted(problems)
 
@@ -179,7 +179,7 @@ def load_content(root: Path | str | None = None) -> Content:
 
     Warning-only rules are skipped: they are for `vbestuur check`, not for serving users.
     """
-    content, problems = check_content(root, warnings=False)
+    content, problems = check_content(root, include_warnings=False)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)

@@ -32,15 +32,18 @@ _NL: Final = {
     "answers": "Uw antwoorden",
     "disclaimer": "Dit is informatie, geen juridisch advies. Bel 112 bij acuut gevaar.",
     "page": "pagina",
-    "kind": "soort",
     "kind_advice": "advies",
     "kind_step": "stap",
-    "id": "id",
-    "title": "titel",
-    "text": "tekst",
-    "status": "status",
-    "phase": "fase",
-    "urgency": "urgentie",
+    "col_kind": "soort",
+    "col_id": "id",
+    "col_title": "titel",
+    "col_text": "tekst",
+    "col_steps": "stappen",
+    "col_status": "status",
+    "col_phase": "fase",
+    "col_urgency": "urgentie",
+    "col_actions": "acties",
+    "col_facts": "feiten",
     "reminder": "Herinnering",
     "calendar": "Veilig Bestuur: herinneringen",
     "your_status": "Status in uw checklist",
@@ -68,15 +71,18 @@ _EN: Final = {
     "answers": "Your answers",
     "disclaimer": "This is information, not legal advice. Call 112 in acute danger.",
     "page": "page",
-    "kind": "kind",
     "kind_advice": "advice",
     "kind_step": "step",
-    "id": "id",
-    "title": "title",
-    "text": "text",
-    "status": "status",
-    "phase": "phase",
-    "urgency": "urgency",
+    "col_kind": "kind",
+    "col_id": "id",
+    "col_title": "title",
+    "col_text": "text",
+    "col_steps": "steps",
+    "col_status": "status",
+    "col_phase": "phase",
+    "col_urgency": "urgency",
+    "col_actions": "actions",
+    "col_facts": "facts",
     "reminder": "Reminder",
     "calendar": "Veilig Bestuur: reminders",
     "your_status": "Status in your checklist",
@@ -90,13 +96,15 @@ _PHASES: Final = {
 }
 
 _STATUS: Final = {
-    "nl": {"open": "open", "partial": "deels gedaan", "done": "gedaan", "na": "niet van toepassing"},
+    "nl": {"open": "open", "partial": "deels gedaan", "done": "gedaan",
+           "na": "niet van toepassing"},
     "en": {"open": "open", "partial": "partly done", "done": "done", "na": "not applicable"},
 }
 
 _URGENCY: Final = {
-    "nl": {"now": "nu", "today": "vandaag", "soon": "binnenkort", "plan": "plannen"},
-    "en": {"now": "now", "today": "today", "soon": "soon", "plan": "plan"},
+    "nl": {"now": "Nu doen", "today": "Vandaag doen", "soon": "Binnenkort doen",
+           "plan": "Inplannen"},
+    "en": {"now": "Do now", "today": "Do today", "soon": "Do soon", "plan": "Plan it"},
 }
 
 
@@ -120,6 +128,18 @@ def status_label(status: str, lang: str) -> str:
 
 def urgency_label(urgency: str, lang: str) -> str:
     return _URGENCY[_lang(lang)].get(urgency, urgency)
+
+
+def advice_heading(number: int, title: str | None, urgency: str, lang: str) -> str:
+    """'2. Bel 112 (Nu doen)', or '3. Vandaag doen' for an advice without a title."""
+    when = urgency_label(urgency, lang)
+    return f"{number}. {title} ({when})" if title else f"{number}. {when}"
+
+
+def cited_steps(steps: tuple[int, ...], titles: tuple[str, ...], lang: str) -> str:
+    """'stappen 6, 14 (Netwerklijst; Melden en registreren)': numbers first, then names."""
+    names = "; ".join(t for t in titles if t)
+    return f"{steps_text(steps, lang)} ({names})" if names else steps_text(steps, lang)
 
 
 def steps_text(steps: tuple[int, ...] | list[int], lang: str) -> str:

@@ -1,0 +1,72 @@
+"""A golden path through every flow: first option each time, advice and checklist as the engine
+says, in the engine's order."""
+
+from __future__ import annotations
+
+import pytest
+from app_helpers import (
+    complete_flow,
+    conversation_harness,
+    keys_with_prefix,
+    new_app,
+)
+from streamlit.testing.v1 import AppTest
+
+from vbestuur_app.views.home import door_key
+from vbestuur_engine import Engine
+
+ENGINE = Engine.load()
+FLOWS = sorted(ENGINE.compiled)
+
+
+def open_flow(engine: Engine, flow_id: str) -> AppTest:
+    """Through its door on the start page; example flows (no door) through the harness."""
+    door = engine.flow(flow_id).flow.door
+    if door == "voorbeeld":
+        return conversation_harness(flow_id)
+    at = new_app()
+    at.button(key=door_key(door, flow_id if door == "vraag" else None)).click().run()
+    assert at.session_state["flow"] == flow_id
+    return at
+
+
+@pytest.mark.parametrize("flow_id", FLOWS)
+def test_golden_path(engine: Engine, flow_id: str) -> None:
+    at = open_flow(engine, flow_id)
+    progress = complete_flow(at, engine, flow_id)
+    assert not at.exception
+    assert keys_with_prefix(at, "advice-") == [hit.advice.id for hit in progress.advice]
+    assert progress.advice, f"{flow_id}: the golden path gives no advice"
+    shown_steps = keys_with_prefix(at, "step-")
+    assert shown_steps == [str(item.step.id) for item in progress.checklist
+                           if item.status in ("open", "partial")]
+    checklist = [h.value for h in at.subheader if "Checklist" in h.value]
+    assert checklist, "the checklist heading is missing"
+    assert set(at.query_params) <= {"lang"}, "answers must never be in the URL"
+    for kind in ("pdf", "md", "csv", "ics"):
+        assert at.get("download_button") and any(
+            b.proto.id.endswith(f"dl:{kind}") for b in at.get("download_button"))
+
+
+@pytest.mark.parametrize("flow_id", [f for f in FLOWS
+                                     if ENGINE.flow(f).flow.door in ("gereedheid",
+                                                                     "organisatie")])
+def test_readiness_flows_show_a_chart(engine: Engine, flow_id: str) -> None:
+    at = open_flow(engine, flow_id)
+    complete_flow(at, engine, flow_id)
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    assert '"type":"bar"' in charts[0].proto.spec.replace(" ", "")
+
+
+def test_incident_advice_after_first_answer(engine: Engine) -> None:
+    """In the incident flow, the first answer already gives advice, shown at once."""
+    from app_helpers import answer_first, progress_of
+
+    at = open_flow(engine, "incident")
+    answer_first(at, engine, "incident")
+    progress = progress_of(at, engine, "incident")
+    assert progress.advice, "the incident flow gives no advice after the first answer"
+    assert keys_with_prefix(at, "brief-") == (
+        [h.advice.id for h in progress.advice if h.advice.urgency == "now"]
+        + [h.advice.id for h in progress.advice if h.advice.urgency != "now"])

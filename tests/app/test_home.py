@@ -1,0 +1,75 @@
+"""The start page: four doors, the 112 line, privacy, and one click into the incident flow."""
+
+from __future__ import annotations
+
+import pytest
+from app_helpers import new_app, question_widget_shown
+
+from vbestuur_app.i18n import t
+from vbestuur_engine import Engine
+
+SINGLE_DOORS = ("incident", "gereedheid", "organisatie")
+
+
+def texts(at) -> str:  # type: ignore[no-untyped-def]
+    parts = [e.value for e in [*at.markdown, *at.caption, *at.warning, *at.subheader,
+                               *at.title]]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_home_shows_four_doors_and_the_frame() -> None:
+    at = new_app()
+    assert not at.exception
+    headings = [h.value for h in at.subheader]
+    for door in ("incident", "vraag", "gereedheid", "organisatie"):
+        assert t(f"door.{door}", "nl") in headings
+    assert "Bel [112](tel:112)" in at.warning[0].value
+    shown = texts(at)
+    assert t("home.privacy", "nl") in shown
+    assert t("home.disclaimer", "nl") in shown
+
+
+def test_question_door_lists_question_flows_by_their_question(engine: Engine) -> None:
+    at = new_app()
+    flows = engine.flows_for("vraag")
+    assert flows, "no question flows in flows/"
+    for flow in flows:
+        button = at.button(key=f"door:vraag:{flow.id}")
+        assert button.label.replace("\\", "") == flow.question.nl
+
+
+def test_example_flows_never_on_home(engine: Engine) -> None:
+    at = new_app()
+    keys = {b.key for b in at.button}
+    for flow_id, compiled in engine.compiled.items():
+        if compiled.flow.door == "voorbeeld":
+            assert not any(flow_id in str(k) for k in keys)
+
+
+def test_incident_question_visible_after_one_click(engine: Engine) -> None:
+    at = new_app()
+    at.button(key="door:incident").click().run()
+    assert not at.exception
+    start = engine.flow("incident").flow.start
+    assert question_widget_shown(at, engine, "incident", start)
+    assert at.session_state["flow"] == "incident"
+
+
+@pytest.mark.parametrize("door", SINGLE_DOORS)
+def test_single_doors_open_their_flow(engine: Engine, door: str) -> None:
+    if door not in engine.compiled:
+        pytest.skip(f"flow {door} not in flows/ yet")
+    at = new_app()
+    at.button(key=f"door:{door}").click().run()
+    assert not at.exception
+    assert at.session_state["flow"] == door
+    assert question_widget_shown(at, engine, door, engine.flow(door).flow.start)
+
+
+def test_each_question_door_opens_its_flow(engine: Engine) -> None:
+    for flow in engine.flows_for("vraag"):
+        at = new_app()
+        at.button(key=f"door:vraag:{flow.id}").click().run()
+        assert not at.exception
+        assert at.session_state["flow"] == flow.id
+        assert at.button(key="ask:next").label == t("ask.next", "nl")

@@ -1,0 +1,100 @@
+"""Plotly figures built by plain functions (no Streamlit), so tests can inspect them.
+
+Why plain functions: a figure is data; tests assert on its traces without a browser. Plotly is
+imported lazily, because only the readiness results and the flow map need it and an interview
+step should not pay for the import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from vbestuur_engine import CompiledFlow, PhaseReadiness
+from vbestuur_engine.schema import OutcomeNode
+
+from .i18n import t
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go  # type: ignore[import-untyped]
+
+NODE_SYMBOLS = {"question": "diamond", "info": "square", "outcome": "circle"}
+NODE_COLOURS = {"question": "#1f4e79", "info": "#6b7280", "outcome": "#2e7d32"}
+BAR_COLOUR = "#1f4e79"
+
+
+def readiness_figure(readiness: list[PhaseReadiness], lang: str) -> go.Figure:
+    """Horizontal bars: per phase, the share of applicable steps done (partial counts half)."""
+    import plotly.graph_objects as go
+
+    labels = [t(f"phase.{r.phase}", lang) for r in readiness]
+    percents = [round(r.score * 100) for r in readiness]
+    hover = [t("result.readiness_text", lang, phase=label, percent=pct, done=r.done,
+               partial=r.partial, open=r.open)
+             for label, pct, r in zip(labels, percents, readiness, strict=True)]
+    figure = go.Figure(go.Bar(x=percents, y=labels, orientation="h", marker_color=BAR_COLOUR,
+                              text=[f"{p}%" for p in percents], textposition="auto",
+                              hovertext=hover, hoverinfo="text"))
+    figure.update_layout(xaxis={"range": [0, 100], "title": t("result.readiness_axis", lang)},
+                         yaxis={"autorange": "reversed"}, height=80 + 60 * len(readiness),
+                         margin={"l": 10, "r": 10, "t": 10, "b": 40}, showlegend=False)
+    return figure
+
+
+def layered_positions(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Node positions in layers from the start (flows are DAGs): x within a layer, y = -depth."""
+    positions: dict[str, tuple[float, float]] = {}
+    for depth, layer in enumerate(nx.topological_generations(graph)):
+        ordered = sorted(layer)
+        width = len(ordered)
+        for index, node in enumerate(ordered):
+            positions[node] = (index - (width - 1) / 2, -float(depth))
+    return positions
+
+
+def flow_figure(compiled: CompiledFlow, lang: str) -> go.Figure:
+    """The compiled graph as a network: edges as lines, one marker trace per node type."""
+    import plotly.graph_objects as go
+
+    graph = compiled.graph
+    positions = layered_positions(graph)
+    edge_x: list[float | None] = []
+    edge_y: list[float | None] = []
+    for source, target in graph.edges:
+        (x0, y0), (x1, y1) = positions[source], positions[target]
+        edge_x += [x0, x1, None]
+        edge_y += [y0, y1, None]
+    traces: list[go.Scatter] = [go.Scatter(x=edge_x, y=edge_y, mode="lines", hoverinfo="skip",
+                                           line={"color": "#9ca3af", "width": 1},
+                                           showlegend=False)]
+    for kind, symbol in NODE_SYMBOLS.items():
+        nodes = [n for n, data in graph.nodes(data=True) if data.get("type") == kind]
+        if nodes:
+            traces.append(_node_trace(compiled, nodes, positions, kind, symbol, lang))
+    figure = go.Figure(traces)
+    depth = 1 + max((-y for _x, y in positions.values()), default=0)
+    figure.update_layout(height=int(160 + 70 * depth), showlegend=True,
+                         legend={"orientation": "h"}, xaxis={"visible": False},
+                         yaxis={"visible": False},
+                         margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    return figure
+
+
+def _node_trace(compiled: CompiledFlow, nodes: list[str],
+                positions: dict[str, tuple[float, float]], kind: str, symbol: str,
+                lang: str) -> go.Scatter:
+    import plotly.graph_objects as go
+
+    return go.Scatter(
+        x=[positions[n][0] for n in nodes], y=[positions[n][1] for n in nodes],
+        mode="markers+text", text=nodes, textposition="top center",
+        hovertext=[f"{n}: {_node_text(compiled, n, lang)}" for n in nodes], hoverinfo="text",
+        marker={"symbol": symbol, "size": 16, "color": NODE_COLOURS[kind]},
+        name=t(f"map.kind.{kind}", lang))
+
+
+def _node_text(compiled: CompiledFlow, node_id: str, lang: str) -> str:
+    node = compiled.node(node_id)
+    text = node.title if isinstance(node, OutcomeNode) else node.text
+    return text.get(lang)[:80]

@@ -1,0 +1,59 @@
+"""The CSV export: one row per advice and per checklist step, safe to open in a spreadsheet.
+
+Why the neutralising: a spreadsheet treats a cell that starts with `=`, `+`, `-` or `@` (and,
+in some programs, a tab or carriage return) as a formula. Content and municipality values are
+text we do not fully control, so every such cell gets a leading single quote (the OWASP advice
+for CSV injection); the value stays readable and is never executed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from vbestuur_engine import Engine, Progress
+from vbestuur_engine.schema import LocalValues
+
+from .document import ResultDocument, build_document
+from .labels import phase_label, urgency_label
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = ("kind", "id", "title", "text", "steps", "status", "phase", "urgency", "actions",
+           "facts")
+
+
+def neutralise(value: str) -> str:
+    """Prefix a single quote when a cell would start a formula; other text is unchanged."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def build_csv(engine: Engine, progress: Progress, lang: str,
+              local: LocalValues | None = None) -> str:
+    """CSV text (comma separated, UTF-8; encode with utf-8-sig for Excel)."""
+    return document_csv(build_document(engine, progress, lang, local))
+
+
+def document_csv(doc: ResultDocument) -> str:
+    """Lay out a `ResultDocument` as CSV with localised headers and neutralised cells."""
+    frame = pd.DataFrame(_rows(doc), columns=list(COLUMNS), dtype="string").fillna("")
+    frame = frame.rename(columns={c: doc.labels[f"col_{c}"] for c in COLUMNS})
+    frame = frame.map(neutralise)
+    frame.columns = [neutralise(str(c)) for c in frame.columns]
+    return frame.to_csv(index=False, lineterminator="\r\n")
+
+
+def _rows(doc: ResultDocument) -> list[dict[str, str]]:
+    lab = doc.labels
+    rows = []
+    for item in doc.advice:
+        facts = " | ".join(f"{f.statement} ({lab['source']}: {f.source}; {lab['checked']} "
+                           f"{f.checked})" for f in item.facts)
+        rows.append({"kind": lab["kind_advice"], "id": item.id, "title": item.title or "",
+                     "text": item.text, "steps": "; ".join(str(s) for s in item.steps),
+                     "status": "", "phase": "", "urgency": urgency_label(item.urgency, doc.lang),
+                     "actions": "", "facts": facts})
+    for step in doc.checklist:
+        rows.append({"kind": lab["kind_step"], "id": str(step.id), "title": step.title,
+                     "text": "", "steps": str(step.id), "status": step.status_label,
+                     "phase": phase_label(step.phase, doc.lang), "urgency": "",
+                     "actions": " | ".join(step.actions), "facts": ""})
+    return rows

@@ -1,0 +1,106 @@
+"""The ICS export: calendar reminders for the yearly evaluation and a new term of office.
+
+Why: two steps of the guideline are about time, not incidents. Step 20 asks to check and
+re-calibrate the security policy, protocols, measures and network list every year and to evaluate
+the ELA agreements; step 21 asks, at a new term, for the policy or protocol, the preventive
+measures and an up-to-date network list. A calendar file puts them where people will see them.
+The texts come from the steps themselves; UIDs are derived from the content so downloading twice
+updates the same events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from functools import lru_cache
+
+from icalendar import Alarm, Calendar, Event, vRecur
+
+from vbestuur_engine import Progress
+from vbestuur_engine.content import load_content
+from vbestuur_engine.schema import Step
+
+from .labels import labels, status_label, steps_text
+
+EVALUATION_STEP, NEW_TERM_STEP = 20, 21
+PRODID = "-//vbestuur//Veilig Bestuur//NL"
+
+
+def build_ics(progress: Progress, lang: str, evaluation: dt.date,
+              new_term: dt.date | None = None, *, steps: Mapping[int, Step] | None = None,
+              stamp: dt.datetime | None = None) -> bytes:
+    """An iCalendar file: a yearly event from `evaluation` and, if given, one on `new_term`.
+
+    `steps` is the content's step table (the app passes `engine.content.steps`); without it the
+    steps come from the walk's checklist or, failing that, from this project's content.
+    `stamp` fixes DTSTAMP for reproducible output; by default it is now (UTC).
+    """
+    lang = "en" if lang == "en" else "nl"
+    lab = labels(lang)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", lab["calendar"])
+    when = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    evaluation_step = _step(EVALUATION_STEP, progress, steps)
+    calendar.add_component(_event(evaluation_step, progress, lang, evaluation, when, yearly=True))
+    if new_term is not None:
+        term_step = _step(NEW_TERM_STEP, progress, steps)
+        calendar.add_component(_event(term_step, progress, lang, new_term, when, yearly=False))
+    return bytes(calendar.to_ical())
+
+
+def _event(step: Step, progress: Progress, lang: str, day: dt.date, stamp: dt.datetime,
+           yearly: bool) -> Event:
+    """An all-day event for one step, with a display alarm at 09:00 that day."""
+    summary = f"Veilig Bestuur: {step.title.get(lang)} ({steps_text([step.id], lang)})"
+    event = Event()
+    event.add("uid", _uid(step, lang, day, yearly))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", _description(step, progress, lang))
+    event.add("transp", "TRANSPARENT")
+    if yearly:
+        event.add("rrule", vRecur(freq="YEARLY"))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", dt.timedelta(hours=9))
+    event.add_component(alarm)
+    return event
+
+
+def _description(step: Step, progress: Progress, lang: str) -> str:
+    lab = labels(lang)
+    lines = [f"{lab['actions']}:"] + [f"- {a.get(lang)}" for a in step.actions]
+    lines += ["", step.guideline.get(lang).strip()]
+    status = next((i.status for i in progress.checklist if i.step.id == step.id), None)
+    if status is not None:
+        lines += ["", f"{lab['your_status']}: {status_label(status, lang)}"]
+    lines += ["", f"Leidraad Veilig Bestuur, {steps_text([step.id], lang)}.", lab["disclaimer"]]
+    return "\n".join(lines)
+
+
+def _uid(step: Step, lang: str, day: dt.date, yearly: bool) -> str:
+    """Same step, text, date and repetition give the same UID, so re-imports update events."""
+    key = "|".join([str(step.id), step.title.get(lang), day.isoformat(), str(yearly), lang])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@vbestuur"
+
+
+def _step(step_id: int, progress: Progress, steps: Mapping[int, Step] | None) -> Step:
+    if steps is not None and step_id in steps:
+        return steps[step_id]
+    for item in progress.checklist:
+        if item.step.id == step_id:
+            return item.step
+    return _project_steps()[step_id]
+
+
+@lru_cache(maxsize=1)
+def _project_steps() -> Mapping[int, Step]:
+    """The project's own steps, loaded once, for callers that have no engine at hand."""
+    return load_content().steps

@@ -1,0 +1,65 @@
+"""The conversation page: questions, the review of answers, or the result of one flow.
+
+Why one page with three screens: the person stays on one address while the conversation goes
+on (the URL never carries answers), and Back, review and result are just different views of
+the same `Progress`, recomputed by the engine on every run from the stored answers.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from vbestuur_engine import Progress, VbestuurError
+
+from .. import state
+from ..i18n import current_lang, t
+from ..loading import load
+from ..widgets import scroll_to_top
+from . import Ctx, interview, result, review
+
+
+def render() -> None:
+    """Draw the screen that fits this session's state."""
+    engine = load().engine
+    assert engine is not None
+    flow_id = state.active_flow()
+    if flow_id is None or flow_id not in engine.compiled:
+        _no_flow()
+        return
+    ctx = Ctx(engine, engine.flow(flow_id), current_lang(),
+              engine.local_values(state.local_name()))
+    try:
+        progress = engine.walk(flow_id, state.answers(flow_id))
+    except VbestuurError:
+        _stale_answers(flow_id)
+        return
+    _route(ctx, progress)
+
+
+def _route(ctx: Ctx, progress: Progress) -> None:
+    view = state.view()
+    editing = state.edit_question()
+    here = progress.next_question or progress.outcome or ""
+    scroll_to_top(f"{ctx.flow_id}:{view}:{editing}:{here}:{len(progress.answers)}")
+    if view == "edit" and editing is not None and editing in progress.answers:
+        review.render_edit(ctx, progress, editing)
+    elif view in ("review", "edit"):
+        review.render(ctx, progress)
+    elif progress.complete:
+        result.render(ctx, progress)
+    else:
+        interview.render(ctx, progress)
+
+
+def _no_flow() -> None:
+    from ..navigation import home_page
+
+    st.info(t("conv.none"))
+    st.page_link(home_page(), label=t("conv.to_home"))
+
+
+def _stale_answers(flow_id: str) -> None:
+    """Answers that no longer fit the content (it changed under a running server)."""
+    st.warning(t("conv.stale"))
+    st.button(t("result.restart"), key=f"restart:{flow_id}", on_click=state.restart,
+              args=(flow_id,))

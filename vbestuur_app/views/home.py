@@ -1,0 +1,79 @@
+"""The start page: four doors into the conversations, and what this tool is and is not.
+
+Why doors and not a menu of flows: a person who has just been threatened should not have to
+read a list. "Er is iets gebeurd" comes first and opens the incident flow with one click; the
+question flows are listed by the question they answer, in the person's own words.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from vbestuur_engine import Engine
+from vbestuur_engine.schema import Flow
+
+from .. import state
+from ..i18n import current_lang, t
+from ..loading import load
+from ..widgets import heading, plain
+
+# Single-flow doors: (door id, flow id, button type).
+SINGLE_DOORS = (("incident", "incident", "primary"), ("gereedheid", "gereedheid", "secondary"),
+                ("organisatie", "organisatie", "secondary"))
+
+
+def door_key(door: str, flow_id: str | None = None) -> str:
+    """The widget key of a door button (tests address doors by these keys)."""
+    return f"door:{door}" if flow_id is None else f"door:{door}:{flow_id}"
+
+
+def render() -> None:
+    """Draw the start page."""
+    engine = load().engine
+    assert engine is not None
+    heading(t("app.title"), 1)
+    st.markdown(t("home.intro"))
+    _single_door(engine, *SINGLE_DOORS[0])
+    _question_door(engine)
+    for door in SINGLE_DOORS[1:]:
+        _single_door(engine, *door)
+    st.caption(t("home.privacy"))
+    st.caption(t("home.disclaimer"))
+
+
+def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
+    """A door that opens exactly one flow (incident, gereedheid, organisatie)."""
+    with st.container(border=True):
+        heading(t(f"door.{door}"), 3)
+        st.markdown(t(f"door.{door}.help"))
+        if flow_id not in engine.compiled:
+            st.caption(t("door.missing"))
+            return
+        _open_button(engine, flow_id, t("door.start"), door_key(door), kind)
+
+
+def _question_door(engine: Engine) -> None:
+    """The door "Ik heb een vraag": one button per question flow, labelled by its question."""
+    flows: list[Flow] = engine.flows_for("vraag")
+    lang = current_lang()
+    with st.container(border=True):
+        heading(t("door.vraag"), 3)
+        if not flows:
+            st.caption(t("door.missing"))
+            return
+        st.markdown(t("door.vraag.help"))
+        for flow in flows:
+            _open_button(engine, flow.id, plain(flow.question.get(lang)),
+                         door_key("vraag", flow.id), "secondary")
+
+
+def _open_button(engine: Engine, flow_id: str, label: str, key: str, kind: str) -> None:
+    """A full-width button that opens a flow and goes to the conversation page."""
+    clicked = st.button(label, key=key, type=kind,  # type: ignore[arg-type]
+                        width="stretch", on_click=state.start_flow, args=(engine, flow_id))
+    if state.answers(flow_id):
+        st.caption(t("door.resume"))
+    if clicked:
+        from ..navigation import conversation_page
+
+        st.switch_page(conversation_page())

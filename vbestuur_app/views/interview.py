@@ -1,0 +1,107 @@
+"""One question at a time, with the advice reached so far and a way back.
+
+Why advice before the end: in the incident flow the first answer can already mean "call 112"
+or "get to safety"; that must show at once, above the next question, not after ten more
+questions. Less urgent advice waits below the question so the question stays in view.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from vbestuur_engine import Progress
+from vbestuur_engine.schema import InfoNode
+
+from .. import state
+from ..i18n import t
+from ..widgets import content_text, heading, question_widget
+from . import Ctx
+from .advice import advice_brief
+
+NEXT_KEY = "ask:next"
+BACK_KEY = "ask:back"
+REVIEW_KEY = "ask:review"
+
+
+def render(ctx: Ctx, progress: Progress) -> None:
+    """Draw the current question of an unfinished flow."""
+    question = progress.next_question
+    assert question is not None
+    heading(ctx.compiled.flow.title.get(ctx.lang), 2)
+    _notices(question)
+    urgent = [hit for hit in progress.advice if hit.advice.urgency == "now"]
+    if urgent:
+        heading(t("ask.now_heading"), 3)
+        for hit in urgent:
+            advice_brief(ctx, hit, st.warning)
+    for text in recent_info(ctx, progress):
+        st.info(text)
+    _progress_bar(progress)
+    question_widget(ctx.engine, ctx.flow_id, question, ctx.lang, ctx.local)
+    _buttons(ctx, progress, question)
+    later = [hit for hit in progress.advice if hit.advice.urgency != "now"]
+    if later:
+        heading(t("ask.so_far"), 3)
+        for hit in later:
+            advice_brief(ctx, hit, st.info)
+
+
+def recent_info(ctx: Ctx, progress: Progress) -> list[str]:
+    """Texts of the info nodes passed since the last answered question."""
+    texts: list[str] = []
+    for node_id in reversed(progress.path[:-1]):
+        node = ctx.compiled.node(node_id)
+        if not isinstance(node, InfoNode):
+            break
+        texts.append(content_text(ctx.engine, node.text, ctx.lang, ctx.local))
+    return list(reversed(texts))
+
+
+def progress_text(progress: Progress, lang: str | None = None) -> tuple[float, str]:
+    """The share done (0..1) and "Vraag 3 · daarna nog 2 tot 4 vragen"."""
+    answered = len(progress.answers)
+    low, high = (max(0, n - 1) for n in progress.remaining)
+    if high == 0:
+        rest = t("ask.left_none", lang)
+    elif low == 0:
+        rest = t("ask.left_maybe_one" if high == 1 else "ask.left_maybe", lang, count=high)
+    elif low == high:
+        rest = t("ask.left_one" if low == 1 else "ask.left_many", lang, count=low)
+    else:
+        rest = t("ask.left_range", lang, low=low, high=high)
+    expected_total = answered + 1 + (low + high) / 2
+    return answered / expected_total, f"{t('ask.progress', lang, number=answered + 1)} · {rest}"
+
+
+def _progress_bar(progress: Progress) -> None:
+    share, text = progress_text(progress)
+    st.progress(share, text=text)
+
+
+def _notices(question: str) -> None:
+    notice = state.pop_notice()
+    if not notice:
+        return
+    if notice[0] == "dropped":
+        st.info(t("ask.dropped", count=notice[1]))
+    elif notice[0] == "choose" and notice[1] == question:
+        st.warning(t("ask.choose"))
+
+
+def _buttons(ctx: Ctx, progress: Progress, question: str) -> None:
+    """"Volgende" first (it follows the answer in keyboard order), then back and review."""
+    st.button(t("ask.next"), key=NEXT_KEY, type="primary", width="stretch",
+              on_click=state.submit, args=(ctx.engine, ctx.flow_id, question))
+    left, right = st.columns(2)
+    with left:
+        if progress.answers:
+            st.button(t("ask.back"), key=BACK_KEY, width="stretch", on_click=state.back,
+                      args=(ctx.engine, ctx.flow_id))
+        else:
+            from ..navigation import home_page
+
+            st.page_link(home_page(), label=t("conv.to_home"))
+    with right:
+        if progress.answers:
+            st.button(t("ask.review"), key=REVIEW_KEY, width="stretch", on_click=state.show,
+                      args=("review",))

@@ -1,0 +1,163 @@
+"""The result of a finished flow: advice by urgency, the checklist, a chart, the exports.
+
+Why in this order: first what to do (most urgent first, as the engine orders it), then what is
+still open in the guideline, grouped by phase with concrete actions. For the readiness flows
+the chart comes first, because "how far am I" is the question they answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import streamlit as st
+
+from vbestuur_engine import ChecklistItem, Progress, readiness_by_phase
+from vbestuur_engine.readiness import PHASES
+from vbestuur_engine.schema import InfoNode, OutcomeNode
+
+from .. import state
+from ..charts import readiness_figure
+from ..i18n import t
+from ..widgets import actions_list, content_text, heading, plain
+from . import Ctx
+from .advice import advice_card
+
+READINESS_DOORS = ("gereedheid", "organisatie")
+EXPORTS = (("pdf", "pdf", "application/pdf"), ("md", "md", "text/markdown"),
+           ("csv", "csv", "text/csv"))
+
+
+def render(ctx: Ctx, progress: Progress) -> None:
+    """Draw the result of a complete flow."""
+    assert progress.outcome is not None
+    outcome = ctx.compiled.node(progress.outcome)
+    assert isinstance(outcome, OutcomeNode)
+    st.caption(plain(ctx.compiled.flow.title.get(ctx.lang)))
+    heading(content_text(ctx.engine, outcome.title, ctx.lang, ctx.local), 2)
+    if outcome.text is not None:
+        st.markdown(content_text(ctx.engine, outcome.text, ctx.lang, ctx.local))
+    for node_id in progress.path:
+        node = ctx.compiled.node(node_id)
+        if isinstance(node, InfoNode):
+            st.info(content_text(ctx.engine, node.text, ctx.lang, ctx.local))
+    if ctx.compiled.flow.door in READINESS_DOORS:
+        _readiness(ctx, progress)
+    _advice(ctx, progress)
+    checklist(ctx, progress.checklist)
+    _downloads(ctx, progress)
+    _actions(ctx)
+
+
+def _readiness(ctx: Ctx, progress: Progress) -> None:
+    readiness = readiness_by_phase(progress.checklist)
+    if not readiness:
+        return
+    heading(t("result.readiness"), 3)
+    st.plotly_chart(readiness_figure(readiness, ctx.lang), key="chart:readiness",
+                    config={"displayModeBar": False, "staticPlot": False})
+    for row in readiness:
+        st.caption(t("result.readiness_text", phase=t(f"phase.{row.phase}"),
+                     percent=round(row.score * 100), done=row.done, partial=row.partial,
+                     open=row.open))
+
+
+def _advice(ctx: Ctx, progress: Progress) -> None:
+    heading(t("result.advice"), 3)
+    if not progress.advice:
+        st.markdown(t("result.no_advice"))
+    for hit in progress.advice:
+        advice_card(ctx, hit)
+
+
+def checklist(ctx: Ctx, items: tuple[ChecklistItem, ...]) -> None:
+    """Open and partly done steps by phase, with actions; done and n.a. steps folded away."""
+    heading(t("result.checklist"), 3)
+    still_open = [i for i in items if i.status in ("open", "partial")]
+    if not still_open:
+        st.markdown(t("result.checklist_none"))
+    for phase in PHASES:
+        in_phase = [i for i in still_open if i.step.phase == phase]
+        if not in_phase:
+            continue
+        st.markdown(f"**{t(f'phase.{phase}')}**")
+        for item in in_phase:
+            with st.container(border=True, key=f"step-{item.step.id}"):
+                title = t("result.step", number=item.step.id, title=item.step.title.get(ctx.lang))
+                suffix = f" · *{t('result.partial')}*" if item.status == "partial" else ""
+                st.markdown(f"**{plain(title)}**{suffix}")
+                st.markdown(actions_list(ctx.engine, item.step, ctx.lang, ctx.local))
+    closed = [i for i in items if i.status in ("done", "na")]
+    if closed:
+        with st.expander(t("result.closed", count=len(closed))):
+            st.markdown("\n".join(_closed_line(ctx, i) for i in closed))
+
+
+def _closed_line(ctx: Ctx, item: ChecklistItem) -> str:
+    title = t("result.step", number=item.step.id, title=item.step.title.get(ctx.lang))
+    return f"- {plain(title)}: {t('result.' + item.status)}"
+
+
+def _downloads(ctx: Ctx, progress: Progress) -> None:
+    """Four exports, each made on this machine only when its button is clicked."""
+    heading(t("result.downloads"), 3)
+    st.caption(t("result.downloads_note"))
+    base = f"veilig-bestuur-{ctx.flow_id}-{ctx.lang}"
+    columns = st.columns(3)
+    for column, (kind, ext, mime) in zip(columns, EXPORTS, strict=True):
+        with column:
+            _download(t(f"result.{kind}"), _maker(ctx, progress, kind), f"{base}.{ext}", mime,
+                      f"dl:{kind}")
+    with st.expander(t("result.ics")):
+        _ics(ctx, progress, base)
+
+
+def _download(label: str, data: Callable[[], str | bytes], name: str, mime: str,
+              key: str) -> None:
+    st.download_button(label, data=data, file_name=name, mime=mime, key=key, width="stretch",
+                       on_click="ignore")
+
+
+def _maker(ctx: Ctx, progress: Progress, kind: str) -> Callable[[], str | bytes]:
+    """A deferred builder: the export modules (pandas, fpdf) load only when asked for."""
+
+    def make() -> str | bytes:
+        from .. import exports
+
+        builders: dict[str, Callable[..., str | bytes]] = {
+            "pdf": exports.build_pdf, "md": exports.build_markdown, "csv": exports.build_csv}
+        return builders[kind](ctx.engine, progress, ctx.lang, ctx.local)
+
+    return make
+
+
+def _ics(ctx: Ctx, progress: Progress, base: str) -> None:
+    """Calendar reminders for the yearly evaluation (step 20) and a new term (step 21)."""
+    today = dt.date.today()
+    evaluation = st.date_input(t("result.ics_eval"), value=today + dt.timedelta(days=365),
+                               min_value=today, key="ics:evaluation", format="DD-MM-YYYY")
+    new_term = st.date_input(t("result.ics_term"), value=None, min_value=today,
+                             key="ics:term", format="DD-MM-YYYY")
+
+    def make() -> bytes:
+        from .. import exports
+
+        chosen = evaluation if isinstance(evaluation, dt.date) else today
+        term = new_term if isinstance(new_term, dt.date) else None
+        return exports.build_ics(progress, ctx.lang, chosen, term)
+
+    _download(t("result.ics"), make, f"{base}.ics", "text/calendar", "dl:ics")
+
+
+def _actions(ctx: Ctx) -> None:
+    left, middle, right = st.columns(3)
+    with left:
+        st.button(t("result.review"), key="result:review", width="stretch",
+                  on_click=state.show, args=("review",))
+    with middle:
+        st.button(t("result.restart"), key="result:restart", width="stretch",
+                  on_click=state.restart, args=(ctx.flow_id,))
+    with right:
+        from ..navigation import home_page
+
+        st.page_link(home_page(), label=t("result.other"))

@@ -1,0 +1,164 @@
+"""Small building blocks shared by the views: safe text, the 112 notice, questions, steps.
+
+Why one place: every content text goes through `plain()` before Streamlit sees it, so no YAML
+text can ever become Markdown syntax (a remote image, a LaTeX formula, a link to somewhere
+else). HTML is never allowed anywhere in the app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+
+import streamlit as st
+
+from vbestuur_engine import Engine, render
+from vbestuur_engine.report import option_label
+from vbestuur_engine.schema import LocalValues, QuestionNode, Step, Text
+
+from . import state
+from .i18n import t
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+_SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/?#=&+-]*)?$")
+
+
+def plain(text: str) -> str:
+    """Escape Markdown so the text is shown literally, whatever characters it holds."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def link(title: str, url: str | None) -> str:
+    """A Markdown link to a plain https URL; anything else is shown as text only."""
+    if url and _SAFE_URL.match(url):
+        return f"[{plain(title)}]({url})"
+    return plain(title) if not url else f"{plain(title)} ({plain(url)})"
+
+
+def content_text(engine: Engine, text: Text | None, lang: str,
+                 local: LocalValues | None) -> str:
+    """A content text in `lang`, open terms filled in, escaped for `st.markdown`."""
+    return plain(render(text, lang, engine.content.terms, local))
+
+
+# Fixed CSS (never content text): answer options become large, bordered touch targets
+# (at least 48 px high, the full width), with a visible focus ring for keyboard users.
+TOUCH_CSS = """<style>
+div[class*="st-key-ans-"] [data-testid="stRadioGroup"],
+div[class*="st-key-ans-"] [data-testid="stRadioGroup"] > div { width: 100%; }
+div[class*="st-key-ans-"] [data-testid="stRadioOption"],
+div[class*="st-key-ans-"] [data-testid="stCheckbox"] label {
+  box-sizing: border-box; width: 100%; min-height: 3rem; padding: 0.5rem 0.75rem;
+  margin-bottom: 0.4rem; border: 1px solid #8a8f98; border-radius: 0.5rem;
+  display: flex; align-items: center;
+}
+div[class*="st-key-ans-"] [data-testid="stRadioOption"]:has(input:checked),
+div[class*="st-key-ans-"] [data-testid="stCheckbox"] label:has(input:checked) {
+  border: 2px solid #1f4e79; background: #eef4fa;
+}
+div[class*="st-key-ans-"] [data-testid="stRadioOption"]:has(input:focus-visible),
+div[class*="st-key-ans-"] [data-testid="stCheckbox"] label:has(input:focus-visible) {
+  outline: 3px solid #1f4e79; outline-offset: 2px;
+}
+[data-testid="stBaseButton-primary"], [data-testid="stBaseButton-secondary"] { min-height: 3rem; }
+</style>"""
+
+
+def touch_styles() -> None:
+    """Load the fixed touch-target CSS (a style-only `st.html`, which takes no space)."""
+    st.html(TOUCH_CSS)
+
+
+# Fixed script (never content text). Streamlit keeps the scroll position between runs, so a
+# new screen (next question, result) would open half-way down on a phone; this brings the 112
+# notice and the most urgent advice back into view.
+_SCROLL_TOP = """<script>/* screen {marker} */
+for (const s of ['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']) {{
+  const el = document.querySelector(s); if (el) el.scrollTo({{top: 0}});
+}}
+window.scrollTo(0, 0);
+</script>"""
+
+
+def scroll_to_top(screen: str) -> None:
+    """Scroll to the top once per new screen; `screen` only changes the (hex) marker, which
+    makes Streamlit mount the element anew so that the script runs again."""
+    marker = hashlib.sha256(screen.encode()).hexdigest()[:12]
+    with st.container(key="scroll-top", height=1, border=False):
+        st.html(_SCROLL_TOP.format(marker=marker), unsafe_allow_javascript=True)
+
+
+def danger_notice() -> None:
+    """The 112 line, on top of every page: the one thing that must never be missed."""
+    st.warning(t("danger"), icon="☎️")
+
+
+def heading(text: str, level: int = 2) -> None:
+    """A heading without the hover anchor link (calmer, and no stray '#' for screen readers)."""
+    if level <= 1:
+        st.title(text, anchor=False)
+    elif level == 2:
+        st.header(text, anchor=False)
+    else:
+        st.subheader(text, anchor=False)
+
+
+def question_widget(engine: Engine, flow_id: str, question: str, lang: str,
+                    local: LocalValues | None) -> None:
+    """The question as a heading and its answer widget(s), keyed by flow and question id.
+
+    Single choice and yes/no use a radio with nothing pre-selected (no accidental answers);
+    multiple choice uses one large checkbox per option.
+    """
+    node = engine.flow(flow_id).node(question)
+    assert isinstance(node, QuestionNode)
+    text = content_text(engine, node.text, lang, local)
+    heading(text, 3)
+    if node.help is not None:
+        st.caption(content_text(engine, node.help, lang, local))
+    if node.kind == "multi":
+        st.caption(t("ask.multi_hint"))
+        for option in node.options:
+            st.checkbox(plain(option_label(node, option.value, lang)),
+                        key=state.widget_key(flow_id, question, option.value), width="stretch")
+        return
+    raw = render(node.text, lang, engine.content.terms, local)
+    st.radio(raw, [o.value for o in node.options], index=None,
+             format_func=_labeller(node, lang), key=state.widget_key(flow_id, question),
+             label_visibility="collapsed", width="stretch")
+
+
+def _labeller(node: QuestionNode, lang: str) -> Callable[[str], str]:
+    return lambda value: plain(option_label(node, value, lang))
+
+
+def answer_label(engine: Engine, flow_id: str, question: str, answer: object,
+                 lang: str) -> str:
+    """A stored answer as the person saw it (labels joined for multiple choice)."""
+    node = engine.flow(flow_id).node(question)
+    assert isinstance(node, QuestionNode)
+    values = [answer] if isinstance(answer, str) else list(answer)  # type: ignore[call-overload]
+    return ", ".join(option_label(node, str(v), lang) for v in values)
+
+
+def step_expander(engine: Engine, step: Step, lang: str, local: LocalValues | None) -> None:
+    """One guideline step: its own text and its concrete actions, folded away."""
+    title = t("result.step", number=step.id, title=step.title.get(lang))
+    with st.expander(plain(title)):
+        st.markdown(f"**{t('result.guideline')}**")
+        st.markdown(content_text(engine, step.guideline, lang, local))
+        st.markdown(f"**{t('result.actions')}**")
+        st.markdown(actions_list(engine, step, lang, local))
+
+
+def actions_list(engine: Engine, step: Step, lang: str, local: LocalValues | None) -> str:
+    """The step's actions as a Markdown bullet list (each item escaped)."""
+    return "\n".join(f"- {content_text(engine, action, lang, local)}" for action in step.actions)
+
+
+def question_text(engine: Engine, flow_id: str, question: str, lang: str,
+                  local: LocalValues | None) -> str:
+    node = engine.flow(flow_id).node(question)
+    assert isinstance(node, QuestionNode)
+    return content_text(engine, node.text, lang, local)

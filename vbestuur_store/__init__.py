@@ -1,0 +1,55 @@
+"""vbestuur_store: keeps answers, bewaarcodes, readiness history, the municipality profile and
+the griffie's organisation view, on SQLite (default) or PostgreSQL.
+
+Why a separate package: the engine stays pure (it never imports this), and the app talks to
+storage through one object, `open_store()` → `Store`. See store.py for the interface and
+errors.py for the messages a person may see.
+"""
+
+from vbestuur_store.answers import ReadinessEntry
+from vbestuur_store.audit import Change
+from vbestuur_store.config import StoreConfig, load_config
+from vbestuur_store.errors import (
+    InvalidValue,
+    Locked,
+    MalformedCode,
+    PinNotConfigured,
+    StaleItem,
+    StoreError,
+    UnknownCode,
+    UnknownToken,
+    WeakPin,
+    WrongPin,
+)
+from vbestuur_store.migrate import current_revision, head_revision, upgrade_to_head
+from vbestuur_store.organisation import STATUSES, OrgItem
+from vbestuur_store.profile import ProfileValue
+from vbestuur_store.store import Store, open_store
+from vbestuur_store.tokens import COOKIE_NAME, is_token
+
+__all__ = [
+    "COOKIE_NAME",
+    "STATUSES",
+    "Change",
+    "InvalidValue",
+    "Locked",
+    "MalformedCode",
+    "OrgItem",
+    "PinNotConfigured",
+    "ProfileValue",
+    "ReadinessEntry",
+    "StaleItem",
+    "Store",
+    "StoreConfig",
+    "StoreError",
+    "UnknownCode",
+    "UnknownToken",
+    "WeakPin",
+    "WrongPin",
+    "current_revision",
+    "head_revision",
+    "is_token",
+    "load_config",
+    "open_store",
+    "upgrade_to_head",
+]
