@@ -16,7 +16,7 @@ LANGS: Final = ("nl", "en")
 DEFAULT_LANG: Final = "nl"
 LANG_KEY: Final = "lang"
 
-CATALOGUE: Final[dict[str, tuple[str, str]]] = {
+_FRAME: Final[dict[str, tuple[str, str]]] = {
     # frame
     "app.title": ("Veilig Bestuur", "Veilig Bestuur (Safe Governance)"),
     "danger": ("**Bent u nu in gevaar? Bel [112](tel:112).**",
@@ -217,6 +217,23 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "invalid.fix": ("Voor beheerders: los de problemen op en controleer met `vbestuur check`.",
                     "For maintainers: fix the problems and check with `vbestuur check`."),
 }
+
+
+def _catalogue() -> dict[str, tuple[str, str]]:
+    """The frame's words plus each feature's own words (one module per feature, so features
+    can be built side by side without editing one shared file); a key may be defined once."""
+    from . import strings_netwerk, strings_store, strings_workshop
+
+    merged = dict(_FRAME)
+    for module in (strings_store, strings_workshop, strings_netwerk):
+        clash = set(merged) & set(module.STRINGS)
+        if clash:
+            raise KeyError(f"i18n keys defined twice: {sorted(clash)}")
+        merged.update(module.STRINGS)
+    return merged
+
+
+CATALOGUE: Final[dict[str, tuple[str, str]]] = _catalogue()
 
 
 def current_lang() -> str:

@@ -50,4 +50,7 @@ def pages(content_ok: bool) -> list[StreamlitPage]:
     """The pages this session may open; only the problem page when the content is invalid."""
     if not content_ok:
         return [invalid_page()]
-    return [home_page(), conversation_page(), about_page(), map_page()]
+    from . import pages_netwerk, pages_store, pages_workshop
+
+    extra = pages_store.pages() + pages_netwerk.pages() + pages_workshop.pages()
+    return [home_page(), conversation_page(), *extra, about_page(), map_page()]

@@ -1,0 +1,13 @@
+"""The pages for keeping answers: resume, the municipality profile, the organisation view.
+
+`vbestuur_app.navigation.pages` adds these to the app's navigation.
+"""
+
+from __future__ import annotations
+
+from streamlit.navigation.page import StreamlitPage
+
+
+def pages() -> list[StreamlitPage]:
+    """This feature's pages (none yet)."""
+    return []
