@@ -1,17 +1,27 @@
 """vbestuur: the Streamlit entry point, a thin frame around `vbestuur_engine`.
 
 Why so little here: this file only sets up the page, the language, the 112 notice and the
-navigation. Answers live in the session (see `vbestuur_app.state`), advice comes from the
-engine, and each page is its own module under `vbestuur_app/views`.
+navigation. Answers live in the session (see `vbestuur_app.state`) and are saved under this
+browser's token (`vbestuur_app.persistence`), advice comes from the engine, and each page is
+its own module under `vbestuur_app/views` or `vbestuur_app/store_views`.
+
+Why this file is also an ASGI app: `streamlit run app.py` finds `app = st.App(...)` below and
+serves the app through it, so `middleware.py` can set the session cookie and the security
+headers on the page request (a Streamlit script cannot set cookies). Each session then runs
+this same file as its script (`__name__ == "__main__"`), which draws the page. AppTest runs it
+as a plain script, without middleware and without cookies.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from vbestuur_app import navigation, state
+from vbestuur_app import navigation, persistence, state
 from vbestuur_app.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
 from vbestuur_app.loading import Loaded, load
+from vbestuur_app.store_views import local
 from vbestuur_app.widgets import danger_notice, touch_styles
 
 LANG_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -38,11 +48,15 @@ def language_switch(lang: str) -> None:
 
 
 def municipality_choice(loaded: Loaded) -> None:
-    """Pick a municipality's own values for the open terms, if the content has any."""
+    """Pick whose values fill the open terms: the municipality profile the griffie keeps
+    (the default, '') or one of the example municipalities in the content."""
     engine = loaded.engine
-    if engine is None or not engine.content.local:
+    if engine is None:
         return
-    labels = {"": t("local.none")}
+    own = local.profile_values(engine, t("profile.unnamed"))
+    if not engine.content.local and own is None:
+        return
+    labels = {"": t("local.none") if own is None else t("local.own", name=own.municipality)}
     labels.update({name: values.municipality for name, values in engine.content.local.items()})
     st.session_state[state.LOCAL_WIDGET] = state.local_name() or ""
     st.selectbox(t("local.label"), sorted(labels), key=state.LOCAL_WIDGET,
@@ -50,19 +64,44 @@ def municipality_choice(loaded: Loaded) -> None:
                  help=t("local.help"))
 
 
+def keep_link(loaded: Loaded) -> None:
+    """On every page: the way to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
+    if loaded.engine is not None:
+        from vbestuur_app.pages_store import resume_page
+
+        st.page_link(resume_page(), label=t("store.title"), icon="💾")
+
+
+def store_notices() -> None:
+    """Messages from saving (e.g. the database cannot be reached), each shown once."""
+    for message in persistence.pop_notices():
+        st.info(message)
+
+
 def main() -> None:
     """Set up the frame and run the page the person asked for."""
     st.set_page_config(page_title="Veilig Bestuur", page_icon="🛡️", layout="centered",
                        initial_sidebar_state="auto")
     lang = sync_language()
+    persistence.keep_relink()
     loaded = load()
     with st.sidebar:
         municipality_choice(loaded)
+        keep_link(loaded)
     page = st.navigation(navigation.pages(loaded.engine is not None), position="top")
     touch_styles()
     language_switch(lang)
     danger_notice()
+    store_notices()
     page.run()
+    store_notices()
 
 
-main()
+if __name__ == "__main__":
+    main()
+else:  # imported by `streamlit run` (uvicorn) as the ASGI app around this same script
+    from starlette.middleware import Middleware
+
+    from vbestuur_app.middleware import SessionCookieMiddleware
+
+    app = st.App(Path(__file__), middleware=[Middleware(SessionCookieMiddleware)])

@@ -40,10 +40,10 @@ _FRAME: Final[dict[str, tuple[str, str]]] = {
         "conversation. You answer a few questions. Then you get advice, with the steps from the "
         "guideline, and a list of what you can still do."),
     "home.privacy": (
-        "Uw antwoorden blijven op deze computer, alleen in dit browservenster. Er gaat niets "
-        "naar buiten. Sluit u het venster, dan zijn uw antwoorden weg.",
-        "Your answers stay on this computer, only in this browser window. Nothing is sent "
-        "anywhere. When you close the window, your answers are gone."),
+        "Uw antwoorden worden bewaard onder een willekeurige sleutel, zonder naam. Er gaat "
+        "niets naar andere websites.",
+        "Your answers are kept under a random key, without a name. Nothing is sent to other "
+        "websites."),
     "home.disclaimer": (
         "Deze hulp vervangt de politie (112) en juridisch advies niet.",
         "This tool does not replace the police (112) or legal advice."),
@@ -168,13 +168,11 @@ _FRAME: Final[dict[str, tuple[str, str]]] = {
     "about.title": ("Over deze hulp en uw privacy", "About this tool and your privacy"),
     "about.stored_h": ("Wat wordt er bewaard?", "What is stored?"),
     "about.stored": (
-        "Niets buiten dit browservenster. Uw antwoorden staan alleen in het geheugen van deze "
-        "sessie. Er is geen account, er zijn geen cookies met uw antwoorden en er gaat niets "
-        "naar andere websites. Ververst of sluit u het venster, dan zijn uw antwoorden weg. "
+        "Alleen uw antwoorden, en wat u zelf invult, zoals een netwerklijst. Er is geen "
+        "account en er wordt niet naar uw naam gevraagd. Er gaat niets naar andere websites. "
         "Wat u downloadt, staat daarna op uw eigen computer.",
-        "Nothing outside this browser window. Your answers are only kept in the memory of this "
-        "session. There is no account, no cookies with your answers, and nothing is sent to "
-        "other websites. When you refresh or close the window, your answers are gone. What "
+        "Only your answers, and what you fill in yourself, such as a network list. There is no "
+        "account and you are not asked for your name. Nothing is sent to other websites. What "
         "you download is then on your own computer."),
     "about.guideline_h": ("De leidraad", "The guideline"),
     "about.guideline": (

@@ -1,10 +1,14 @@
 """Everything this session remembers, and the only functions that change it.
 
-Why so strict: a person's answers are private and must never leave the browser session (not in
-the URL, not on disk). They live in `st.session_state` under a few fixed keys and change only in
-widget callbacks (`on_click`/`on_change`), which run before the page is drawn; so one run of a
-page always sees one consistent state. Every change of answers goes through `Engine.walk`,
-which drops answers that are no longer on the path and keeps the rest.
+Why so strict: a person's answers are private and must never appear in a URL or a log. They
+live in `st.session_state` under a few fixed keys and change only in widget callbacks
+(`on_click`/`on_change`), which run before the page is drawn; so one run of a page always sees
+one consistent state. Every change of answers goes through `Engine.walk`, which drops answers
+that are no longer on the path and keeps the rest.
+
+Why every change is also saved: a refresh starts a new Streamlit session. Each change is saved
+at once under this browser's random token (`persistence.save_answers`, a no-op without one),
+and a new session with a known token starts with the saved answers (`ensure_defaults`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import streamlit as st
 from vbestuur_engine import Engine, Progress
 from vbestuur_engine.schema import QuestionNode
 
+from . import persistence
 from .i18n import DEFAULT_LANG, LANG_KEY, LANGS
 
 FLOW_KEY = "flow"
@@ -27,7 +32,10 @@ NOTICE_KEY = "notice"
 LOCAL_KEY = "local"
 LANG_WIDGET = "lang_choice"
 LOCAL_WIDGET = "local_choice"
+RESTORED_KEY = "store:restored"
+OPEN_FLOW_DOC = "gesprek"  # which conversation was open, so a refresh continues it
 VIEWS = ("ask", "review", "edit", "result")
+READINESS_DOORS = ("gereedheid", "organisatie")
 
 Answer = str | list[str]
 
@@ -47,6 +55,34 @@ def ensure_defaults(query_lang: str | None) -> None:
     ss.setdefault(FLOW_KEY, None)
     ss.setdefault(VIEW_KEY, "ask")
     ss.setdefault(LOCAL_KEY, None)
+    if RESTORED_KEY not in ss:
+        ss[RESTORED_KEY] = True
+        _restore()
+
+
+def _restore() -> None:
+    """A new session with a known token: the saved answers and the open conversation."""
+    ss = st.session_state
+    saved = persistence.load_answers()
+    if not saved:
+        return
+    ss[ANSWERS_KEY] = {**saved, **ss[ANSWERS_KEY]}
+    open_flow = persistence.load_document(OPEN_FLOW_DOC)
+    if ss.get(FLOW_KEY) is None and isinstance(open_flow, dict) \
+            and isinstance(open_flow.get("flow"), str):
+        ss[FLOW_KEY] = open_flow["flow"]
+
+
+def replace_answers(saved: Mapping[str, Mapping[str, Any]]) -> None:
+    """Take over answers from elsewhere (a bewaarcode): drop this session's answers, widgets
+    and open screen, so nothing of the old answers shows through."""
+    ss = st.session_state
+    for key in [k for k in ss if str(k).startswith("ans:")]:
+        del ss[key]
+    ss[ANSWERS_KEY] = {flow: dict(given) for flow, given in saved.items()}
+    ss[RESTORED_KEY] = True
+    ss[VIEW_KEY] = "ask"
+    ss.pop(EDIT_KEY, None)
 
 
 def answers(flow_id: str) -> dict[str, Answer]:
@@ -92,6 +128,7 @@ def set_local() -> None:
 def start_flow(engine: Engine, flow_id: str) -> None:
     """on_click of a door: open the flow where this session left it."""
     st.session_state[FLOW_KEY] = flow_id
+    persistence.save_document(OPEN_FLOW_DOC, {"flow": flow_id})
     progress = engine.walk(flow_id, answers(flow_id))
     st.session_state[VIEW_KEY] = "result" if progress.complete else "ask"
     st.session_state.pop(NOTICE_KEY, None)
@@ -111,6 +148,7 @@ def submit(engine: Engine, flow_id: str, question: str) -> None:
         return
     progress = _store(engine, flow_id, {**answers(flow_id), question: value})
     st.session_state[VIEW_KEY] = "result" if progress.complete else "ask"
+    _completed(engine, progress)
 
 
 def back(engine: Engine, flow_id: str) -> None:
@@ -144,6 +182,7 @@ def save_edit(engine: Engine, flow_id: str, question: str) -> None:
         return
     progress = _store(engine, flow_id, {**answers(flow_id), question: value})
     st.session_state.pop(EDIT_KEY, None)
+    _completed(engine, progress)
     st.session_state[VIEW_KEY] = "review" if progress.complete else "ask"
 
 
@@ -151,6 +190,7 @@ def restart(flow_id: str) -> None:
     """on_click of "Opnieuw beginnen": forget this flow's answers (and its widgets)."""
     st.session_state[ANSWERS_KEY] = {
         f: a for f, a in st.session_state.get(ANSWERS_KEY, {}).items() if f != flow_id}
+    persistence.save_answers(flow_id, {})
     prefix = widget_key(flow_id, "")
     for key in [k for k in st.session_state if str(k).startswith(prefix)]:
         del st.session_state[key]
@@ -194,11 +234,20 @@ def _seed_widget(engine: Engine, flow_id: str, question: str, answer: object) ->
         st.session_state[widget_key(flow_id, question)] = answer
 
 
+def _completed(engine: Engine, progress: Progress) -> None:
+    """A readiness check that has just been completed is kept with its date (issue 5)."""
+    if progress.complete and engine.flow(progress.flow_id).flow.door in READINESS_DOORS:
+        from .store_views.readiness import mark_completed
+
+        mark_completed(progress)
+
+
 def _store(engine: Engine, flow_id: str, new: Mapping[str, Answer]) -> Progress:
     """Walk with the new answers and keep only those on the path (plain lists, no tuples)."""
     progress = engine.walk(flow_id, new)
     kept = {q: (a if isinstance(a, str) else list(a)) for q, a in progress.answers.items()}
     st.session_state[ANSWERS_KEY] = {**st.session_state.get(ANSWERS_KEY, {}), flow_id: kept}
+    persistence.save_answers(flow_id, kept)
     if progress.dropped:
         st.session_state[NOTICE_KEY] = ("dropped", len(progress.dropped))
     return progress

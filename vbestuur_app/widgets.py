@@ -72,21 +72,23 @@ def touch_styles() -> None:
 
 # Fixed script (never content text). Streamlit keeps the scroll position between runs, so a
 # new screen (next question, result) would open half-way down on a phone; this brings the 112
-# notice and the most urgent advice back into view.
-_SCROLL_TOP = """<script>/* screen {marker} */
-for (const s of ['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']) {{
-  const el = document.querySelector(s); if (el) el.scrollTo({{top: 0}});
-}}
+# notice and the most urgent advice back into view. The script text never changes, so the
+# Content-Security-Policy can allow exactly this script by its hash (see middleware.py).
+SCROLL_SCRIPT = """
+for (const s of ['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']) {
+  const el = document.querySelector(s); if (el) el.scrollTo({top: 0});
+}
 window.scrollTo(0, 0);
-</script>"""
+"""
 
 
 def scroll_to_top(screen: str) -> None:
-    """Scroll to the top once per new screen; `screen` only changes the (hex) marker, which
-    makes Streamlit mount the element anew so that the script runs again."""
+    """Scroll to the top once per new screen; `screen` only changes the (hex) marker next to
+    the script, which makes Streamlit mount the element anew so that the script runs again."""
     marker = hashlib.sha256(screen.encode()).hexdigest()[:12]
     with st.container(key="scroll-top", height=1, border=False):
-        st.html(_SCROLL_TOP.format(marker=marker), unsafe_allow_javascript=True)
+        st.html(f'<span data-screen="{marker}"></span><script>{SCROLL_SCRIPT}</script>',
+                unsafe_allow_javascript=True)
 
 
 def danger_notice() -> None:

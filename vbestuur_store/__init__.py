@@ -26,6 +26,36 @@ from vbestuur_store.organisation import STATUSES, OrgItem
 from vbestuur_store.profile import ProfileValue
 from vbestuur_store.store import Store, open_store
 from vbestuur_store.tokens import COOKIE_NAME, is_token
+from vbestuur_store.workshop import (
+    Workshop,
+    check_facilitator,
+    create_workshop,
+    delete_workshop,
+    end_workshop,
+    get_workshop,
+    normalise_room_code,
+    purge_expired_workshops,
+    show_step,
+    workshop_days,
+)
+from vbestuur_store.workshop_errors import (
+    MalformedRoom,
+    NotJoined,
+    PollClosed,
+    RoomExpired,
+    UnknownRoom,
+    WorkshopEnded,
+)
+from vbestuur_store.workshop_polls import BEHAVIOURS, GEREGELD_VALUES, StepResult, Tally
+from vbestuur_store.workshop_room import (
+    WorkshopSummary,
+    cast_vote,
+    join_workshop,
+    own_answers,
+    poll_results,
+    propose_to_organisation,
+    workshop_summary,
+)
 
 __all__ = [
     "COOKIE_NAME",
@@ -52,4 +82,31 @@ __all__ = [
     "load_config",
     "open_store",
     "upgrade_to_head",
+    "BEHAVIOURS",
+    "GEREGELD_VALUES",
+    "MalformedRoom",
+    "NotJoined",
+    "PollClosed",
+    "RoomExpired",
+    "StepResult",
+    "Tally",
+    "UnknownRoom",
+    "Workshop",
+    "WorkshopEnded",
+    "WorkshopSummary",
+    "cast_vote",
+    "check_facilitator",
+    "create_workshop",
+    "delete_workshop",
+    "end_workshop",
+    "get_workshop",
+    "join_workshop",
+    "normalise_room_code",
+    "own_answers",
+    "poll_results",
+    "propose_to_organisation",
+    "purge_expired_workshops",
+    "show_step",
+    "workshop_days",
+    "workshop_summary",
 ]

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.views.home import door_key
 from vbestuur_engine import Engine
+from vbestuur_engine.netwerklijst import adjust_progress
 
 ENGINE = Engine.load()
 FLOWS = sorted(ENGINE.compiled)
@@ -34,6 +35,8 @@ def open_flow(engine: Engine, flow_id: str) -> AppTest:
 def test_golden_path(engine: Engine, flow_id: str) -> None:
     at = open_flow(engine, flow_id)
     progress = complete_flow(at, engine, flow_id)
+    if flow_id == "gereedheid":  # step 6 is judged by the netwerklijst itself (issue 7)
+        progress = adjust_progress(progress, None, engine.content)
     assert not at.exception
     assert keys_with_prefix(at, "advice-") == [hit.advice.id for hit in progress.advice]
     assert progress.advice, f"{flow_id}: the golden path gives no advice"

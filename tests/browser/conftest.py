@@ -24,6 +24,8 @@ CHROMIUM = Path(os.environ.get("VBESTUUR_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 HEALTH_TIMEOUT = 30.0
+SERVER_ENV_DROP = {"VBESTUUR_CONTENT", "VBESTUUR_DATABASE_URL", "VBESTUUR_GRIFFIE_PIN",
+                   "VBESTUUR_RETENTION_DAYS"}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -87,11 +89,14 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run app.py` on a free port of 127.0.0.1, with the project's config."""
+    """`streamlit run app.py` on a free port of 127.0.0.1, with the project's config and an
+    SQLite file of its own (app.py serves through st.App, so the cookie middleware is on)."""
     require_chromium()
     port = free_port()
-    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("wb")
-    env = {k: v for k, v in os.environ.items() if k != "VBESTUUR_CONTENT"}
+    server_dir = tmp_path_factory.mktemp("server")
+    log = (server_dir / "streamlit.log").open("wb")
+    env = {k: v for k, v in os.environ.items() if k not in SERVER_ENV_DROP}
+    env["VBESTUUR_DATA_DIR"] = str(server_dir / "data")  # never the project's data/
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.address", "127.0.0.1", "--server.port", str(port),

@@ -1,7 +1,7 @@
 """Over en privacy: what is stored, whose guideline this is, where the facts come from.
 
 Why this page matters: people use the tool about threats against them. They must be able to
-see that nothing leaves their browser session, on whose guideline the advice rests, how sure
+see what is kept, for how long, and how to delete it, on whose guideline the advice rests, how sure
 each external fact is, and exactly which version of the content they saw.
 """
 
@@ -13,6 +13,8 @@ from vbestuur_engine import Engine
 
 from ..i18n import current_lang, t
 from ..loading import app_version, load
+from ..pages_store import griffie_page, resume_page
+from ..store_views.resume import retention_days
 from ..widgets import heading, link, plain
 
 
@@ -24,6 +26,9 @@ def render() -> None:
     heading(t("about.title"), 1)
     heading(t("about.stored_h"), 3)
     st.markdown(t("about.stored"))
+    st.markdown(t("store.about", days=retention_days()))
+    st.page_link(resume_page(), label=t("store.title"), icon="💾")
+    st.page_link(griffie_page(), label=t("store.griffie_link"), icon="🏛️")
     heading(t("about.guideline_h"), 3)
     st.markdown(t("about.guideline"))
     st.markdown(f"**{t('about.limits')}**")

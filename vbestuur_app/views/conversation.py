@@ -14,6 +14,7 @@ from vbestuur_engine import Progress, VbestuurError
 from .. import state
 from ..i18n import current_lang, t
 from ..loading import load
+from ..store_views.local import session_local
 from ..widgets import scroll_to_top
 from . import Ctx, interview, result, review
 
@@ -26,8 +27,7 @@ def render() -> None:
     if flow_id is None or flow_id not in engine.compiled:
         _no_flow()
         return
-    ctx = Ctx(engine, engine.flow(flow_id), current_lang(),
-              engine.local_values(state.local_name()))
+    ctx = Ctx(engine, engine.flow(flow_id), current_lang(), session_local(engine))
     try:
         progress = engine.walk(flow_id, state.answers(flow_id))
     except VbestuurError:

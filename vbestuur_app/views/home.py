@@ -38,7 +38,16 @@ def render() -> None:
     for door in SINGLE_DOORS[1:]:
         _single_door(engine, *door)
     st.caption(t("home.privacy"))
+    _keep_line()
     st.caption(t("home.disclaimer"))
+
+
+def _keep_line() -> None:
+    """One line and a link to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
+    from ..pages_store import resume_page
+
+    st.caption(t("store.home_line"))
+    st.page_link(resume_page(), label=t("store.title"), icon="💾")
 
 
 def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
@@ -50,6 +59,10 @@ def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
             st.caption(t("door.missing"))
             return
         _open_button(engine, flow_id, t("door.start"), door_key(door), kind)
+        if door == "organisatie":
+            from ..pages_store import griffie_page
+
+            st.page_link(griffie_page(), label=t("store.griffie_link"), icon="🏛️")
 
 
 def _question_door(engine: Engine) -> None:

@@ -19,6 +19,7 @@ from vbestuur_engine.schema import InfoNode, OutcomeNode
 from .. import state
 from ..charts import readiness_figure
 from ..i18n import t
+from ..netwerk import hooks as netwerk_hooks
 from ..widgets import actions_list, content_text, heading, plain
 from . import Ctx
 from .advice import advice_card
@@ -33,6 +34,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     assert progress.outcome is not None
     outcome = ctx.compiled.node(progress.outcome)
     assert isinstance(outcome, OutcomeNode)
+    progress = netwerk_hooks.adjusted(ctx, progress)
     st.caption(plain(ctx.compiled.flow.title.get(ctx.lang)))
     heading(content_text(ctx.engine, outcome.title, ctx.lang, ctx.local), 2)
     if outcome.text is not None:
@@ -44,6 +46,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     if ctx.compiled.flow.door in READINESS_DOORS:
         _readiness(ctx, progress)
     _advice(ctx, progress)
+    netwerk_hooks.result_link(ctx)
     checklist(ctx, progress.checklist)
     _downloads(ctx, progress)
     _actions(ctx)
@@ -60,6 +63,9 @@ def _readiness(ctx: Ctx, progress: Progress) -> None:
         st.caption(t("result.readiness_text", phase=t(f"phase.{row.phase}"),
                      percent=round(row.score * 100), done=row.done, partial=row.partial,
                      open=row.open))
+    from ..store_views.readiness import render_progress
+
+    render_progress(ctx.flow_id, readiness)
 
 
 def _advice(ctx: Ctx, progress: Progress) -> None:

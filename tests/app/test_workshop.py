@@ -1,0 +1,245 @@
+"""Workshop mode in AppTest: the facilitator's page, the presenter view and the participant's
+page, driven by widget key against a real SQLite store in a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from app_helpers import TIMEOUT
+from streamlit.testing.v1 import AppTest
+
+from vbestuur_store import (
+    Store,
+    cast_vote,
+    create_workshop,
+    get_workshop,
+    join_workshop,
+    open_store,
+    poll_results,
+)
+
+PIN = "begeleider-1"
+
+
+def facilitator_script() -> None:
+    from vbestuur_app import state
+    from vbestuur_app.loading import load
+    from vbestuur_app.pages_workshop import screen_page
+    from vbestuur_app.workshop import facilitator
+
+    state.ensure_defaults(None)
+    engine = load().engine
+    assert engine is not None
+    facilitator.render(engine, screen_page())
+
+
+def presenter_script() -> None:
+    from vbestuur_app import state
+    from vbestuur_app.loading import load
+    from vbestuur_app.workshop import presenter
+
+    state.ensure_defaults(None)
+    engine = load().engine
+    assert engine is not None
+    presenter.render(engine)
+
+
+def participant_script() -> None:
+    from vbestuur_app import state
+    from vbestuur_app.loading import load
+    from vbestuur_app.workshop import participant
+
+    state.ensure_defaults(None)
+    engine = load().engine
+    assert engine is not None
+    participant.render(engine)
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The app's database in a temporary folder, and a Store on it for set-up and checks."""
+    monkeypatch.delenv("VBESTUUR_DATABASE_URL", raising=False)
+    monkeypatch.delenv("VBESTUUR_WORKSHOP_DAYS", raising=False)
+    monkeypatch.setenv("VBESTUUR_DATA_DIR", str(tmp_path))
+    opened = open_store(env={"VBESTUUR_DATA_DIR": str(tmp_path)})
+    yield opened
+    opened.close()
+
+
+def start(script: object, lang: str = "nl", **state: object) -> AppTest:
+    at = AppTest.from_function(script, default_timeout=TIMEOUT)  # type: ignore[arg-type]
+    at.session_state["lang"] = lang
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "error", "success", "info", "caption", "title",
+                                  "header", "subheader") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts).replace("\\", "")  # drop Markdown escapes
+
+
+def as_facilitator(code: str, script: object = facilitator_script) -> AppTest:
+    return start(script, ws_fac_code=code, ws_fac_pin=PIN)
+
+
+def test_facilitator_creates_a_workshop(store: Store) -> None:
+    at = start(facilitator_script)
+    assert not at.exception
+    at.multiselect(key="ws-new-phases").set_value(["vooraf"])
+    at.number_input(key="ws-new-k").set_value(4)
+    at.text_input(key="ws-new-pin").input(PIN)
+    at.text_input(key="ws-new-pin2").input(PIN)
+    at.button(key="ws-create").click().run()
+    assert not at.exception
+    code = at.session_state["ws_fac_code"]
+    made = get_workshop(store, code)
+    assert made.steps == tuple(range(1, 13)) and made.k == 4 and made.current_step == 1
+    assert f"Workshopcode: {code}" in texts(at)
+    assert at.button(key="ws-end") is not None
+
+
+def test_facilitator_picks_single_steps_and_pins_must_match(store: Store) -> None:
+    at = start(facilitator_script, "en")
+    at.multiselect(key="ws-new-steps").set_value([14, 3])
+    at.text_input(key="ws-new-pin").input(PIN)
+    at.text_input(key="ws-new-pin2").input(PIN + "x")
+    at.button(key="ws-create").click().run()
+    assert "The two PINs are not the same." in texts(at)
+    at.text_input(key="ws-new-pin2").input(PIN)
+    at.button(key="ws-create").click().run()
+    assert get_workshop(store, at.session_state["ws_fac_code"]).steps == (3, 14)
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("nl", "De pincode of het wachtwoord is onjuist."),
+    ("en", "The PIN or password is incorrect."),
+])
+def test_wrong_pin_gets_a_clear_message(store: Store, lang: str, message: str) -> None:
+    code = create_workshop(store, PIN, [1, 2]).code
+    at = start(facilitator_script, lang)
+    at.text_input(key="ws-login-code").input(code.lower())
+    at.text_input(key="ws-login-pin").input("niet-goed")
+    at.button(key="ws-login").click().run()
+    assert message in texts(at)
+    assert at.session_state["ws_fac_code"] is None if "ws_fac_code" in at.session_state \
+        else True
+    at.text_input(key="ws-login-pin").input(PIN)
+    at.button(key="ws-login").click().run()
+    assert at.session_state["ws_fac_code"] == code
+
+
+def _expired_code(store: Store) -> str:
+    past = open_store(str(store.engine.url), env={},
+                      clock=lambda: datetime.now(UTC) - timedelta(days=30))
+    code = create_workshop(past, PIN, [1], days=7).code
+    past.close()
+    return code
+
+
+@pytest.mark.parametrize(("lang", "typed", "message"), [
+    ("nl", "AB", "Dit is geen geldige workshopcode."),
+    ("en", "AB", "This is not a valid workshop code."),
+    ("nl", "222222", "Er is geen workshop met deze code."),
+    ("en", "222222", "There is no workshop with this code."),
+    ("nl", "expired", "Deze workshop is verlopen."),
+    ("en", "expired", "This workshop has expired."),
+])
+def test_wrong_or_expired_room_code(store: Store, lang: str, typed: str, message: str) -> None:
+    if typed == "expired":
+        typed = _expired_code(store)
+    at = start(participant_script, lang)
+    at.text_input(key="ws-join-code").input(typed)
+    at.button(key="ws-join").click().run()
+    assert not at.exception
+    assert message in texts(at)
+    assert at.session_state["ws_part_token"] is None if "ws_part_token" in at.session_state \
+        else True
+
+
+def _join(code: str, lang: str = "nl") -> AppTest:
+    """A participant who opened the QR address (code filled in) and pressed "Meedoen"."""
+    at = AppTest.from_function(participant_script, default_timeout=TIMEOUT)
+    at.session_state["lang"] = lang
+    at.query_params["code"] = code
+    at.run()
+    assert at.text_input(key="ws-join-code").value == code
+    at.button(key="ws-join").click().run()
+    assert not at.exception
+    return at
+
+
+def test_participant_answers_and_changes_anonymously(store: Store) -> None:
+    code = create_workshop(store, PIN, [1, 2], k=3).code
+    at = _join(code)
+    token = at.session_state["ws_part_token"]
+    assert get_workshop(store, code).participants == 1
+    at.radio(key="ws-vote-1-geregeld").set_value("deels").run()
+    assert "Uw antwoord is bewaard." in texts(at)
+    at.radio(key="ws-vote-1-geregeld").set_value("nee").run()
+    result = poll_results(store, code, 1)
+    assert result.geregeld.respondents == 1 and result.geregeld.counts is None
+    at.checkbox(key="ws-vote-1-gedrag-stalken").check().run()
+    at.checkbox(key="ws-vote-1-gedrag-geen").check().run()
+    at.button(key="ws-vote-1-gedrag-send").click().run()
+    assert "niet allebei" in texts(at)
+    at.checkbox(key="ws-vote-1-gedrag-geen").uncheck().run()
+    at.button(key="ws-vote-1-gedrag-send").click().run()
+    assert "Uw antwoord nu: Stalken" in texts(at)
+    from vbestuur_store import own_answers
+    assert own_answers(store, code, token) == {(1, "geregeld"): ["nee"],
+                                               (1, "gedrag"): ["stalken"]}
+    assert token not in texts(at)  # the token is never shown
+
+
+def test_presenter_hides_results_below_k_and_moves_on(store: Store) -> None:
+    code = create_workshop(store, PIN, [1, 4], k=3).code
+    tokens = [join_workshop(store, code) for _ in range(3)]
+    for token in tokens[:2]:
+        cast_vote(store, code, token, 1, "geregeld", "nee")
+    at = as_facilitator(code, presenter_script)
+    assert not at.exception
+    shown = texts(at)
+    assert "Stap 1: Bespreken en taboe doorbreken" in shown
+    assert "2 van minimaal 3 antwoorden" in shown and "3 deelnemers" in shown
+    assert "dezelfde dader" in shown  # a prompt from rules/workshop.yaml
+    assert not at.get("plotly_chart")
+    assert len(at.get("image")) == 1  # the QR code
+    cast_vote(store, code, tokens[2], 1, "geregeld", "ja")
+    at.run()
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1 and '"x":[1,0,2,0]' in charts[0].proto.spec.replace(" ", "")
+    at.button(key="ws-next").click().run()
+    assert get_workshop(store, code).current_step == 4
+    assert "Stap 4: Risicoanalyse" in texts(at)
+    participant = _join(code)
+    assert participant.radio(key="ws-vote-4-geregeld") is not None
+
+
+def test_end_export_hand_over_and_delete(store: Store) -> None:
+    code = create_workshop(store, PIN, [3], k=3).code
+    for value in ("nee", "nee", "weet-niet"):
+        cast_vote(store, code, join_workshop(store, code), 3, "geregeld", value)
+    at = as_facilitator(code)
+    at.button(key="ws-end").click().run()
+    assert get_workshop(store, code).ended and "Deze workshop is afgelopen." in texts(at)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download samenvatting (Markdown)", "Download samenvatting (PDF)"]
+    at.button(key="ws-propose").click().run()
+    assert "Doorgegeven aan de griffie: stap 3." in texts(at)
+    assert "Voorstel uit workshop " + code in store.org_items([3])[0].note
+    participant = AppTest.from_function(participant_script, default_timeout=TIMEOUT)
+    participant.session_state["lang"] = "en"
+    participant.run()
+    participant.text_input(key="ws-join-code").input(code)
+    participant.button(key="ws-join").click().run()
+    assert "This workshop has ended." in texts(participant)
+    at.checkbox(key="ws-delete-confirm").check().run()
+    at.button(key="ws-delete").click().run()
+    assert "De workshop en alle antwoorden zijn verwijderd." in texts(at)
+    with pytest.raises(Exception, match="no workshop"):
+        get_workshop(store, code)

@@ -1,0 +1,189 @@
+"""The st.App middleware without a browser: which requests get a cookie, which cookie, the
+one-time re-link after a resume, and the security headers on every response.
+
+Why call the ASGI app directly: the rules are about single requests and headers; a tiny fake
+app behind the middleware answers with HTML or JSON, and the store is a real SQLite file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vbestuur_app.middleware import RelinkBook, SessionCookieMiddleware, is_page_request
+from vbestuur_store import COOKIE_NAME, Store, open_store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(f"sqlite:///{tmp_path / 'mw.sqlite'}", env={})
+    yield opened
+    opened.close()
+
+
+def run(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run in a thread of its own: Playwright's sync API may own this thread's event loop."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def inner_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """Answers like Streamlit: HTML for pages, JSON for everything else."""
+    html = not scope["path"].startswith("/_stcore/")
+    kind = b"text/html; charset=utf-8" if html else b"application/json"
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", kind)]})
+    await send({"type": "http.response.body", "body": b"ok"})
+
+
+def request(middleware: SessionCookieMiddleware, path: str = "/", cookie: str | None = None,
+            dest: str = "document") -> dict[str, list[str]]:
+    """One GET through the middleware; the response headers by lower-case name."""
+    headers = [(b"accept", b"text/html"), (b"sec-fetch-dest", dest.encode())]
+    if cookie is not None:
+        headers.append((b"cookie", cookie.encode()))
+    scope = {"type": "http", "method": "GET", "path": path, "headers": headers,
+             "scheme": "http"}
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b""}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    run(middleware(scope, receive, send))
+    result: dict[str, list[str]] = {}
+    for name, value in sent[0]["headers"]:
+        result.setdefault(name.decode().lower(), []).append(value.decode())
+    return result
+
+
+def cookie_of(headers: dict[str, list[str]]) -> str | None:
+    for value in headers.get("set-cookie", []):
+        if value.startswith(COOKIE_NAME + "="):
+            return value.split(";")[0].split("=", 1)[1]
+    return None
+
+
+def make(store: Store, relinks: RelinkBook | None = None) -> SessionCookieMiddleware:
+    return SessionCookieMiddleware(inner_app, store_factory=lambda: store,  # type: ignore[arg-type]
+                                   relinks=relinks or RelinkBook())
+
+
+def test_first_page_load_gets_a_strict_httponly_cookie_for_a_stored_session(store: Store) -> None:
+    headers = request(make(store))
+    [value] = headers["set-cookie"]
+    assert "HttpOnly" in value
+    assert "SameSite=Strict" in value
+    assert "Path=/" in value
+    token = cookie_of(headers)
+    assert token is not None and store.exists(token)
+
+
+def test_a_known_cookie_is_kept(store: Store) -> None:
+    token = store.new_token()
+    assert "set-cookie" not in request(make(store), cookie=f"{COOKIE_NAME}={token}")
+
+
+@pytest.mark.parametrize("cookie", [f"{COOKIE_NAME}=tampered", f"{COOKIE_NAME}={'A' * 43}",
+                                    f"{COOKIE_NAME}=\"x;y", "garbage=;;;=="])
+def test_a_tampered_or_unknown_cookie_gets_a_fresh_session(store: Store, cookie: str) -> None:
+    token = cookie_of(request(make(store), cookie=cookie))
+    assert token is not None and store.exists(token)
+    assert token != "A" * 43
+
+
+@pytest.mark.parametrize(("path", "dest"), [("/_stcore/health", "empty"), ("/static/js/x.js",
+                                            "script"), ("/favicon.png", "image"),
+                                            ("/start", "empty")])
+def test_no_cookie_and_no_session_for_assets_and_probes(store: Store, path: str,
+                                                        dest: str) -> None:
+    headers = request(make(store), path=path, dest=dest)
+    assert "set-cookie" not in headers
+    assert headers["x-frame-options"] == ["DENY"]
+
+
+def test_every_response_has_the_security_headers(store: Store) -> None:
+    headers = request(make(store), path="/_stcore/health", dest="empty")
+    assert headers["x-frame-options"] == ["DENY"]
+    assert headers["referrer-policy"] == ["no-referrer"]
+    assert headers["x-content-type-options"] == ["nosniff"]
+    [csp] = headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in csp
+    assert "default-src 'self'" in csp
+    assert "'unsafe-eval'" not in csp
+    script_src = next(part for part in csp.split("; ") if part.startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src
+
+
+def test_relink_swaps_the_cookie_once_within_the_minute(store: Store) -> None:
+    clock = Clock()
+    book = RelinkBook(clock=clock)
+    middleware = make(store, book)
+    mine, resumed = store.new_token(), store.new_token()
+    book.offer(mine, resumed)
+    assert cookie_of(request(middleware, cookie=f"{COOKIE_NAME}={mine}")) == resumed
+    assert "set-cookie" not in request(middleware, cookie=f"{COOKIE_NAME}={mine}")  # once
+    book.offer(mine, resumed)
+    clock.now += 61
+    assert "set-cookie" not in request(middleware, cookie=f"{COOKIE_NAME}={mine}")  # expired
+
+
+def test_relink_to_a_forgotten_token_does_not_happen(store: Store) -> None:
+    book = RelinkBook()
+    mine, resumed = store.new_token(), store.new_token()
+    book.offer(mine, resumed)
+    store.forget(resumed)
+    assert "set-cookie" not in request(make(store, book), cookie=f"{COOKIE_NAME}={mine}")
+
+
+def test_a_broken_store_still_serves_the_page() -> None:
+    def broken() -> Store:
+        raise OSError("disk gone")
+
+    middleware = SessionCookieMiddleware(inner_app, store_factory=broken)  # type: ignore[arg-type]
+    headers = request(middleware)
+    assert "set-cookie" not in headers
+    assert headers["content-type"] == ["text/html; charset=utf-8"]
+
+
+def test_websockets_pass_through_untouched() -> None:
+    seen: list[str] = []
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        seen.append(scope["type"])
+
+    middleware = SessionCookieMiddleware(app, store_factory=lambda: None)  # type: ignore[arg-type]
+    run(middleware({"type": "websocket", "path": "/_stcore/stream", "headers": []},
+                   None, None))  # type: ignore[arg-type]
+    assert seen == ["websocket"]
+    assert not is_page_request({"type": "websocket", "path": "/", "headers": []})
+
+
+def test_unused_sessions_are_purged_on_the_first_page_load(tmp_path: Path) -> None:
+    moments = [dt.datetime(2026, 1, 1, tzinfo=dt.UTC)]
+    store = open_store(f"sqlite:///{tmp_path / 'purge.sqlite'}", env={},
+                       clock=lambda: moments[0])
+    old = store.new_token()
+    moments[0] += dt.timedelta(days=store.retention_days + 1)
+    recent = store.new_token()
+    middleware = make(store)
+    request(middleware, cookie=f"{COOKIE_NAME}={recent}")
+    assert not store.exists(old)
+    assert store.exists(recent)
+    store.close()

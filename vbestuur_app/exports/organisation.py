@@ -1,0 +1,130 @@
+"""Exports of the griffie's organisation view: CSV, PDF and the two dated reminders (ICS).
+
+Why beside the result exports: the same rules hold — plain functions without Streamlit, the
+bundled font for the PDF, formula cells neutralised in the CSV (a note or an owner is text we do
+not control), and the calendar built by `build_ics`, so a reminder looks the same whether a
+raadslid or the griffie downloads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+import pandas as pd
+
+from vbestuur_engine import Progress
+from vbestuur_engine.readiness import PHASES
+from vbestuur_engine.schema import Step
+from vbestuur_engine.walk import ChecklistItem
+from vbestuur_store import OrgItem
+
+from .labels import labels, phase_label
+from .to_csv import neutralise
+from .to_ics import EVALUATION_STEP, NEW_TERM_STEP, build_ics
+from .to_pdf import _heading, _para, _ResultPDF
+
+__all__ = ["EVALUATION_STEP", "NEW_TERM_STEP", "build_org_csv", "build_org_ics",
+           "build_org_pdf", "org_rows"]
+
+_WORDS: Final = {
+    "nl": {"title": "Organisatie: stand van zaken", "step": "stap", "phase": "fase",
+           "status": "status", "owner": "eigenaar", "due": "datum klaar", "note": "notitie",
+           "changed_by": "gewijzigd door", "changed_at": "gewijzigd op", "none": "—",
+           "open": "open", "deels": "deels geregeld", "geregeld": "geregeld",
+           "nvt": "niet van toepassing", "titlecol": "titel"},
+    "en": {"title": "Organisation: state of play", "step": "step", "phase": "phase",
+           "status": "status", "owner": "owner", "due": "due date", "note": "note",
+           "changed_by": "changed by", "changed_at": "changed on", "none": "—",
+           "open": "open", "deels": "partly arranged", "geregeld": "arranged",
+           "nvt": "not applicable", "titlecol": "title"},
+}
+# The organisation's four statuses in the engine's checklist words (for the ICS description).
+AS_CHECKLIST: Final = {"open": "open", "deels": "partial", "geregeld": "done", "nvt": "na"}
+COLUMNS: Final = ("step", "titlecol", "phase", "status", "owner", "due", "note", "changed_by",
+                  "changed_at")
+
+
+def _words(lang: str) -> Mapping[str, str]:
+    return _WORDS["en" if lang == "en" else "nl"]
+
+
+def _by_step(items: Sequence[OrgItem]) -> dict[int, OrgItem]:
+    return {item.step_id: item for item in items}
+
+
+def org_rows(steps: Sequence[Step], items: Sequence[OrgItem], lang: str) -> list[dict[str, str]]:
+    """One row per organisation step, in step order; unedited steps count as open."""
+    words, found = _words(lang), _by_step(items)
+    rows = []
+    for step in sorted(steps, key=lambda s: s.id):
+        item = found.get(step.id, OrgItem(step_id=step.id))
+        rows.append({
+            "step": str(step.id), "titlecol": step.title.get(lang),
+            "phase": phase_label(step.phase, lang), "status": words[item.status],
+            "owner": item.owner or "", "due": item.due.isoformat() if item.due else "",
+            "note": item.note, "changed_by": item.updated_by or "",
+            "changed_at": item.updated_at.strftime("%Y-%m-%d %H:%M") if item.updated_at else ""})
+    return rows
+
+
+def build_org_csv(steps: Sequence[Step], items: Sequence[OrgItem], lang: str) -> str:
+    """CSV text with localised headers; every cell that could start a formula is neutralised."""
+    words = _words(lang)
+    frame = pd.DataFrame(org_rows(steps, items, lang), columns=list(COLUMNS), dtype="string")
+    frame = frame.fillna("").map(neutralise)
+    frame.columns = [neutralise(words[c]) for c in COLUMNS]
+    return frame.to_csv(index=False, lineterminator="\r\n")
+
+
+def build_org_pdf(steps: Sequence[Step], items: Sequence[OrgItem], lang: str,
+                  municipality: str | None = None, today: dt.date | None = None) -> bytes:
+    """A printable overview per phase: status, owner, date and note of every step."""
+    words, lab = _words(lang), labels(lang)
+    pdf = _ResultPDF(lab["disclaimer"], lab["page"])
+    pdf.set_title(f"{lab['app']}: {words['title']}")
+    pdf.set_lang("en" if lang == "en" else "nl")
+    pdf.set_creator("vbestuur")
+    pdf.add_page()
+    _para(pdf, f"{lab['app']}: {words['title']}", 18, "B")
+    _para(pdf, f"{lab['date']}: {(today or dt.date.today()).isoformat()}")
+    if municipality:
+        _para(pdf, f"{lab['municipality']}: {municipality}")
+    rows = org_rows(steps, items, lang)
+    for phase in PHASES:
+        label = phase_label(phase, lang)
+        in_phase = [r for r in rows if r["phase"] == label]
+        if in_phase:
+            _heading(pdf, label)
+        for row in in_phase:
+            _pdf_row(pdf, row, words)
+    return bytes(pdf.output())
+
+
+def _pdf_row(pdf: _ResultPDF, row: Mapping[str, str], words: Mapping[str, str]) -> None:
+    none = words["none"]
+    _para(pdf, f"{words['step'].capitalize()} {row['step']}. {row['titlecol']} "
+               f"({row['status']})", 10.5, "B")
+    _para(pdf, f"{words['owner']}: {row['owner'] or none} · {words['due']}: "
+               f"{row['due'] or none}", 10, indent=4)
+    if row["note"]:
+        _para(pdf, f"{words['note']}: {row['note']}", 10, indent=4)
+    if row["changed_by"]:
+        _para(pdf, f"{words['changed_by']} {row['changed_by']}, {row['changed_at']}", 8.5,
+              indent=4)
+    pdf.ln(1)
+
+
+def build_org_ics(steps: Mapping[int, Step], items: Sequence[OrgItem], lang: str,
+                  evaluation: dt.date, new_term: dt.date | None = None, *,
+                  stamp: dt.datetime | None = None) -> bytes:
+    """The yearly evaluation (step 20) from `evaluation`, and the new-term package (step 21)
+    on `new_term`, each event noting the organisation's status of that step."""
+    found = _by_step(items)
+    checklist = tuple(
+        ChecklistItem(steps[step_id], AS_CHECKLIST[found[step_id].status])  # type: ignore[arg-type]
+        for step_id in (EVALUATION_STEP, NEW_TERM_STEP) if step_id in found and step_id in steps)
+    progress = Progress(flow_id="organisatie", path=(), answers={}, dropped=(),
+                        next_question=None, outcome=None, advice=(), checklist=checklist)
+    return build_ics(progress, lang, evaluation, new_term, steps=steps, stamp=stamp)

@@ -1,0 +1,69 @@
+"""The callbacks of the list's row buttons: move, remove (with undo) and put rows back.
+
+Why callbacks: like the rest of the app, state changes only in `on_click`, before the page is
+drawn, so one run always shows one consistent list. Every change is saved at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from vbestuur_engine.netwerklijst import (
+    MAX_ROWS,
+    NetworkRow,
+    add_missing,
+    move_row,
+    remove_row,
+    replace_row,
+)
+
+from . import store
+from .labels import display_name
+
+NOTICE_KEY = "nw:notice"
+
+
+def move(index: int, delta: int) -> None:
+    """Move row `index` one place up (-1) or down (+1)."""
+    engine, lang, local = store.context()
+    network = store.current(engine, lang, local)
+    if 0 <= index < len(network.rows):
+        store.save(move_row(network, index, delta))
+
+
+def remove(index: int) -> None:
+    """Remove row `index`; remember it, so the notice can offer to put it back."""
+    engine, lang, local = store.context()
+    network = store.current(engine, lang, local)
+    if not 0 <= index < len(network.rows):
+        return
+    row = network.rows[index]
+    store.save(remove_row(network, index))
+    st.session_state[NOTICE_KEY] = ("removed", display_name(row.name, row.role, lang), index,
+                                    row.model_dump(mode="json"))
+
+
+def undo(index: int, data: dict[str, Any]) -> None:
+    """Put a removed row back in its old place (the notice's button passes the row)."""
+    engine, lang, local = store.context()
+    network = store.current(engine, lang, local)
+    if len(network.rows) >= MAX_ROWS:
+        return
+    added = replace_row(network, None, NetworkRow.model_validate(data))
+    last = len(added.rows) - 1
+    store.save(move_row(added, last, index - last))
+
+
+def restore() -> None:
+    """Add the national and municipal rows that are missing from the list."""
+    engine, lang, local = store.context()
+    network = store.current(engine, lang, local)
+    store.save(add_missing(network, engine.content, local, lang))
+    st.session_state[NOTICE_KEY] = ("saved",)
+
+
+def pop_notice() -> Any:
+    """The one-time notice of the last action (shown once, then forgotten)."""
+    return st.session_state.pop(NOTICE_KEY, None)

@@ -1,0 +1,77 @@
+"""The export buttons of the netwerklijst page: PDF, vCard, CSV and the calendar reminder.
+
+Why deferred builders: fpdf2, pandas and icalendar take time to import, and most visits only
+edit the list. Each file is made on this machine when its button is clicked, from the list as
+it is shown; nothing is sent anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import streamlit as st
+
+from vbestuur_engine.netwerklijst import NetworkList
+
+from ..i18n import t
+from ..widgets import heading
+
+BASE = "netwerklijst"
+
+
+def render(network: NetworkList, lang: str) -> None:
+    """Three download buttons and, folded away, the calendar reminder."""
+    heading(t("nw.downloads"), 3)
+    st.caption(t("nw.downloads_note"))
+    pdf, vcard, csv = st.columns(3)
+    with pdf:
+        _download(t("nw.pdf"), lambda: _pdf(network, lang), "pdf", "application/pdf")
+    with vcard:
+        _download(t("nw.vcard"), lambda: _vcard(network, lang), "vcf", "text/vcard")
+    with csv:
+        _download(t("nw.csv"), lambda: _csv(network, lang), "csv", "text/csv")
+    st.caption(t("nw.vcard_help"))
+    with st.expander(t("nw.ics")):
+        _ics(lang)
+
+
+def _download(label: str, data: Callable[[], bytes], ext: str, mime: str) -> None:
+    st.download_button(label, data=data, file_name=f"{BASE}.{ext}", mime=mime,
+                       key=f"nw:dl:{ext}", width="stretch", on_click="ignore")
+
+
+def _pdf(network: NetworkList, lang: str) -> bytes:
+    from .to_pdf import build_pdf
+
+    return build_pdf(network, lang)
+
+
+def _vcard(network: NetworkList, lang: str) -> bytes:
+    from .to_vcard import build_vcard
+
+    return build_vcard(network, lang).encode("utf-8")
+
+
+def _csv(network: NetworkList, lang: str) -> bytes:
+    from .to_csv import build_csv
+
+    return build_csv(network, lang).encode("utf-8-sig")
+
+
+def _ics(lang: str) -> None:
+    """Pick the first yearly review (default: a year from now) and, if known, a new term."""
+    today = dt.date.today()
+    evaluation = st.date_input(t("nw.ics_eval"), value=today + dt.timedelta(days=365),
+                               min_value=today, key="nw:ics:eval", format="DD-MM-YYYY")
+    new_term = st.date_input(t("nw.ics_term"), value=None, min_value=today,
+                             key="nw:ics:term", format="DD-MM-YYYY")
+
+    def make() -> bytes:
+        from .to_ics import build_ics
+
+        first = evaluation if isinstance(evaluation, dt.date) else today
+        term = new_term if isinstance(new_term, dt.date) else None
+        return build_ics(lang, first, term)
+
+    _download(t("nw.ics"), make, "ics", "text/calendar")

@@ -1,0 +1,121 @@
+"""The page "Mijn netwerklijst": the list, whether step 6 is done, the form, the exports.
+
+Why every typed text goes through `plain()`: a name like `<script>` or `**x**` must show as
+exactly those characters. The app never allows HTML, and escaping Markdown keeps links,
+images and formatting out of anything a person (or a pasted text) wrote. The only link built
+from a row is `tel:`, made from the digits of a number that passed the phone check.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from vbestuur_engine import Engine
+from vbestuur_engine.netwerklijst import (
+    MAX_ROWS,
+    NetworkList,
+    NetworkRow,
+    missing,
+)
+
+from ..i18n import t
+from ..widgets import heading, plain
+from . import actions, downloads, editor, store
+from .labels import display_name, kind_label
+from .to_vcard import tel_uri
+
+
+def render() -> None:
+    """Draw the page for this session's list."""
+    engine, lang, local = store.context()
+    network = store.current(engine, lang, local)
+    heading(t("nw.title"), 2)
+    st.markdown(t("nw.intro"))
+    st.caption(t("nw.kept_token") if store.token() else t("nw.kept_session"))
+    status(engine, network)
+    _notice()
+    editing = editor.editing()
+    for index, row in enumerate(network.rows):
+        if index == editing:
+            editor.form(lang)
+        else:
+            _row(index, row, len(network.rows), lang, locked=editing is not None)
+    if editing == editor.NEW or (editing is not None and editing >= len(network.rows)):
+        editor.form(lang)
+    left, right = st.columns(2)
+    with left:
+        st.button(t("nw.add"), key="nw:add", on_click=editor.start, args=(None,),
+                  icon=":material/person_add:", width="stretch",
+                  disabled=editing is not None or len(network.rows) >= MAX_ROWS)
+    with right:
+        st.button(t("nw.restore"), key="nw:restore", on_click=actions.restore,
+                  icon=":material/settings_backup_restore:", width="stretch",
+                  disabled=editing is not None)
+    downloads.render(network, lang)
+
+
+def status(engine: Engine, network: NetworkList | None) -> None:
+    """Done, or what is still missing for step 6 (the same rule as the checklist)."""
+    gaps = missing(network, engine.content)
+    with st.container(key="nw-status"):
+        if not gaps:
+            st.success(t("nw.done"), icon="✅")
+            return
+        lines = "\n".join(f"- {t('nw.missing.' + gap)}" for gap in gaps)
+        st.warning(f"{t('nw.open')}\n\n{lines}", icon="📝")
+
+
+def _notice() -> None:
+    notice: Any = actions.pop_notice()
+    if not isinstance(notice, tuple):
+        return
+    if notice[0] == "saved":
+        st.success(t("nw.saved"))
+    elif notice[0] == "full":
+        st.warning(t("nw.full", limit=MAX_ROWS))
+    elif notice[0] == "removed":
+        _, name, index, data = notice
+        with st.container(key="nw-removed"):
+            st.info(t("nw.removed", name=plain(name)))
+            st.button(t("nw.undo"), key="nw:undo", on_click=actions.undo, args=(index, data),
+                      icon=":material/undo:")
+
+
+def _row(index: int, row: NetworkRow, count: int, lang: str, locked: bool) -> None:
+    """One contact as text, with buttons to change, move and remove it.
+
+    While a form is open the buttons are off: moving or removing rows then would make the form
+    save over another row than the one it was opened for.
+    """
+    with st.container(border=True, key=f"nwrow-{index}"):
+        title = plain(display_name(row.name, row.role, lang))
+        st.markdown(f"**{title}** · {plain(kind_label(row.kind, lang))}")
+        if row.name and row.role:
+            st.markdown(plain(row.role))
+        if row.phone:
+            st.markdown(f"📞 [{plain(row.phone)}](tel:{tel_uri(row.phone)})")
+        elif row.kind == "gemeente":
+            st.warning(t("nw.gap"), icon="📝")
+        else:
+            st.caption(f"📞 {t('nw.no_phone')}")
+        if row.note:
+            st.caption(plain(row.note))
+        if row.source:
+            st.caption(t("nw.source", source=plain(row.source), checked=plain(row.checked)))
+        _buttons(index, count, locked)
+
+
+def _buttons(index: int, count: int, locked: bool) -> None:
+    """Four buttons side by side, wrapping on a phone instead of stacking four rows high."""
+    with st.container(horizontal=True, gap="small", key=f"nwbtn-{index}"):
+        st.button(t("nw.edit"), key=f"nw:edit:{index}", on_click=editor.start, args=(index,),
+                  icon=":material/edit:", disabled=locked)
+        st.button(t("nw.up"), key=f"nw:up:{index}", on_click=actions.move, args=(index, -1),
+                  icon=":material/arrow_upward:", disabled=locked or index == 0)
+        st.button(t("nw.down"), key=f"nw:down:{index}", on_click=actions.move,
+                  args=(index, 1), icon=":material/arrow_downward:",
+                  disabled=locked or index == count - 1)
+        st.button(t("nw.remove"), key=f"nw:remove:{index}", on_click=actions.remove,
+                  args=(index,), icon=":material/delete:", disabled=locked)

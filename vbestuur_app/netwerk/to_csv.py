@@ -1,0 +1,30 @@
+"""The netwerklijst as CSV: one row per contact, safe to open in a spreadsheet.
+
+Why the neutralising: a cell that starts with `=`, `+`, `-` or `@` would be run as a formula by
+a spreadsheet, and every field here can hold what a person typed (or pasted). The shared
+`neutralise` of the result export puts a single quote in front, so such text stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from vbestuur_engine.netwerklijst import NetworkList
+
+from ..exports.to_csv import neutralise
+from .labels import kind_label, label
+
+COLUMNS = ("kind", "name", "role", "phone", "note", "source", "checked")
+
+
+def build_csv(network: NetworkList, lang: str) -> str:
+    """CSV text (comma separated, CRLF, UTF-8; encode with utf-8-sig for Excel)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise(label(f"nw.x.col_{c}", lang)) for c in COLUMNS])
+    for row in network.rows:
+        cells = [kind_label(row.kind, lang), row.name, row.role, row.phone, row.note,
+                 row.source, row.checked]
+        writer.writerow([neutralise(cell) for cell in cells])
+    return out.getvalue()

@@ -1,0 +1,61 @@
+"""Calendar reminders to review the netwerklijst: every year (step 20) and at a new term (21).
+
+Why: a list with old numbers fails exactly when it is needed. Step 20 asks to check the network
+list every year, step 21 to bring it up to date at a new term. The events are all-day, with an
+alarm at 09:00; UIDs come from the date and the language, so downloading again updates the
+same events instead of adding new ones. The calendar header is shared with the result export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from icalendar import Alarm, Calendar, Event, vRecur
+
+from ..exports.labels import labels, steps_text
+from ..exports.to_ics import EVALUATION_STEP, NEW_TERM_STEP, PRODID
+from .labels import label
+
+
+def build_ics(lang: str, evaluation: dt.date, new_term: dt.date | None = None, *,
+              stamp: dt.datetime | None = None) -> bytes:
+    """An iCalendar file: a yearly review from `evaluation`, and one on `new_term` if given."""
+    lang = "en" if lang == "en" else "nl"
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", label("nw.x.calendar", lang))
+    when = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    calendar.add_component(_event("eval", EVALUATION_STEP, lang, evaluation, when))
+    if new_term is not None:
+        calendar.add_component(_event("term", NEW_TERM_STEP, lang, new_term, when))
+    return bytes(calendar.to_ical())
+
+
+def _event(which: str, step: int, lang: str, day: dt.date, stamp: dt.datetime) -> Event:
+    summary = label(f"nw.x.{which}_summary", lang)
+    event = Event()
+    event.add("uid", _uid(which, lang, day))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    text = label(f"nw.x.{which}_text", lang)
+    source = f"Leidraad Veilig Bestuur, {steps_text([step], lang)}."
+    event.add("description", "\n\n".join([text, source, labels(lang)["disclaimer"]]))
+    event.add("transp", "TRANSPARENT")
+    if which == "eval":
+        event.add("rrule", vRecur(freq="YEARLY"))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", dt.timedelta(hours=9))
+    event.add_component(alarm)
+    return event
+
+
+def _uid(which: str, lang: str, day: dt.date) -> str:
+    key = "|".join(["netwerklijst", which, day.isoformat(), lang])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@vbestuur"

@@ -1,0 +1,35 @@
+"""Vergeet mij: delete everything stored for this person at once, after a clear confirmation.
+
+Why a tick box before the button: deleting cannot be undone, and a person in a hurry must not
+lose their answers by one mis-tap. Why no second screen: the confirmation and the button sit
+together, so it is one deliberate act, and the result is said plainly afterwards.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import persistence
+from ..i18n import t
+from ..widgets import heading
+
+CONFIRM_KEY = "forget:confirm"
+BUTTON_KEY = "forget:go"
+
+
+def render() -> None:
+    """The "Vergeet mij" section (on the Bewaren page)."""
+    heading(t("forget.title"), 3)
+    if st.session_state.get(persistence.FORGOTTEN_KEY):
+        st.success(t("forget.done"))
+        return
+    st.markdown(t("forget.intro"))
+    confirmed = st.checkbox(t("forget.confirm"), key=CONFIRM_KEY)
+    st.button(t("forget.button"), key=BUTTON_KEY, type="primary", disabled=not confirmed,
+              on_click=_forget)
+
+
+def _forget() -> None:
+    """on_click: delete in the store and empty the session (persistence says if it worked)."""
+    if st.session_state.get(CONFIRM_KEY):
+        persistence.forget_me()

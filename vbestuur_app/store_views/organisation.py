@@ -1,0 +1,139 @@
+"""The griffie's organisation view: per organisation step its status, owner, date and note.
+
+Why the steps come from the content: which steps belong to the organisation is the guideline's
+business (role "organisatie" in rules/steps.yaml); the store only keeps what the griffie
+entered. Why the version is in the widget keys: after anyone saves, the form is rebuilt from
+the stored state, and a save based on an older state is refused (StaleItem), never lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from vbestuur_engine import Engine
+from vbestuur_engine.readiness import PHASES
+from vbestuur_engine.schema import Step
+from vbestuur_store import STATUSES, Change, OrgItem, Store
+
+from .. import persistence
+from ..i18n import current_lang, t
+from ..widgets import heading, plain
+from . import local, org_overview
+
+SAVED_KEY = "org:saved"
+FIELDS = ("status", "owner", "due", "note")
+
+
+def org_steps(engine: Engine) -> list[Step]:
+    """The guideline steps the organisation acts on, in step order."""
+    return [s for s in engine.content.steps.values() if "organisatie" in s.roles]
+
+
+def field_key(step_id: int, version: int, field: str) -> str:
+    """The key of one field of a step's form (tests fill them in by these keys)."""
+    return f"org:{step_id}:{version}:{field}"
+
+
+def render(engine: Engine, actor: str | None) -> None:
+    """Overview, overdue, downloads, then every step with its form and history."""
+    heading(t("org.title"), 2)
+    if actor is None:
+        st.info(t("org.locked"))
+        return
+    lang = current_lang()
+    steps = org_steps(engine)
+    stored = persistence.safely(lambda s: s.org_items([x.id for x in steps]), None)
+    if stored is None:
+        return
+    items = {item.step_id: item for item in stored}
+    saved = st.session_state.pop(SAVED_KEY, None)
+    if saved:
+        st.success(t("org.saved", step=saved))
+    org_overview.render(steps, items, lang)
+    org_overview.downloads(engine.content.steps, steps, items, lang, local.profile_name())
+    nothing: list[Change] = []
+    history = persistence.safely(lambda s: s.org_history(), nothing)
+    _steps(steps, items, history, actor, lang)
+
+
+def _steps(steps: Sequence[Step], items: Mapping[int, OrgItem], history: list[Change],
+           actor: str, lang: str) -> None:
+    heading(t("org.steps"), 3)
+    for phase in PHASES:
+        in_phase = [s for s in steps if s.phase == phase]
+        if in_phase:
+            st.markdown(f"**{t(f'phase.{phase}')}**")
+        for step in in_phase:
+            item = items[step.id]
+            title = t("result.step", number=step.id, title=step.title.get(lang))
+            with st.expander(f"{plain(title)} · {t(f'org.{item.status}')}"):
+                _summary(item)
+                _form(step, item, actor)
+                _history([c for c in history if c.item == str(step.id)])
+
+
+def _summary(item: OrgItem) -> None:
+    due = item.due.strftime("%d-%m-%Y") if item.due else "—"
+    st.markdown(t("org.summary", status=t(f"org.{item.status}"),
+                  owner=plain(item.owner or t("org.no_owner")), due=due))
+    if item.note:
+        st.text(item.note)
+
+
+def _form(step: Step, item: OrgItem, actor: str) -> None:
+    version = item.version
+    with st.form(f"org-form-{step.id}"):
+        st.selectbox(t("org.status"), STATUSES, index=STATUSES.index(item.status),
+                     format_func=lambda s: t(f"org.{s}"),
+                     key=field_key(step.id, version, "status"))
+        st.text_input(t("org.owner"), value=item.owner or "", max_chars=200,
+                      key=field_key(step.id, version, "owner"))
+        st.date_input(t("org.due"), value=item.due, format="DD-MM-YYYY",
+                      key=field_key(step.id, version, "due"))
+        st.text_area(t("org.note"), value=item.note, max_chars=4000,
+                     key=field_key(step.id, version, "note"))
+        st.form_submit_button(t("org.save"), on_click=_save, args=(step.id, version, actor))
+
+
+def _save(step_id: int, version: int, actor: str) -> None:
+    """on_click: save the four fields; the store audits each field that really changed."""
+    ss = st.session_state
+    due = ss.get(field_key(step_id, version, "due"))
+    owner = str(ss.get(field_key(step_id, version, "owner")) or "").strip() or None
+    note = str(ss.get(field_key(step_id, version, "note")) or "")
+    status = str(ss.get(field_key(step_id, version, "status")) or "open")
+
+    def update(store: Store) -> bool:
+        store.update_org_item(step_id, actor, status=status, owner=owner,
+                              due=due if isinstance(due, dt.date) else None, note=note,
+                              expected_version=version)
+        return True
+
+    if persistence.safely(update, False):
+        ss[SAVED_KEY] = step_id
+
+
+def _history(changes: list[Change]) -> None:
+    """Who changed what when for this step, newest first."""
+    st.markdown(f"**{t('org.history')}**")
+    if not changes:
+        st.caption(t("history.none"))
+        return
+    lines = [t("org.history_line", when=c.at.strftime("%d-%m-%Y %H:%M"), who=plain(c.actor),
+               field=t(f"org.field_{c.field}"), old=_shown(c.field, c.old),
+               new=_shown(c.field, c.new)) for c in reversed(changes)]
+    st.markdown("\n".join(f"- {line}" for line in lines))
+
+
+def _shown(field: str, value: str | None) -> str:
+    """An audited value as the griffie entered it (status as its word, dates as d-m-Y)."""
+    if value is None or value == "":
+        return "—"
+    if field == "status" and value in STATUSES:
+        return t(f"org.{value}")
+    if field == "due":
+        return dt.date.fromisoformat(value).strftime("%d-%m-%Y")
+    return plain(value.replace("\n", " "))

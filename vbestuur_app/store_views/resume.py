@@ -1,0 +1,128 @@
+"""Bewaren en verdergaan: the bewaarcode (shown once) and continuing on another device.
+
+Why a form field and never a link: a code in a URL would end up in the browser history, in
+server logs and in Referer headers. The code is typed (or pasted) into a form, checked, and
+cleared from the field straight away; an error message never repeats what was typed.
+
+Why "shown once": the store keeps only a hash of the code. The code stays on screen until the
+person says it is saved, and a new code replaces the old one.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from vbestuur_store import StoreError
+from vbestuur_store.config import load_config
+
+from .. import persistence, state
+from ..i18n import current_lang, t
+from ..widgets import heading
+from . import forget
+
+CODE_KEY = "store:code"
+RESUMED_KEY = "store:resumed"
+ERROR_KEY = "store:resume_error"
+INPUT_KEY = "resume:code"
+FORM_KEY = "resume-form"
+MAKE_KEY = "store:make_code"
+HIDE_KEY = "store:hide_code"
+RELINK_URL = "./start"
+
+
+def render() -> None:
+    """Draw the page: what is kept, the bewaarcode, continuing with a code, vergeet mij."""
+    heading(t("store.title"), 1)
+    token = persistence.session_token()
+    _status(token)
+    heading(t("store.code_h"), 3)
+    _make_code(token)
+    heading(t("store.resume_h"), 3)
+    _resume()
+    forget.render()
+
+
+def retention_days() -> int:
+    """The configured retention period (the default when the setting cannot be read)."""
+    try:
+        return load_config().retention_days
+    except StoreError:
+        return 90
+
+
+def _status(token: str | None) -> None:
+    if token is None:
+        st.info(t("store.status_off"))
+    else:
+        st.markdown(t("store.status_on", days=retention_days()))
+
+
+def _make_code(token: str | None) -> None:
+    st.markdown(t("store.code_intro"))
+    code = st.session_state.get(CODE_KEY)
+    if code:
+        st.success(t("store.code_shown"))
+        st.code(code, language=None)
+        st.caption(t("store.code_once"))
+        st.button(t("store.code_hide"), key=HIDE_KEY, on_click=_hide_code)
+        return
+    if token is None:
+        st.caption(t("store.code_needs_cookie"))
+        return
+    st.button(t("store.code_make"), key=MAKE_KEY, type="primary", on_click=_create_code)
+    st.caption(t("store.code_replaces"))
+
+
+def _create_code() -> None:
+    """on_click: make a new code (the store replaces any earlier one) and show it."""
+    token = persistence.session_token()
+    if token is None:
+        return
+    code = persistence.safely(lambda store: store.create_bewaarcode(token), None)
+    if code:
+        st.session_state[CODE_KEY] = code
+
+
+def _hide_code() -> None:
+    st.session_state.pop(CODE_KEY, None)
+
+
+def _resume() -> None:
+    st.markdown(t("store.resume_intro"))
+    error = st.session_state.pop(ERROR_KEY, None)
+    if error:
+        st.error(error)
+    if st.session_state.pop(RESUMED_KEY, False):
+        _resumed()
+    with st.form(FORM_KEY, clear_on_submit=False, enter_to_submit=True):
+        st.text_input(t("store.resume_label"), key=INPUT_KEY, max_chars=200,
+                      autocomplete="off", placeholder="ABCD-EFGH-…")
+        st.form_submit_button(t("store.resume_button"), on_click=_resume_code)
+
+
+def _resume_code() -> None:
+    """on_click of the form: check the code; only a right code changes this session."""
+    typed = str(st.session_state.get(INPUT_KEY) or "")
+    st.session_state[INPUT_KEY] = ""
+    try:
+        saved = persistence.resume(typed)
+    except StoreError as err:
+        st.session_state[ERROR_KEY] = err.message(current_lang())
+        return
+    except (SQLAlchemyError, OSError):
+        st.session_state[ERROR_KEY] = t("store.down")
+        return
+    st.session_state.pop(CODE_KEY, None)
+    state.replace_answers(saved)
+    st.session_state[RESUMED_KEY] = True
+
+
+def _resumed() -> None:
+    """Say what happened, and how this browser keeps the answers after a reload."""
+    st.success(t("store.resumed"))
+    if st.session_state.get(persistence.LINK_KEY):
+        st.info(t("store.relink"))
+        st.link_button(t("store.relink_button"), RELINK_URL)
+    elif persistence.read_cookie() is None:
+        st.warning(t("store.resumed_no_cookie"))

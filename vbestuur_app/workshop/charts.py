@@ -1,0 +1,59 @@
+"""Plotly figures of the room's answers, built by plain functions so tests can inspect them.
+
+Why large fonts and fixed colours: the figures are read from the back of a council chamber
+on a projector; the four answers keep their colour from step to step, so the room learns them
+once. The functions take a `Tally` whose counts are already k-protected by the store; a tally
+without counts gets no figure at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vbestuur_store import BEHAVIOURS, GEREGELD_VALUES, Tally
+
+from ..i18n import t
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go  # type: ignore[import-untyped]
+
+COLOURS = {"ja": "#2e7d32", "deels": "#f9a825", "nee": "#c62828", "weet-niet": "#6b7280"}
+BEHAVIOUR_COLOUR = "#1f4e79"
+FONT_SIZE = 22
+
+
+def _bars(labels: list[str], values: list[int], colours: list[str], lang: str) -> go.Figure:
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Bar(x=values, y=labels, orientation="h", marker_color=colours,
+                              text=[str(v) for v in values], textposition="auto",
+                              textfont={"size": FONT_SIZE},
+                              hoverinfo="skip"))
+    big = {"size": FONT_SIZE}  # explicit per axis: Streamlit's chart theme sets small ticks
+    figure.update_layout(font=big, height=90 + 70 * len(labels),
+                         xaxis={"title": {"text": t("ws.screen.axis", lang), "font": big},
+                                "tickfont": big, "rangemode": "tozero",
+                                "dtick": 1 if max(values, default=0) <= 10 else None},
+                         yaxis={"autorange": "reversed", "tickfont": big}, showlegend=False,
+                         margin={"l": 10, "r": 10, "t": 10, "b": 40})
+    return figure
+
+
+def geregeld_figure(tally: Tally, lang: str) -> go.Figure | None:
+    """Bars per answer to "Is dit bij ons geregeld?"; None below the threshold."""
+    if tally.counts is None:
+        return None
+    counts = tally.counts
+    return _bars([t(f"ws.opt.{v}", lang) for v in GEREGELD_VALUES],
+                 [counts[v] for v in GEREGELD_VALUES], [COLOURS[v] for v in GEREGELD_VALUES],
+                 lang)
+
+
+def gedrag_figure(tally: Tally, lang: str) -> go.Figure | None:
+    """Bars per form of behaviour (and "none of these"); None below the threshold."""
+    if tally.counts is None:
+        return None
+    options = [*BEHAVIOURS, "geen"]
+    counts = tally.counts
+    return _bars([t(f"ws.form.{o}", lang) for o in options], [counts[o] for o in options],
+                 [BEHAVIOUR_COLOUR] * len(BEHAVIOURS) + [COLOURS["weet-niet"]], lang)

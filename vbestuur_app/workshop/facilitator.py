@@ -1,0 +1,198 @@
+"""The facilitator's page: create or open a workshop, end it, export, hand over, delete.
+
+Why the PIN is asked once and then kept in this session's state: every action (next step, end,
+export, hand over, delete) is checked again by the store against the hashed PIN, so a stolen
+room code is worth nothing without it, while the facilitator does not have to type it again in
+front of the room. Closing the tab forgets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from vbestuur_engine import Engine
+from vbestuur_store import (
+    StoreError,
+    Workshop,
+    check_facilitator,
+    create_workshop,
+    delete_workshop,
+    end_workshop,
+    get_workshop,
+    normalise_room_code,
+    propose_to_organisation,
+    purge_expired_workshops,
+    workshop_days,
+    workshop_summary,
+)
+
+from ..i18n import current_lang, t
+from ..widgets import heading, plain
+from . import backend
+from .export import build_summary, to_markdown
+from .export_pdf import to_pdf
+
+PHASES = ("vooraf", "tijdens", "erna")
+ORG_ROLE = "organisatie"
+
+
+def render(engine: Engine, screen_page: StreamlitPage | None = None) -> None:
+    """The page: the console of the open workshop, or the forms to create or open one."""
+    heading(t("ws.fac.title"), 1)
+    backend.show_notice()
+    current = backend.facilitator()
+    if current is None:
+        purge_expired_workshops(backend.workshop_store())  # expired ones go, with answers
+        st.markdown(plain(t("ws.fac.intro")))
+        _create_form(engine)
+        _login_form()
+    else:
+        _console(engine, *current, screen_page)
+
+
+def chosen_steps(engine: Engine, phases: list[str], steps: list[int]) -> list[int]:
+    """The single steps if any were picked, else every step of the chosen phases."""
+    if steps:
+        return sorted(steps)
+    return sorted(s.id for s in engine.content.steps.values() if s.phase in phases)
+
+
+def _step_label(engine: Engine) -> Callable[[int], str]:
+    lang = current_lang()
+    return lambda sid: t("ws.screen.step", lang, number=sid,
+                         title=engine.content.steps[sid].title.get(lang))
+
+
+def _create_form(engine: Engine) -> None:
+    heading(t("ws.new.title"), 2)
+    lang = current_lang()
+    phases = st.multiselect(t("ws.new.phases"), PHASES, default=list(PHASES),
+                            format_func=lambda p: t(f"phase.{p}", lang), key="ws-new-phases")
+    steps = st.multiselect(t("ws.new.steps"), sorted(engine.content.steps),
+                           format_func=_step_label(engine), key="ws-new-steps")
+    k = st.number_input(t("ws.new.k"), min_value=3, max_value=100, value=5, step=1,
+                        key="ws-new-k", help=t("ws.new.k_help"))
+    pin = st.text_input(t("ws.new.pin"), type="password", key="ws-new-pin")
+    again = st.text_input(t("ws.new.pin2"), type="password", key="ws-new-pin2")
+    try:
+        st.caption(t("ws.new.days", days=workshop_days()))
+    except StoreError as err:
+        backend.show_error(err)
+        return
+    if st.button(t("ws.new.create"), key="ws-create", type="primary"):
+        _create(chosen_steps(engine, phases, steps), int(k), pin, again)
+
+
+def _create(steps: list[int], k: int, pin: str, again: str) -> None:
+    if not steps:
+        st.error(t("ws.new.no_steps"))
+        return
+    if pin != again:
+        st.error(t("ws.new.pin_mismatch"))
+        return
+    try:
+        made = create_workshop(backend.workshop_store(), pin, steps, k=k)
+    except StoreError as err:
+        backend.show_error(err)
+        return
+    backend.set_facilitator(made.code, pin)
+    st.rerun()
+
+
+def _login_form() -> None:
+    heading(t("ws.login.title"), 2)
+    code = st.text_input(t("ws.login.code"), key="ws-login-code", max_chars=12)
+    pin = st.text_input(t("ws.login.pin"), type="password", key="ws-login-pin")
+    if st.button(t("ws.login.go"), key="ws-login"):
+        try:
+            made = check_facilitator(backend.workshop_store(), code, pin)
+        except StoreError as err:
+            backend.show_error(err)
+            return
+        backend.set_facilitator(normalise_room_code(made.code), pin)
+        st.rerun()
+
+
+def _console(engine: Engine, code: str, pin: str,
+             screen_page: StreamlitPage | None) -> None:
+    store = backend.workshop_store()
+    try:
+        workshop = get_workshop(store, code)
+    except StoreError as err:
+        backend.show_error(err)
+        st.button(t("ws.console.logout"), key="ws-logout", on_click=backend.set_facilitator,
+                  args=(None,))
+        return
+    st.subheader(t("ws.console.code", code=code), anchor=False)
+    st.markdown(plain(t("ws.console.status", participants=workshop.participants,
+                        step=workshop.current_step,
+                        date=workshop.expires_at.date().isoformat())))
+    if screen_page is not None:
+        st.page_link(screen_page, label=t("ws.console.screen"), icon="📽️")
+    if workshop.ended:
+        st.info(t("ws.console.ended"))
+    else:
+        st.button(t("ws.console.end"), key="ws-end", on_click=_act, args=("end", code, pin))
+    _export(engine, workshop, pin)
+    _hand_over(engine, code, pin)
+    _delete(code, pin)
+    st.button(t("ws.console.logout"), key="ws-logout", on_click=backend.set_facilitator,
+              args=(None,))
+
+
+def _act(action: str, code: str, pin: str) -> None:
+    """Callback for end/delete: the store checks the PIN again."""
+    store = backend.workshop_store()
+    try:
+        if action == "end":
+            end_workshop(store, code, pin)
+        else:
+            delete_workshop(store, code, pin)
+            backend.set_facilitator(None)
+            backend.set_notice("success", t("ws.console.deleted"))
+    except StoreError as err:
+        backend.set_notice("error", err.message(current_lang()))
+
+
+def _export(engine: Engine, workshop: Workshop, pin: str) -> None:
+    heading(t("ws.console.export"), 3)
+    st.caption(t("ws.console.export_help"))
+    lang = current_lang()
+    try:
+        summary = workshop_summary(backend.workshop_store(), workshop.code, pin)
+    except StoreError as err:
+        backend.show_error(err)
+        return
+    doc = build_summary(engine, summary, lang)
+    name = f"workshop-{workshop.code}"
+    st.download_button(t("ws.console.md"), data=to_markdown(doc), file_name=f"{name}.md",
+                       mime="text/markdown", key="ws-dl-md", on_click="ignore")
+    st.download_button(t("ws.console.pdf"), data=lambda: to_pdf(doc),
+                       file_name=f"{name}.pdf", mime="application/pdf", key="ws-dl-pdf",
+                       on_click="ignore")
+
+
+def _hand_over(engine: Engine, code: str, pin: str) -> None:
+    st.caption(t("ws.console.propose_help"))
+    if not st.button(t("ws.console.propose"), key="ws-propose"):
+        return
+    org_steps = [s.id for s in engine.content.steps.values() if ORG_ROLE in s.roles]
+    try:
+        handed = propose_to_organisation(backend.workshop_store(), code, pin, org_steps,
+                                         current_lang())
+    except StoreError as err:
+        backend.show_error(err)
+        return
+    if handed:
+        st.success(t("ws.console.proposed", steps=", ".join(str(s) for s in handed)))
+    else:
+        st.info(t("ws.console.proposed_none"))
+
+
+def _delete(code: str, pin: str) -> None:
+    sure = st.checkbox(t("ws.console.delete_confirm"), key="ws-delete-confirm")
+    st.button(t("ws.console.delete"), key="ws-delete", disabled=not sure, on_click=_act,
+              args=("delete", code, pin))

@@ -1,0 +1,152 @@
+"""The participant's page, on a phone: join with the room code, answer the step on the screen.
+
+Why no form and no name: one tap on an answer saves it (a radio with a callback), so nothing is
+lost when the page refreshes to follow the facilitator, and nobody has to type more than the
+room code. The page shows only the participant's own answer, never anyone else's and never the
+room's totals (those are on the wall, once k people answered). The participant's token lives in
+this browser session only; leaving forgets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from vbestuur_engine import Engine
+from vbestuur_store import (
+    BEHAVIOURS,
+    GEREGELD_VALUES,
+    StoreError,
+    cast_vote,
+    get_workshop,
+    join_workshop,
+    normalise_room_code,
+    own_answers,
+)
+from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, NONE_MET, questions_for
+
+from ..i18n import current_lang, t
+from ..widgets import heading, plain
+from . import backend
+
+REFRESH_SECONDS = 3
+CODE_WIDGET = "ws-join-code"
+
+
+def vote_key(step_id: int, question: str, value: str | None = None) -> str:
+    """The widget key of a question (or of one checkbox of the experience question)."""
+    base = f"ws-vote-{step_id}-{question}"
+    return base if value is None else f"{base}-{value}"
+
+
+def render(engine: Engine) -> None:
+    """The page: the join form, or the poll of the step on the screen."""
+    heading(t("ws.join.title"), 1)
+    joined = backend.participant()
+    if joined is None:
+        _join_form()
+        return
+    _room(engine, *joined)
+    st.button(t("ws.join.leave"), key="ws-leave", on_click=backend.set_participant,
+              args=(None,))
+
+
+def _join_form() -> None:
+    st.markdown(plain(t("ws.join.intro")))
+    backend.show_notice()
+    if CODE_WIDGET not in st.session_state:
+        st.session_state[CODE_WIDGET] = st.query_params.get("code", "")
+    code = st.text_input(t("ws.join.code"), key=CODE_WIDGET, max_chars=12)
+    if st.button(t("ws.join.go"), key="ws-join", type="primary"):
+        try:
+            room = normalise_room_code(code)
+            token = join_workshop(backend.workshop_store(), room)
+        except StoreError as err:
+            backend.show_error(err)
+            return
+        backend.set_participant(room, token)
+        st.rerun()
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _room(engine: Engine, code: str, token: str) -> None:
+    """The step on the screen and its questions; refreshes to follow the facilitator."""
+    store = backend.workshop_store()
+    try:
+        workshop = get_workshop(store, code)
+        mine = own_answers(store, code, token)
+    except StoreError as err:
+        backend.show_error(err)
+        return
+    if workshop.ended:
+        st.info(t("ws.screen.ended"))
+        return
+    lang = current_lang()
+    step = engine.content.steps[workshop.current_step]
+    heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 2)
+    backend.show_notice(keep=True)
+    with st.container(key=f"ans-ws-{step.id}"):  # the app's large touch targets (widgets.py)
+        _geregeld(code, token, step.id, mine.get((step.id, GEREGELD)))
+        if GEDRAG in questions_for(step.id):
+            _gedrag(code, token, step.id, mine.get((step.id, GEDRAG)))
+
+
+def _send(code: str, token: str, step_id: int, question: str, answer: list[str]) -> None:
+    """Store the answer (from a callback); the outcome is shown on the next draw."""
+    try:
+        cast_vote(backend.workshop_store(), code, token, step_id, question, answer)
+    except StoreError as err:
+        backend.set_notice("error", err.message(current_lang()))
+        return
+    backend.clear_notice()
+
+
+def _on_geregeld(code: str, token: str, step_id: int) -> None:
+    value = st.session_state.get(vote_key(step_id, GEREGELD))
+    if isinstance(value, str):
+        _send(code, token, step_id, GEREGELD, [value])
+
+
+def _geregeld(code: str, token: str, step_id: int, current: list[str] | None) -> None:
+    heading(t("ws.q.geregeld"), 3)
+    index = GEREGELD_VALUES.index(current[0]) if current else None
+    lang = current_lang()
+    st.radio(t("ws.q.geregeld"), GEREGELD_VALUES, index=index, key=vote_key(step_id, GEREGELD),
+             format_func=lambda v: t(f"ws.opt.{v}", lang), label_visibility="collapsed",
+             on_change=_on_geregeld, args=(code, token, step_id), width="stretch")
+    _yours(current, lambda v: t(f"ws.opt.{v}", lang))
+
+
+def _yours(current: list[str] | None, label: Callable[[str], str]) -> None:
+    """What is stored for this participant now (read back from the store, so it is true)."""
+    if current is None:
+        return
+    answer = ", ".join(label(v) for v in current) or t("ws.form.geen")
+    st.success(t("ws.vote.yours", answer=answer))
+    st.caption(t("ws.vote.saved"))
+
+
+def _gedrag(code: str, token: str, step_id: int, current: list[str] | None) -> None:
+    heading(t("ws.q.gedrag"), 3)
+    st.caption(t("ws.q.gedrag_help"))
+    for option in (*BEHAVIOURS, NONE_MET):
+        chosen = current is not None and (option in current or (option == NONE_MET
+                                                                and not current))
+        st.checkbox(t(f"ws.form.{option}"), value=chosen,
+                    key=vote_key(step_id, GEDRAG, option))
+    _yours(current, lambda v: t(f"ws.form.{v}"))
+    st.button(t("ws.vote.send"), key=vote_key(step_id, GEDRAG, "send"), type="primary",
+              on_click=_on_gedrag, args=(code, token, step_id))
+
+
+def _on_gedrag(code: str, token: str, step_id: int) -> None:
+    """Send the ticked forms; "none of these" alone is an answer too (an empty list)."""
+    ticked = [o for o in (*BEHAVIOURS, NONE_MET)
+              if st.session_state.get(vote_key(step_id, GEDRAG, o))]
+    if not ticked:
+        backend.set_notice("error", t("ws.vote.pick"))
+    elif NONE_MET in ticked and len(ticked) > 1:
+        backend.set_notice("error", t("ws.vote.none_and_forms"))
+    else:
+        _send(code, token, step_id, GEDRAG, [o for o in ticked if o != NONE_MET])

@@ -1,0 +1,135 @@
+"""The polls of workshop mode: which answers exist, and how a room's answers are counted.
+
+Why the threshold lives here and not in the app: "no individual can be singled out" must hold
+for every caller (presenter view, export, a future API). `tally()` is the only place that turns
+stored answers into figures, and it returns no figures at all while fewer than `k` distinct
+participants answered; `k` itself can never be below MIN_K (also a CHECK in the database).
+
+Why only fixed answers: participants never type text, so nothing they give can name a person
+or a perpetrator, and nothing needs moderating before it is shown on a wall.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from vbestuur_store.errors import InvalidValue
+from vbestuur_store.models_workshop import MIN_K
+
+GEREGELD = "geregeld"
+GEDRAG = "gedrag"
+QUESTIONS = (GEREGELD, GEDRAG)
+GEREGELD_VALUES = ("ja", "deels", "nee", "weet-niet")
+BEHAVIOURS = ("uitschelden", "beledigen", "bedreiging", "bedreiging-familie", "stalken",
+              "fysieke-agressie")
+NONE_MET = "geen"
+GEDRAG_STEPS = frozenset({1})
+"""Steps whose guideline text invites talking about what people went through (step 1)."""
+
+CAUTIOUS_ORDER = ("nee", "weet-niet", "deels", "ja")
+"""Tie-break for the room's verdict: when answers are level, report the less comfortable one,
+so a step is rather handed to the griffie once too often than forgotten."""
+
+OPEN_VERDICTS = ("nee", "deels")
+UNKNOWN_VERDICTS = ("weet-niet",)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The room's answers to one question: `counts` is None while respondents < k."""
+
+    question: str
+    respondents: int
+    needed: int
+    counts: dict[str, int] | None
+
+    @property
+    def shown(self) -> bool:
+        """Whether the figures may be shown (at least k distinct participants answered)."""
+        return self.counts is not None
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """Both tallies of one step (`gedrag` only for the steps that ask it)."""
+
+    step_id: int
+    geregeld: Tally
+    gedrag: Tally | None
+
+    @property
+    def verdict(self) -> str | None:
+        """How the room judged the step, or None when there are too few answers."""
+        return verdict(self.geregeld)
+
+
+def questions_for(step_id: int) -> tuple[str, ...]:
+    """The questions asked at a step."""
+    return QUESTIONS if step_id in GEDRAG_STEPS else (GEREGELD,)
+
+
+def effective_k(k: int) -> int:
+    """The threshold actually applied: never below MIN_K, whatever was passed."""
+    return max(int(k), MIN_K)
+
+
+def check_k(k: object) -> int:
+    """Validate a requested threshold (a whole number from MIN_K to 1000)."""
+    if isinstance(k, bool) or not isinstance(k, int) or not MIN_K <= k <= 1000:
+        raise InvalidValue(field="k")
+    return k
+
+
+def clean_answer(step_id: int, question: str, answer: object) -> list[str]:
+    """The stored form of an answer (a sorted list); InvalidValue for anything else.
+
+    `geregeld` takes one of GEREGELD_VALUES (a string or a one-item list); `gedrag` takes a
+    list of BEHAVIOURS, where an empty list means "none of these".
+    """
+    if question not in questions_for(step_id):
+        raise InvalidValue(field="question")
+    values = [answer] if isinstance(answer, str) else answer
+    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+        raise InvalidValue(field=question)
+    if question == GEREGELD:
+        if len(values) != 1 or values[0] not in GEREGELD_VALUES:
+            raise InvalidValue(field=question)
+        return [values[0]]
+    if len(set(values)) != len(values) or any(v not in BEHAVIOURS for v in values):
+        raise InvalidValue(field=question)
+    return sorted(values, key=BEHAVIOURS.index)
+
+
+def tally(question: str, answers: Sequence[Sequence[str]], k: int) -> Tally:
+    """Count one question's answers (one per participant); hide them all below k."""
+    needed = effective_k(k)
+    if len(answers) < needed:
+        return Tally(question, len(answers), needed, None)
+    options = GEREGELD_VALUES if question == GEREGELD else (*BEHAVIOURS, NONE_MET)
+    counts: Counter[str] = Counter()
+    for answer in answers:
+        counts.update(answer if answer else [NONE_MET])
+    return Tally(question, len(answers), needed, {o: counts[o] for o in options})
+
+
+def verdict(geregeld: Tally) -> str | None:
+    """The most given answer to "Is dit bij ons geregeld?", cautious on ties; None below k."""
+    if geregeld.counts is None:
+        return None
+    counts = geregeld.counts
+    return max(CAUTIOUS_ORDER, key=lambda v: (counts[v], -CAUTIOUS_ORDER.index(v)))
+
+
+def step_result(step_id: int, answers: dict[str, list[list[str]]], k: int) -> StepResult:
+    """The tallies of one step from its stored answers, by question."""
+    gedrag = None
+    if GEDRAG in questions_for(step_id):
+        gedrag = tally(GEDRAG, answers.get(GEDRAG, []), k)
+    return StepResult(step_id, tally(GEREGELD, answers.get(GEREGELD, []), k), gedrag)
+
+
+def steps_with(results: Iterable[StepResult], verdicts: Sequence[str]) -> tuple[int, ...]:
+    """The steps whose verdict is one of `verdicts`, in workshop order."""
+    return tuple(r.step_id for r in results if r.verdict in verdicts)

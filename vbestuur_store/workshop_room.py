@@ -1,0 +1,211 @@
+"""The room's side of a workshop: joining, answering, and what the room may see of the answers.
+
+Why every figure goes through `workshop_polls.tally`: the presenter view, the export and the
+proposals to the griffie all read the same `StepResult`s, so none of them can show a count that
+the k threshold would hide. A participant can read back only his own answers (to see what he
+chose); there is no function that returns another participant's answer.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vbestuur_store.errors import InvalidValue, StaleItem
+from vbestuur_store.models_workshop import ParticipantRow, VoteRow, WorkshopRow
+from vbestuur_store.organisation import MAX_NOTE
+from vbestuur_store.store import Store
+from vbestuur_store.tokens import is_token
+from vbestuur_store.workshop import as_facilitator, find_row, participant_hash
+from vbestuur_store.workshop_errors import NotJoined, PollClosed, WorkshopEnded
+from vbestuur_store.workshop_polls import (
+    OPEN_VERDICTS,
+    UNKNOWN_VERDICTS,
+    StepResult,
+    clean_answer,
+    step_result,
+    steps_with,
+)
+
+Answers = dict[str, list[list[str]]]
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    """Everything the export shows: per step the tallies (hidden below k) and the verdicts."""
+
+    code: str
+    k: int
+    created_at: datetime
+    ended_at: datetime | None
+    participants: int
+    results: tuple[StepResult, ...]
+
+    @property
+    def open_steps(self) -> tuple[int, ...]:
+        """Steps the room judged not (fully) arranged: most answers "nee" or "deels"."""
+        return steps_with(self.results, OPEN_VERDICTS)
+
+    @property
+    def unknown_steps(self) -> tuple[int, ...]:
+        """Steps where most of the room did not know ("weet ik niet")."""
+        return steps_with(self.results, UNKNOWN_VERDICTS)
+
+
+def join_workshop(store: Store, code: str) -> str:
+    """Join a running workshop; return the new participant's random token (keep it secret)."""
+    db = store.db
+    token = secrets.token_urlsafe(32)
+    with db.write() as session:
+        row = find_row(db, session, code, lock="share")
+        if row.ended_at is not None:
+            raise WorkshopEnded()
+        session.add(ParticipantRow(workshop_id=row.id, participant=participant_hash(token),
+                                   joined_at=db.now()))
+    return token
+
+
+def _participant(session: Session, row: WorkshopRow, token: str) -> str:
+    """The stored hash of a joined participant's token; NotJoined otherwise."""
+    if not is_token(token):
+        raise NotJoined()
+    hashed = participant_hash(token)
+    if session.get(ParticipantRow, (row.id, hashed)) is None:
+        raise NotJoined()
+    return hashed
+
+
+def cast_vote(store: Store, code: str, token: str, step_id: int, question: str,
+              answer: str | list[str]) -> None:
+    """Store (or replace) the participant's answer to a question of the step on the screen."""
+    db = store.db
+    clean = clean_answer(step_id, question, answer)
+    with db.write() as session:
+        row = find_row(db, session, code, lock="share")
+        if row.ended_at is not None:
+            raise WorkshopEnded()
+        if step_id != row.current_step:
+            raise PollClosed()
+        values = {"workshop_id": row.id, "participant": _participant(session, row, token),
+                  "step_id": step_id, "question": question, "answer": clean,
+                  "updated_at": db.now()}
+        insert = db.insert(VoteRow).values(**values)
+        session.execute(insert.on_conflict_do_update(
+            index_elements=["workshop_id", "participant", "step_id", "question"],
+            set_={"answer": insert.excluded.answer, "updated_at": insert.excluded.updated_at}))
+
+
+def own_answers(store: Store, code: str, token: str) -> dict[tuple[int, str], list[str]]:
+    """The participant's own current answers, by (step, question)."""
+    db = store.db
+    with db.read() as session:
+        row = find_row(db, session, code)
+        hashed = _participant(session, row, token)
+        votes = session.execute(select(VoteRow.step_id, VoteRow.question, VoteRow.answer)
+                                .where(VoteRow.workshop_id == row.id,
+                                       VoteRow.participant == hashed))
+        return {(step, question): list(answer) for step, question, answer in votes}
+
+
+def _answers_by_step(session: Session, workshop_id: int) -> dict[int, Answers]:
+    grouped: dict[int, Answers] = defaultdict(lambda: defaultdict(list))
+    votes = session.execute(select(VoteRow.step_id, VoteRow.question, VoteRow.answer)
+                            .where(VoteRow.workshop_id == workshop_id))
+    for step, question, answer in votes:
+        grouped[step][question].append(list(answer))
+    return grouped
+
+
+def poll_results(store: Store, code: str, step_id: int) -> StepResult:
+    """The room's answers to one step, with figures only once k participants answered."""
+    db = store.db
+    with db.read() as session:
+        row = find_row(db, session, code)
+        if step_id not in row.steps:
+            raise InvalidValue(field="step_id")
+        answers = _answers_by_step(session, row.id).get(step_id, {})
+        return step_result(step_id, dict(answers), row.k)
+
+
+def _summary(session: Session, row: WorkshopRow) -> WorkshopSummary:
+    answers = _answers_by_step(session, row.id)
+    participants = session.scalars(select(ParticipantRow.participant)
+                                   .where(ParticipantRow.workshop_id == row.id)).all()
+    results = tuple(step_result(step, dict(answers.get(step, {})), row.k) for step in row.steps)
+    return WorkshopSummary(code=row.room_code, k=row.k, created_at=row.created_at,
+                           ended_at=row.ended_at, participants=len(participants),
+                           results=results)
+
+
+def workshop_summary(store: Store, code: str, pin: str) -> WorkshopSummary:
+    """The summary for the export (facilitator PIN required)."""
+    return as_facilitator(store, code, pin, _summary)
+
+
+NOTE = {
+    "nl": ("Voorstel uit workshop {code} ({day}): de zaal vindt deze stap {judged} (ja {ja}, "
+           "deels {deels}, nee {nee}, weet ik niet {weet}; {n} antwoorden). De griffie beslist "
+           "over de status."),
+    "en": ("Proposal from workshop {code} ({day}): the room finds this step {judged} (yes {ja}, "
+           "partly {deels}, no {nee}, don't know {weet}; {n} answers). The griffie decides on "
+           "the status."),
+}
+JUDGED = {
+    "nl": {"nee": "niet geregeld", "deels": "deels geregeld", "weet-niet": "onbekend"},
+    "en": {"nee": "not arranged", "deels": "partly arranged", "weet-niet": "unknown"},
+}
+PROPOSE_TRIES = 3
+
+
+def proposal_note(summary: WorkshopSummary, result: StepResult, lang: str = "nl") -> str:
+    """The sentence added to the organisation item's note (only for steps with figures)."""
+    counts, judged = result.geregeld.counts, result.verdict
+    if counts is None or judged is None:
+        raise InvalidValue(field="step_id")
+    lang = "en" if lang == "en" else "nl"
+    day = (summary.ended_at or summary.created_at).date().isoformat()
+    return NOTE[lang].format(code=summary.code, day=day, judged=JUDGED[lang][judged],
+                             ja=counts["ja"], deels=counts["deels"], nee=counts["nee"],
+                             weet=counts["weet-niet"], n=result.geregeld.respondents)
+
+
+def _propose(store: Store, summary: WorkshopSummary, result: StepResult, lang: str) -> bool:
+    """Add the proposal to the step's note unless this workshop already did; never overwrite
+    the griffie's own note, and retry when someone edits the item at the same moment."""
+    actor, line = f"workshop {summary.code}", proposal_note(summary, result, lang)
+    for _ in range(PROPOSE_TRIES):
+        item = store.org_items([result.step_id])[0]
+        if actor in item.note:
+            return True
+        note = f"{item.note.rstrip()}\n\n{line}" if item.note.strip() else line
+        if len(note) > MAX_NOTE:
+            return False
+        try:
+            store.update_org_item(result.step_id, actor, note=note,
+                                  expected_version=item.version)
+            return True
+        except StaleItem:
+            continue
+    return False
+
+
+def propose_to_organisation(store: Store, code: str, pin: str, org_steps: Iterable[int],
+                            lang: str = "nl") -> tuple[int, ...]:
+    """Hand the steps the room judged open or unknown to the griffie's organisation view.
+
+    Only steps in `org_steps` (the app passes the steps with role "organisatie"; roles are
+    content, which the store does not read) and only with figures (k reached). The proposal is
+    a note, audited under the actor "workshop <code>"; the status stays the griffie's choice.
+    Returns the steps whose note now carries this workshop's proposal.
+    """
+    summary = workshop_summary(store, code, pin)
+    wanted = set(org_steps)
+    handed = (*summary.open_steps, *summary.unknown_steps)
+    results = [r for r in summary.results if r.step_id in wanted and r.step_id in handed]
+    return tuple(r.step_id for r in results if _propose(store, summary, r, lang))
