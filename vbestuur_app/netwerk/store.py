@@ -86,10 +86,6 @@ def context() -> tuple[Engine, str, LocalValues | None]:
 
 
 def _local(engine: Engine) -> LocalValues | None:
-    try:
-        from ..store_views.local import session_local
-    except ImportError:  # an app without the storage views: only the example municipalities
-        from .. import state
+    from ..store_views.local import session_local
 
-        return engine.local_values(state.local_name())
     return session_local(engine)

@@ -14,8 +14,8 @@ import streamlit as st
 from vbestuur_engine import Engine
 from vbestuur_store import StoreError, Workshop, get_workshop, poll_results, show_step
 
-from .. import state
 from ..i18n import current_lang, t
+from ..store_views.local import session_local
 from ..widgets import actions_list, heading, plain
 from . import backend, qr
 from .charts import gedrag_figure, geregeld_figure
@@ -87,7 +87,7 @@ def _step_panel(engine: Engine, workshop: Workshop) -> None:
     st.caption(plain(t("ws.screen.position", phase=t(f"phase.{step.phase}"), index=index,
                        total=len(workshop.steps))))
     heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 1)
-    local = engine.local_values(state.local_name())
+    local = session_local(engine)
     heading(t("ws.screen.actions"), 3)
     st.markdown(actions_list(engine, step, lang, local))
     heading(t("ws.screen.prompts"), 3)
