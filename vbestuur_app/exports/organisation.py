@@ -21,9 +21,10 @@ from vbestuur_engine.walk import ChecklistItem
 from vbestuur_store import OrgItem
 
 from .labels import labels, phase_label
+from .pdfbase import FooterPDF
 from .to_csv import neutralise
 from .to_ics import EVALUATION_STEP, NEW_TERM_STEP, build_ics
-from .to_pdf import _heading, _para, _ResultPDF
+from .to_pdf import _heading, _para
 
 __all__ = ["EVALUATION_STEP", "NEW_TERM_STEP", "build_org_csv", "build_org_ics",
            "build_org_pdf", "org_rows"]
@@ -82,7 +83,7 @@ def build_org_pdf(steps: Sequence[Step], items: Sequence[OrgItem], lang: str,
                   municipality: str | None = None, today: dt.date | None = None) -> bytes:
     """A printable overview per phase: status, owner, date and note of every step."""
     words, lab = _words(lang), labels(lang)
-    pdf = _ResultPDF(lab["disclaimer"], lab["page"])
+    pdf = FooterPDF(lab["disclaimer"], lab["page"])
     pdf.set_title(f"{lab['app']}: {words['title']}")
     pdf.set_lang("en" if lang == "en" else "nl")
     pdf.set_creator("vbestuur")
@@ -102,7 +103,7 @@ def build_org_pdf(steps: Sequence[Step], items: Sequence[OrgItem], lang: str,
     return bytes(pdf.output())
 
 
-def _pdf_row(pdf: _ResultPDF, row: Mapping[str, str], words: Mapping[str, str]) -> None:
+def _pdf_row(pdf: FooterPDF, row: Mapping[str, str], words: Mapping[str, str]) -> None:
     none = words["none"]
     _para(pdf, f"{words['step'].capitalize()} {row['step']}. {row['titlecol']} "
                f"({row['status']})", 10.5, "B")

@@ -38,11 +38,7 @@ def build_ics(progress: Progress, lang: str, evaluation: dt.date,
     """
     lang = "en" if lang == "en" else "nl"
     lab = labels(lang)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", lab["calendar"])
+    calendar = new_calendar(lab["calendar"])
     when = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     evaluation_step = _step(EVALUATION_STEP, progress, steps)
     calendar.add_component(_event(evaluation_step, progress, lang, evaluation, when, yearly=True))
@@ -52,17 +48,27 @@ def build_ics(progress: Progress, lang: str, evaluation: dt.date,
     return bytes(calendar.to_ical())
 
 
-def _event(step: Step, progress: Progress, lang: str, day: dt.date, stamp: dt.datetime,
-           yearly: bool) -> Event:
-    """An all-day event for one step, with a display alarm at 09:00 that day."""
-    summary = f"Veilig Bestuur: {step.title.get(lang)} ({steps_text([step.id], lang)})"
+def new_calendar(name: str) -> Calendar:
+    """An empty calendar with vbestuur's product id; `name` is what calendar apps show."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def reminder_event(uid: str, day: dt.date, stamp: dt.datetime, summary: str,
+                   description: str, yearly: bool) -> Event:
+    """An all-day, non-blocking event with a display alarm at 09:00 that day; shared by every
+    reminder vbestuur offers (result, organisation view, netwerklijst)."""
     event = Event()
-    event.add("uid", _uid(step, lang, day, yearly))
+    event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
     event.add("summary", summary)
-    event.add("description", _description(step, progress, lang))
+    event.add("description", description)
     event.add("transp", "TRANSPARENT")
     if yearly:
         event.add("rrule", vRecur(freq="YEARLY"))
@@ -72,6 +78,14 @@ def _event(step: Step, progress: Progress, lang: str, day: dt.date, stamp: dt.da
     alarm.add("trigger", dt.timedelta(hours=9))
     event.add_component(alarm)
     return event
+
+
+def _event(step: Step, progress: Progress, lang: str, day: dt.date, stamp: dt.datetime,
+           yearly: bool) -> Event:
+    """The reminder for one step of the guideline."""
+    summary = f"Veilig Bestuur: {step.title.get(lang)} ({steps_text([step.id], lang)})"
+    return reminder_event(_uid(step, lang, day, yearly), day, stamp, summary,
+                          _description(step, progress, lang), yearly)
 
 
 def _description(step: Step, progress: Progress, lang: str) -> str:

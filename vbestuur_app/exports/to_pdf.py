@@ -8,41 +8,16 @@ carries the footer that this is information, not legal advice, and to call 112 i
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from vbestuur_engine import Engine, Progress
 from vbestuur_engine.schema import LocalValues
 
 from .document import AdviceEntry, PhaseGroup, ResultDocument, build_document
 from .labels import advice_heading, cited_steps
+from .pdfbase import FAMILY, NEXT_LINE, FooterPDF
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
-FAMILY = "DejaVu"
 LINE = 5.5
-NEXT_LINE: dict[str, Any] = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
-
-
-class _ResultPDF(FPDF):
-    """An A4 document with the disclaimer and page number in every footer."""
-
-    def __init__(self, footer_text: str, page_word: str) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.footer_text = footer_text
-        self.page_word = page_word
-        self.add_font(FAMILY, "", str(FONT_DIR / "DejaVuSans.ttf"))
-        self.add_font(FAMILY, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        self.set_margins(18, 18, 18)
-        self.set_auto_page_break(auto=True, margin=20)
-
-    def footer(self) -> None:
-        self.set_y(-14)
-        self.set_font(FAMILY, "", 8)
-        self.cell(0, 4, f"{self.footer_text}   ({self.page_word} {self.page_no()}/{{nb}})",
-                  align="C")
 
 
 def build_pdf(engine: Engine, progress: Progress, lang: str,
@@ -54,7 +29,7 @@ def build_pdf(engine: Engine, progress: Progress, lang: str,
 def document_pdf(doc: ResultDocument) -> bytes:
     """Lay out a `ResultDocument` as PDF."""
     lab = doc.labels
-    pdf = _ResultPDF(lab["disclaimer"], lab["page"])
+    pdf = FooterPDF(lab["disclaimer"], lab["page"])
     pdf.set_title(f"{lab['app']}: {doc.title}")
     pdf.set_lang(doc.lang)
     pdf.set_creator("vbestuur")

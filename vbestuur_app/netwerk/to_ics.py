@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from icalendar import Alarm, Calendar, Event, vRecur
+from icalendar import Event
 
 from ..exports.labels import labels, steps_text
-from ..exports.to_ics import EVALUATION_STEP, NEW_TERM_STEP, PRODID
+from ..exports.to_ics import EVALUATION_STEP, NEW_TERM_STEP, new_calendar, reminder_event
 from .labels import label
 
 
@@ -22,11 +22,7 @@ def build_ics(lang: str, evaluation: dt.date, new_term: dt.date | None = None, *
               stamp: dt.datetime | None = None) -> bytes:
     """An iCalendar file: a yearly review from `evaluation`, and one on `new_term` if given."""
     lang = "en" if lang == "en" else "nl"
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", label("nw.x.calendar", lang))
+    calendar = new_calendar(label("nw.x.calendar", lang))
     when = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     calendar.add_component(_event("eval", EVALUATION_STEP, lang, evaluation, when))
     if new_term is not None:
@@ -35,25 +31,11 @@ def build_ics(lang: str, evaluation: dt.date, new_term: dt.date | None = None, *
 
 
 def _event(which: str, step: int, lang: str, day: dt.date, stamp: dt.datetime) -> Event:
-    summary = label(f"nw.x.{which}_summary", lang)
-    event = Event()
-    event.add("uid", _uid(which, lang, day))
-    event.add("dtstamp", stamp)
-    event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
-    event.add("summary", summary)
     text = label(f"nw.x.{which}_text", lang)
     source = f"Leidraad Veilig Bestuur, {steps_text([step], lang)}."
-    event.add("description", "\n\n".join([text, source, labels(lang)["disclaimer"]]))
-    event.add("transp", "TRANSPARENT")
-    if which == "eval":
-        event.add("rrule", vRecur(freq="YEARLY"))
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", summary)
-    alarm.add("trigger", dt.timedelta(hours=9))
-    event.add_component(alarm)
-    return event
+    description = "\n\n".join([text, source, labels(lang)["disclaimer"]])
+    return reminder_event(_uid(which, lang, day), day, stamp,
+                          label(f"nw.x.{which}_summary", lang), description, which == "eval")
 
 
 def _uid(which: str, lang: str, day: dt.date) -> str:

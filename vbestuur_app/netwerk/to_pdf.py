@@ -17,7 +17,7 @@ from fpdf.enums import XPos, YPos
 
 from vbestuur_engine.netwerklijst import NetworkList, NetworkRow
 
-from ..exports.to_pdf import FAMILY, FONT_DIR
+from ..exports.pdfbase import FAMILY, FooterPDF
 from .labels import display_name, kind_label, label
 
 PHONE_WIDTH = 48.0
@@ -42,23 +42,6 @@ LAYOUTS = (Layout(10.5), Layout(9.5), Layout(8.5), Layout(7.5), Layout(8.5, note
            Layout(7.5, notes=False), Layout(7, notes=False, one_line=True))
 
 
-class _ListPDF(FPDF):
-    """An A4 page with the 112 line in the footer."""
-
-    def __init__(self, footer_text: str) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.footer_text = footer_text
-        self.add_font(FAMILY, "", str(FONT_DIR / "DejaVuSans.ttf"))
-        self.add_font(FAMILY, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        self.set_margins(MARGIN, MARGIN, MARGIN)
-        self.set_auto_page_break(auto=True, margin=FOOTER + 2)
-
-    def footer(self) -> None:
-        self.set_y(-FOOTER)
-        self.set_font(FAMILY, "B", 8.5)
-        self.cell(0, 4, self.footer_text, align="C")
-
-
 def build_pdf(network: NetworkList, lang: str, today: dt.date | None = None) -> bytes:
     """The PDF bytes: the first layout that fits one A4 page."""
     pdf = _render(network, lang, today or dt.date.today(), LAYOUTS[0])
@@ -70,7 +53,8 @@ def build_pdf(network: NetworkList, lang: str, today: dt.date | None = None) -> 
 
 
 def _render(network: NetworkList, lang: str, today: dt.date, layout: Layout) -> FPDF:
-    pdf = _ListPDF(label("nw.x.footer", lang))
+    pdf = FooterPDF(label("nw.x.footer", lang), margin=MARGIN, footer_height=FOOTER,
+                    footer_style="B", footer_size=8.5, break_margin=FOOTER + 2)
     pdf.set_title(label("nw.x.title", lang))
     pdf.set_lang(lang)
     pdf.set_creator("vbestuur")

@@ -7,37 +7,13 @@ elsewhere. The footer repeats that the answers were anonymous and to call 112 in
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
+from ..exports.pdfbase import FAMILY, NEXT_LINE, FooterPDF
 from ..i18n import t
 from .export import SummaryDocument
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
-FAMILY = "DejaVu"
 LINE = 6.0
-NEXT_LINE: dict[str, Any] = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
-
-
-class _SummaryPDF(FPDF):
-    """An A4 document with the footer and page number on every page."""
-
-    def __init__(self, footer_text: str, page_word: str) -> None:
-        super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.footer_text, self.page_word = footer_text, page_word
-        self.add_font(FAMILY, "", str(FONT_DIR / "DejaVuSans.ttf"))
-        self.add_font(FAMILY, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        self.set_margins(18, 18, 18)
-        self.set_auto_page_break(auto=True, margin=20)
-
-    def footer(self) -> None:
-        self.set_y(-14)
-        self.set_font(FAMILY, "", 8)
-        self.cell(0, 4, f"{self.footer_text}   ({self.page_word} {self.page_no()}/{{nb}})",
-                  align="C")
 
 
 def _para(pdf: FPDF, text: str, size: float = 10.5, style: str = "", indent: float = 0) -> None:
@@ -49,7 +25,7 @@ def _para(pdf: FPDF, text: str, size: float = 10.5, style: str = "", indent: flo
 
 def to_pdf(doc: SummaryDocument) -> bytes:
     """Lay out the summary document as PDF bytes."""
-    pdf = _SummaryPDF(doc.footer, t("ws.export.page", doc.lang))
+    pdf = FooterPDF(doc.footer, t("ws.export.page", doc.lang))
     pdf.set_title(doc.title)
     pdf.set_lang(doc.lang)
     pdf.set_creator("vbestuur")
