@@ -104,3 +104,9 @@ def test_project_default_is_under_data() -> None:
 def test_database_url_from_environment(given: str, expected: str) -> None:
     assert normalise_url(given) == expected
     assert load_config({"VBESTUUR_DATABASE_URL": given}).url == expected
+
+
+def test_the_head_revision_constant_matches_the_migrations() -> None:
+    from vbestuur_store.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
