@@ -7,6 +7,7 @@ else). HTML is never allowed anywhere in the app.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
@@ -164,3 +165,17 @@ def question_text(engine: Engine, flow_id: str, question: str, lang: str,
     node = engine.flow(flow_id).node(question)
     assert isinstance(node, QuestionNode)
     return content_text(engine, node.text, lang, local)
+
+
+def reminder_dates(key: str, eval_label: str, term_label: str
+                   ) -> tuple[dt.date, dt.date | None]:
+    """The dates for the step 20 and step 21 reminders: the first yearly review (a year from
+    today unless chosen) and, if known, the start of the new term. Shared by every page that
+    offers the calendar download, so they ask the same way."""
+    today = dt.date.today()
+    evaluation = st.date_input(eval_label, value=today + dt.timedelta(days=365),
+                               min_value=today, key=f"{key}:eval", format="DD-MM-YYYY")
+    new_term = st.date_input(term_label, value=None, min_value=today, key=f"{key}:term",
+                             format="DD-MM-YYYY")
+    first = evaluation if isinstance(evaluation, dt.date) else today
+    return first, new_term if isinstance(new_term, dt.date) else None

@@ -7,7 +7,6 @@ it is shown; nothing is sent anywhere.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import streamlit as st
@@ -15,7 +14,7 @@ import streamlit as st
 from vbestuur_engine.netwerklijst import NetworkList
 
 from ..i18n import t
-from ..widgets import heading
+from ..widgets import heading, reminder_dates
 
 BASE = "netwerklijst"
 
@@ -61,17 +60,11 @@ def _csv(network: NetworkList, lang: str) -> bytes:
 
 def _ics(lang: str) -> None:
     """Pick the first yearly review (default: a year from now) and, if known, a new term."""
-    today = dt.date.today()
-    evaluation = st.date_input(t("nw.ics_eval"), value=today + dt.timedelta(days=365),
-                               min_value=today, key="nw:ics:eval", format="DD-MM-YYYY")
-    new_term = st.date_input(t("nw.ics_term"), value=None, min_value=today,
-                             key="nw:ics:term", format="DD-MM-YYYY")
+    evaluation, new_term = reminder_dates("nw:ics", t("nw.ics_eval"), t("nw.ics_term"))
 
     def make() -> bytes:
         from .to_ics import build_ics
 
-        first = evaluation if isinstance(evaluation, dt.date) else today
-        term = new_term if isinstance(new_term, dt.date) else None
-        return build_ics(lang, first, term)
+        return build_ics(lang, evaluation, new_term)
 
     _download(t("nw.ics"), make, "ics", "text/calendar")

@@ -7,7 +7,6 @@ the chart comes first, because "how far am I" is the question they answer.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import streamlit as st
@@ -20,7 +19,7 @@ from .. import state
 from ..charts import readiness_figure
 from ..i18n import t
 from ..netwerk import hooks as netwerk_hooks
-from ..widgets import actions_list, content_text, heading, plain
+from ..widgets import actions_list, content_text, heading, plain, reminder_dates
 from . import Ctx
 from .advice import advice_card
 
@@ -139,18 +138,12 @@ def _maker(ctx: Ctx, progress: Progress, kind: str) -> Callable[[], str | bytes]
 
 def _ics(ctx: Ctx, progress: Progress, base: str) -> None:
     """Calendar reminders for the yearly evaluation (step 20) and a new term (step 21)."""
-    today = dt.date.today()
-    evaluation = st.date_input(t("result.ics_eval"), value=today + dt.timedelta(days=365),
-                               min_value=today, key="ics:evaluation", format="DD-MM-YYYY")
-    new_term = st.date_input(t("result.ics_term"), value=None, min_value=today,
-                             key="ics:term", format="DD-MM-YYYY")
+    evaluation, new_term = reminder_dates("ics", t("result.ics_eval"), t("result.ics_term"))
 
     def make() -> bytes:
         from .. import exports
 
-        chosen = evaluation if isinstance(evaluation, dt.date) else today
-        term = new_term if isinstance(new_term, dt.date) else None
-        return exports.build_ics(progress, ctx.lang, chosen, term)
+        return exports.build_ics(progress, ctx.lang, evaluation, new_term)
 
     _download(t("result.ics"), make, f"{base}.ics", "text/calendar", "dl:ics")
 
