@@ -97,3 +97,10 @@ def test_compiled_graph_is_frozen_and_shared() -> None:
     with pytest.raises(Exception, match="Frozen"):
         compiled.graph.add_node("x")
     assert ENGINE.flow("voorbeeld") is compiled
+
+
+def test_a_conditional_checklist_effect_applies_only_when_its_condition_holds() -> None:
+    base = {"rol": "raadslid", "vormen": ["uitschelden"], "gemeld": "nee"}
+    in_danger = {i.step.id: i.status for i in walk({**base, "gevaar": "ja"}).checklist}
+    safe = {i.step.id: i.status for i in walk({**base, "gevaar": "nee"}).checklist}
+    assert (in_danger[16], safe[16]) == ("partial", "open")

@@ -42,6 +42,11 @@ def conditions(flow: Flow) -> Iterator[tuple[Located, Condition]]:
     for located, ref in advice_refs(flow):
         if ref.when is not None:
             yield Located(located.node_id, (*located.path, "when"), located.after_answer), ref.when
+    for path, effect in effects(flow):
+        if effect.when is not None:
+            node_id = str(path[1])
+            after = isinstance(flow.nodes[node_id], QuestionNode)
+            yield Located(node_id, (*path, "when"), after), effect.when
     for node_id, node in flow.nodes.items():
         if isinstance(node, OutcomeNode):
             continue

@@ -151,12 +151,14 @@ AdviceList = list[AdviceItem]
 
 
 class Effects(Strict):
-    """What an answer or outcome does to the checklist."""
+    """What an answer or outcome does to the checklist; with `when`, only if that holds
+    (for example "done only when both earlier answers were ja")."""
 
     done: list[StepId] = []
     partial: list[StepId] = []
     open: list[StepId] = []
     na: list[StepId] = []
+    when: Condition | None = None
 
 
 class Route(Strict):

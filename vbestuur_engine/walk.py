@@ -101,6 +101,11 @@ class _Trail:
         self.hits: dict[str, AdviceHit] = {}
         self.effects: list[Effects] = []
 
+    def effect(self, effects: Effects | None) -> None:
+        """Keep a checklist effect if it has no condition or its condition holds now."""
+        if effects is not None and (effects.when is None or holds(effects.when, self.kept)):
+            self.effects.append(effects)
+
     def reach(self, refs: list[AdviceRef], node_id: str,
               own: tuple[tuple[str, Answer], ...]) -> None:
         for ref in refs:
@@ -139,13 +144,11 @@ def _visit(trail: _Trail, node_id: str, node: QuestionNode | InfoNode | OutcomeN
     """Record what one node contributes; return the next node id (None at an outcome)."""
     if isinstance(node, OutcomeNode):
         trail.reach(node.advice, node_id, ())
-        if node.checklist is not None:
-            trail.effects.append(node.checklist)
+        trail.effect(node.checklist)
         return None
     if isinstance(node, InfoNode):
         trail.reach(node.advice, node_id, ())
-        if node.checklist is not None:
-            trail.effects.append(node.checklist)
+        trail.effect(node.checklist)
         return _route(node, trail.kept, None)
     answer = given[node_id]
     trail.kept[node_id] = answer
@@ -153,8 +156,7 @@ def _visit(trail: _Trail, node_id: str, node: QuestionNode | InfoNode | OutcomeN
     for option in node.options:
         if option.value in chosen:
             trail.reach(option.advice, node_id, ((node_id, answer),))
-            if option.checklist is not None:
-                trail.effects.append(option.checklist)
+            trail.effect(option.checklist)
     single = next((o.next for o in node.options if o.value == answer), None)
     return _route(node, trail.kept, single)
 
