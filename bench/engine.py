@@ -19,13 +19,15 @@ from vbestuur_engine import Engine
 from vbestuur_engine import check_content as _check_content
 from vbestuur_engine.checks.text_rules import _hard_to_read
 from vbestuur_engine.paths import all_paths
+from vbestuur_engine.readability import flesch_douma
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def check_content(root: Path | str) -> object:
-    """A cold check: the readability cache is emptied first, as in a fresh `vbestuur check`."""
+    """A cold check: the readability caches are emptied first, as in a fresh `vbestuur check`."""
     _hard_to_read.cache_clear()
+    flesch_douma.cache_clear()
     return _check_content(root)
 
 

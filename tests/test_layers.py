@@ -137,3 +137,17 @@ def test_four_now_items_on_one_path_fail_at_the_outcome(tmp_path: Path) -> None:
     [message] = _now_too_many(tmp_path, "ja")
     assert "4 items" in message and "q1=ja" in message
     assert "bel-112" in message and "vb-bel-112" in message
+
+
+def test_the_netwerklijst_matches_a_national_number_written_in_e164(tmp_path: Path) -> None:
+    """Step 6 compares numbers as they dial, so a fact in E.164 still matches a typed number."""
+    from vbestuur_engine.netwerklijst import initial_list, missing
+
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    facts = tmp_path / "rules" / "facts.yaml"
+    facts.write_text(facts.read_text().replace('phone: "070-373 83 14"',
+                                               'phone: "+31 70 373 83 14"'))
+    content, _problems = check_content(tmp_path)
+    before = missing(initial_list(ENGINE.content, None, "nl"), ENGINE.content)
+    assert "national" not in before
+    assert missing(initial_list(ENGINE.content, None, "nl"), content) == before

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from .content import Content
 from .netwerklijst_fields import LIMITS, clean_text, digits, field_problem, phone_ok
 from .netwerklijst_text import GAP, OWN_ROWS, SPECIAL_ROWS, FieldProblem
+from .phones import dial_key
 from .schema import Fact, LocalValues
 from .walk import ChecklistItem, Progress, Status
 
@@ -208,8 +209,8 @@ def missing(network: NetworkList | None, content: Content) -> tuple[Missing, ...
     """What step 6 still needs: all national contacts, a local police contact, a confidant."""
     if network is None:
         return ("national", "police", "confidant")
-    numbers = {digits(row.phone) for row in network.rows if row.phone}
-    national = {digits(fact.contact.phone) for fact in national_contacts(content)
+    numbers = {dial_key(row.phone) for row in network.rows if row.phone}
+    national = {dial_key(fact.contact.phone) for fact in national_contacts(content)
                 if fact.contact is not None}
     result: list[Missing] = []
     if not national <= numbers:
@@ -224,7 +225,7 @@ def missing(network: NetworkList | None, content: Content) -> tuple[Missing, ...
 
 def _is_police(row: NetworkRow, national: set[str]) -> bool:
     """A local police contact: the police row of the list, or a row the person named so."""
-    if not row.phone or row.kind == "landelijk" or digits(row.phone) in national:
+    if not row.phone or row.kind == "landelijk" or dial_key(row.phone) in national:
         return False
     words = f"{row.name} {row.role}".lower()
     return row.ref == POLICE_TERM or any(word in words for word in POLICE_WORDS)

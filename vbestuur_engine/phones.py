@@ -52,10 +52,15 @@ def phone_problem(phone: str, region: str = REGION) -> str | None:
     return None
 
 
+def dial_key(phone: str) -> str:
+    """A key to compare numbers however they are written: E.164 when the number exists,
+    otherwise its digits (so a number typed by a person still matches itself)."""
+    try:
+        return phone_e164(phone)
+    except InvalidPhoneError:
+        return "".join(c for c in phone if c.isdigit())
+
+
 def same_number(first: str, second: str) -> bool:
     """Whether two written numbers dial the same line (`070-373 83 14` = `+31703738314`)."""
-    try:
-        return phone_e164(first) == phone_e164(second)
-    except InvalidPhoneError:
-        return "".join(c for c in first if c.isdigit()) == "".join(
-            c for c in second if c.isdigit())
+    return dial_key(first) == dial_key(second)
