@@ -151,3 +151,30 @@ def test_the_netwerklijst_matches_a_national_number_written_in_e164(tmp_path: Pa
     before = missing(initial_list(ENGINE.content, None, "nl"), ENGINE.content)
     assert "national" not in before
     assert missing(initial_list(ENGINE.content, None, "nl"), content) == before
+
+
+def test_phones_in_text_finds_the_numbers_people_tap() -> None:
+    from vbestuur_engine.phones import phones_in_text
+
+    text = ("Bel dag en nacht 070-373 83 14. Aangifte? Bel 0900-8844. Bel 112. "
+            "Stap 12 uit 2024; gemeente 0123-456789; art. 1120.")
+    spans = phones_in_text(text)
+    assert [(s.written, s.dial) for s in spans] == [
+        ("070-373 83 14", "+31703738314"), ("0900-8844", "+319008844"), ("112", "112")]
+    assert all(text[s.start:s.end] == s.written for s in spans)
+
+
+def test_numbers_in_texts_that_do_not_exist_are_problems(tmp_path: Path) -> None:
+    from vbestuur_engine.phones import unknown_numbers
+
+    assert unknown_numbers("Bel 070-373 83 14 of 0900-8844, niet op 01-12-2026.") == ()
+    assert unknown_numbers("Bel 070-373 83 1 of 0123-456789.") == ("070-373 83 1",
+                                                                    "0123-456789")
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    advice = tmp_path / "rules" / "advice" / "algemeen.yaml"
+    advice.write_text(advice.read_text().replace("Weerbaar Bestuur: 070-373 83 14.",
+                                                 "Weerbaar Bestuur: 070-373 83 1.", 1))
+    _content, problems = check_content(tmp_path)
+    [problem] = [p for p in problems if p.rule == "PHONE-INVALID"]
+    assert "'070-373 83 1'" in problem.message and problem.file == "rules/advice/algemeen.yaml"
+    assert problem.line == 97  # the `nl:` key of that text

@@ -10,6 +10,8 @@ Short numbers (112) have no E.164 form: they are dialled as they are, so `tel:11
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
@@ -18,6 +20,8 @@ from phonenumbers import shortnumberinfo
 from .errors import VbestuurError
 
 REGION = "NL"
+# Short numbers that may stand alone in a text; the matcher below finds only full numbers.
+_SHORT_NUMBERS = re.compile(r"(?<![\d+-])112(?![\d-])")
 
 
 class InvalidPhoneError(VbestuurError):
@@ -64,3 +68,41 @@ def dial_key(phone: str) -> str:
 def same_number(first: str, second: str) -> bool:
     """Whether two written numbers dial the same line (`070-373 83 14` = `+31703738314`)."""
     return dial_key(first) == dial_key(second)
+
+
+@dataclass(frozen=True)
+class PhoneSpan:
+    """A phone number inside a text: `text[start:end]` as written, and how it is dialled."""
+
+    start: int
+    end: int
+    written: str
+    dial: str
+
+
+@lru_cache(maxsize=1024)
+def phones_in_text(text: str, region: str = REGION) -> tuple[PhoneSpan, ...]:
+    """Every dialable number in a rendered text, in order (for `tel:` links that keep the
+    number on one line). Only numbers that exist are found; 112 is found as a short number."""
+    spans = [PhoneSpan(m.start, m.end, m.raw_string,
+                       str(phonenumbers.format_number(m.number,
+                                                      phonenumbers.PhoneNumberFormat.E164)))
+             for m in phonenumbers.PhoneNumberMatcher(text, region)]
+    taken = [(s.start, s.end) for s in spans]
+    for match in _SHORT_NUMBERS.finditer(text):
+        if not any(a <= match.start() < b for a, b in taken):
+            spans.append(PhoneSpan(match.start(), match.end(), match.group(0), match.group(0)))
+    return tuple(sorted(spans, key=lambda s: s.start))
+
+
+# Written like a Dutch phone number: a leading 0 and 8 to 11 digits with dashes or spaces.
+_NUMBER_LIKE = re.compile(r"(?<![\w+-])0\d(?:[ -]?\d){6,9}(?![\w-])")
+_DATE = re.compile(r"^\d{2}-\d{2}-\d{4}$")
+
+
+def unknown_numbers(text: str, region: str = REGION) -> tuple[str, ...]:
+    """Parts of a text written like a phone number that do not dial anywhere (a typo, or a
+    number that was never assigned): `phones_in_text` would leave them unlinked."""
+    found = {(s.start, s.end) for s in phones_in_text(text, region)}
+    return tuple(m.group(0) for m in _NUMBER_LIKE.finditer(text)
+                 if (m.start(), m.end()) not in found and not _DATE.match(m.group(0)))

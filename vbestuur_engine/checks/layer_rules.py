@@ -18,7 +18,7 @@ from ..flowparts import advice_refs
 from ..graph import build_graph, compile_flow
 from ..layers import MAX_NOW_ITEMS
 from ..paths import all_paths
-from ..phones import phone_problem
+from ..phones import phone_problem, unknown_numbers
 from ..schema import Advice, Flow, QuestionNode
 from ..walk import Progress
 from .registry import Finding, rule
@@ -86,16 +86,21 @@ def call_no_phone(content: Content) -> Iterator[Finding]:
 def phone_invalid(content: Content) -> Iterator[Finding]:
     """A contact's phone number exists (checked with the `phonenumbers` metadata for NL);
     national (`070-373 83 14`), E.164 (`+31703738314`) and short numbers (`112`) are fine.
+    A number written in an advice text must exist too, or the app cannot link it.
 
     PASS: `phone: "0900-8844"`
     FAIL: `phone: "070-373 83"` (too short: no such number)
     """
     for fact in content.facts.values():
-        if fact.contact is None:
-            continue
-        problem = phone_problem(fact.contact.phone)
+        problem = phone_problem(fact.contact.phone) if fact.contact is not None else None
         if problem is not None:
             yield Finding("fact", fact.id, ("contact", "phone"), problem)
+    for advice in content.advice.values():
+        for lang in ("nl", "en"):
+            for number in unknown_numbers(getattr(advice.text, lang)):
+                yield Finding("advice", advice.id, ("text", lang),
+                              f"{number!r} is written like a phone number but does not exist "
+                              "in NL (checked with the phonenumbers metadata)")
 
 
 @rule("NOW-TOO-MANY")
