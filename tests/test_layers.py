@@ -178,3 +178,15 @@ def test_numbers_in_texts_that_do_not_exist_are_problems(tmp_path: Path) -> None
     [problem] = [p for p in problems if p.rule == "PHONE-INVALID"]
     assert "'070-373 83 1'" in problem.message and problem.file == "rules/advice/algemeen.yaml"
     assert problem.line == 97  # the `nl:` key of that text
+
+
+def test_too_many_paths_to_walk_is_a_problem_not_a_silent_pass(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vbestuur_engine.checks.layer_rules as layer_rules
+    import vbestuur_engine.paths as paths
+
+    monkeypatch.setattr(paths, "MAX_PATHS", 1)
+    monkeypatch.setattr(layer_rules, "MAX_PATHS", 1)
+    messages = _now_too_many(tmp_path, "nee, weet-niet")
+    assert messages == ["more than 1 paths can differ in their 'Doe nu' items; only the first "
+                        "were checked: split the flow"]

@@ -17,7 +17,7 @@ from ..errors import VbestuurError
 from ..flowparts import advice_refs
 from ..graph import build_graph, compile_flow
 from ..layers import MAX_NOW_ITEMS
-from ..paths import all_paths
+from ..paths import MAX_PATHS, all_paths
 from ..phones import phone_problem, unknown_numbers
 from ..schema import Advice, Flow, QuestionNode
 from ..walk import Progress
@@ -164,8 +164,10 @@ def _too_many_on_paths(content: Content, flow: Flow) -> Iterator[Finding]:
     """Walk every path that can differ in its "Doe nu" items; one finding per outcome."""
     compiled = compile_flow(flow, content.steps, content.advice)
     reported: set[str] = set()
+    walked = 0
     try:
         for progress in all_paths(compiled, split=_now_key):
+            walked += 1
             now = _now_key(progress)
             outcome = progress.outcome or ""
             if len(now) > MAX_NOW_ITEMS and outcome not in reported:
@@ -177,3 +179,7 @@ def _too_many_on_paths(content: Content, flow: Flow) -> Iterator[Finding]:
                               f"{answers}; at most {MAX_NOW_ITEMS}: give one `urgency: today`")
     except (KeyError, AssertionError, VbestuurError):
         return  # unchecked references: DANGLING-REF and the graph rules report them
+    if walked >= MAX_PATHS:
+        yield Finding("flow", flow.id, ("start",),
+                      f"more than {MAX_PATHS} paths can differ in their 'Doe nu' items; "
+                      "only the first were checked: split the flow")
