@@ -30,7 +30,8 @@ MAX_NOW_ITEMS = 3
 
 @dataclass(frozen=True)
 class Call:
-    """A number to dial: `phone` as written in the content, `dial` for the `tel:` link."""
+    """A number to dial: `contact.phone` as written in the content, `dial` for the `tel:` link
+    (E.164 such as `+31703738314`, or a short number such as `112`)."""
 
     fact_id: str
     contact: Contact
