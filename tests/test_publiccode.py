@@ -196,6 +196,14 @@ def test_the_file_agrees_with_the_project(doc: Doc) -> None:
     assert doc["intendedAudience"]["countries"] == ["NL"]
 
 
+def test_version_and_date_agree_with_the_changelog(doc: Doc) -> None:
+    """CHANGELOG.md (Keep a Changelog) has an Unreleased section and this version's release."""
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", changelog, re.M)
+    assert changelog.count("\n## [Unreleased]\n") == 1
+    assert releases and releases[0] == (doc["softwareVersion"], doc["releaseDate"])
+
+
 @pytest.mark.xfail(reason="the repository address and the technical contact are for the "
                           "publishing organisation to fill in (marked VUL IN)", strict=True)
 def test_no_value_is_still_to_be_filled_in(doc: Doc) -> None:
