@@ -22,6 +22,7 @@ from vbestuur_app.netwerk.to_pdf import build_pdf
 from vbestuur_app.netwerk.to_vcard import build_vcard, fold
 from vbestuur_engine import Engine
 from vbestuur_engine import netwerklijst as nw
+from vbestuur_engine.phone import phone_e164, phone_uri
 
 DUTCH = "Zoë’s naïeve café-bon, ’s-Hertogenbosch"
 SCRIPT = "<script>alert('x')</script>"
@@ -61,8 +62,8 @@ def test_pdf_is_one_page_with_extractable_dutch_text(network: nw.NetworkList) ->
     assert data.startswith(b"%PDF")
     pages, text = pdf_text(data)
     assert pages == 1
-    for expected in ("Mijn netwerklijst", "Zoë’s naïeve café-bon", "0900-8844",
-                     "070-373 83 14", "+31 6 12345678", SCRIPT, "30-11-2026",
+    for expected in ("Mijn netwerklijst", "Zoë’s naïeve café-bon", "0900 8844",
+                     "070 373 8314", "06 12345678", SCRIPT, "30-11-2026",
                      "Bel 112 bij acuut gevaar"):
         assert expected in text, expected
     assert "nummer nog invullen" in text, "gaps are visible on paper too"
@@ -79,7 +80,7 @@ def test_a_full_list_of_long_rows_still_fits_one_page() -> None:
     full = nw.NetworkList(rows=(row,) * nw.MAX_ROWS)
     pages, text = pdf_text(build_pdf(full, "nl"))
     assert pages == 1
-    assert text.count("06-12345678") == nw.MAX_ROWS, "every number is still on the page"
+    assert text.count("06 12345678") == nw.MAX_ROWS, "every number is still on the page"
 
 
 # --- vCard -----------------------------------------------------------------------------------
@@ -94,11 +95,16 @@ def test_vcard_parses_back_with_every_contact(network: nw.NetworkList, version: 
     cards = parse_cards(text)
     with_phone = [r for r in network.rows if r.phone]
     assert len(cards) == len(with_phone)
+    if version == "4.0":
+        assert "TEL;VALUE=uri;TYPE=voice:tel:+31703738314\r\n" in text
+        assert "TEL;VALUE=uri;TYPE=voice:tel:112;phone-context=+31\r\n" in text
     for card, row in zip(cards, with_phone, strict=True):
         assert card.version.value == version
         assert card.fn.value == (row.name or row.role)
         tel = card.tel.value
-        assert nw.digits(tel) == nw.digits(row.phone)
+        e164 = phone_e164(row.phone)
+        assert tel == (phone_uri(row.phone) if version == "4.0" else e164)
+        assert e164.startswith("+") or e164 == "112"
     names = [c.fn.value for c in cards]
     assert DUTCH in names and SCRIPT in names
     hostile = cards[names.index(SCRIPT)]
@@ -141,7 +147,8 @@ def test_csv_has_every_row_and_neutralises_formulas(network: nw.NetworkList) -> 
         assert not any(cell.startswith(FORMULA_START) for cell in row), row
     cells = {cell for row in rows for cell in row}
     assert "'" + FORMULA in cells and "'-2+3" in cells and "'+cmd" in cells
-    assert "'+31 6 12345678" in cells and DUTCH in cells and SCRIPT in cells
+    assert "06 12345678" in cells and DUTCH in cells and SCRIPT in cells
+    assert "'+31 6 12345678" not in cells, "a Dutch number is written nationally: no quote"
 
 
 def test_csv_in_english(network: nw.NetworkList) -> None:

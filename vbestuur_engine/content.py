@@ -17,6 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from vbestuur_content import content_root
+
 from .errors import ContentError, Problem
 from .loader import LoadedFile, PathKey, SourceMap, load_yaml_file
 from .schema import (
@@ -32,7 +34,8 @@ from .schema import (
     TermsFile,
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The default content: the checkout's rules/ and flows/, or the copy inside an installed wheel.
+PROJECT_ROOT = content_root()
 
 Where = tuple[str, PathKey]
 

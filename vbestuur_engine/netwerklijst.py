@@ -20,9 +20,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from .content import Content
-from .netwerklijst_fields import LIMITS, clean_text, digits, field_problem, phone_ok
+from .netwerklijst_fields import (
+    LIMITS,
+    clean_text,
+    digits,
+    field_problem,
+    normalised,
+    phone_ok,
+    salvage_phone,
+)
 from .netwerklijst_text import GAP, OWN_ROWS, SPECIAL_ROWS, FieldProblem
-from .phones import dial_key
+from .phone import phone_e164
 from .schema import Fact, LocalValues
 from .walk import ChecklistItem, Progress, Status
 
@@ -81,7 +89,7 @@ class NetworkRow(BaseModel):
         problem = field_problem(info.field_name or "", value)
         if problem is not None:
             raise ValueError(problem.text("en"))
-        return value
+        return normalised(info.field_name or "", value)
 
     @property
     def gap(self) -> bool:
@@ -209,8 +217,8 @@ def missing(network: NetworkList | None, content: Content) -> tuple[Missing, ...
     """What step 6 still needs: all national contacts, a local police contact, a confidant."""
     if network is None:
         return ("national", "police", "confidant")
-    numbers = {dial_key(row.phone) for row in network.rows if row.phone}
-    national = {dial_key(fact.contact.phone) for fact in national_contacts(content)
+    numbers = {phone_e164(row.phone) for row in network.rows if row.phone}
+    national = {phone_e164(fact.contact.phone) for fact in national_contacts(content)
                 if fact.contact is not None}
     result: list[Missing] = []
     if not national <= numbers:
@@ -225,7 +233,7 @@ def missing(network: NetworkList | None, content: Content) -> tuple[Missing, ...
 
 def _is_police(row: NetworkRow, national: set[str]) -> bool:
     """A local police contact: the police row of the list, or a row the person named so."""
-    if not row.phone or row.kind == "landelijk" or dial_key(row.phone) in national:
+    if not row.phone or row.kind == "landelijk" or phone_e164(row.phone) in national:
         return False
     words = f"{row.name} {row.role}".lower()
     return row.ref == POLICE_TERM or any(word in words for word in POLICE_WORDS)
@@ -266,9 +274,16 @@ def adjust_progress(progress: Progress, network: NetworkList | None,
 
 
 def from_data(data: object) -> NetworkList | None:
-    """A stored list (JSON data) as a model, or None when it is missing or not valid."""
+    """A stored list (JSON data) as a model, or None when it is missing or not valid.
+
+    A number the numbering plan no longer accepts moves into its row's note (`salvage_phone`).
+    """
     if not isinstance(data, dict):
         return None
+    rows = data.get("rows")
+    if isinstance(rows, list):
+        lang = "en" if data.get("lang") == "en" else "nl"
+        data = {**data, "rows": [salvage_phone(row, lang) for row in rows]}
     try:
         return NetworkList.model_validate(data)
     except ValueError:

@@ -2,9 +2,9 @@
 
 Why separate: these checks are the whole of "is this input acceptable", shared by the model
 (which refuses bad stored data) and the form (which shows a message per field). A wrong number
-on an emergency list is worse than none, so a number must look like a real Dutch or
-international one; text is stripped of invisible characters that could make an export read
-differently from what the person saw.
+on an emergency list is worse than none, so a number must exist in the numbering plan (see
+`phone.py`) and is kept in one way of writing; text is stripped of invisible characters that
+could make an export read differently from what the person saw.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .netwerklijst_text import FieldProblem
+from .netwerklijst_text import UNRECOGNISED, FieldProblem
+from .phone import PHONE_CHARS, format_phone, phone_ok
 
 LIMITS: Mapping[str, int] = {"name": 120, "role": 200, "phone": 30, "note": 500, "ref": 64,
                              "source": 300, "checked": 10}
@@ -21,7 +22,6 @@ LIMITS: Mapping[str, int] = {"name": 120, "role": 200, "phone": 30, "note": 500,
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[\t\n\r]+")
-_PHONE_CHARS = re.compile(r"^\+?[0-9 ()./-]*[0-9][0-9 ()./-]*$")
 
 
 def clean_text(value: object) -> str:
@@ -35,37 +35,6 @@ def digits(phone: str) -> str:
     return re.sub(r"\D", "", phone)
 
 
-def phone_ok(value: str) -> bool:
-    """A plausible Dutch or international phone number (empty is allowed: not known yet).
-
-    Dutch: ten digits from 0 (06-12345678, 020-1234567), 0800/0900/0906/0909 service numbers,
-    the municipal 140xx(x) numbers and 112. International: + or 00, a country code and 7-15
-    digits in all; +31 numbers must be valid Dutch numbers without their leading 0.
-    """
-    text = value.strip()
-    if not text:
-        return True
-    if not _PHONE_CHARS.match(text):
-        return False
-    number = digits(text.replace("(0)", ""))
-    if text.startswith("+") or number.startswith("00"):
-        return _international(number.removeprefix("00") if not text.startswith("+") else number)
-    return _dutch(number)
-
-
-def _international(number: str) -> bool:
-    if number.startswith("31"):
-        rest = number[2:]
-        return not rest.startswith("0") and _dutch("0" + rest)
-    return 7 <= len(number) <= 15 and not number.startswith("0")
-
-
-def _dutch(number: str) -> bool:
-    return (number == "112" or re.fullmatch(r"140\d{2,3}", number) is not None
-            or re.fullmatch(r"0(800|900|906|909)\d{4,7}", number) is not None
-            or re.fullmatch(r"0[1-9]\d{8}", number) is not None)
-
-
 def field_problem(field: str, value: str) -> FieldProblem | None:
     """What is wrong with one (cleaned) field value, or None."""
     limit = LIMITS.get(field)
@@ -74,3 +43,31 @@ def field_problem(field: str, value: str) -> FieldProblem | None:
     if field == "phone" and not phone_ok(value):
         return FieldProblem("phone")
     return None
+
+
+def normalised(field: str, value: str) -> str:
+    """A valid field value as the list keeps it: a phone number in one way of writing
+    (`+31 0612345678` becomes `06 12345678`), other text unchanged."""
+    return format_phone(value) if field == "phone" else value
+
+
+def salvage_phone(row: object, lang: str) -> object:
+    """A stored row whose number the numbering plan no longer accepts, with that number moved
+    into the note (so the row loads and nothing is lost); any other row unchanged.
+
+    Why: the plan and the check change over time (a number saved under an older check may not
+    exist); refusing the whole stored list would lose the person's work. Text that is no phone
+    number at all is not salvaged: such data was never written by this model.
+    """
+    if not isinstance(row, Mapping):
+        return row
+    phone = clean_text(row.get("phone", ""))
+    if not phone or phone_ok(phone) or not PHONE_CHARS.match(phone):
+        return row
+    note = " ".join(p for p in (UNRECOGNISED.get(lang).format(phone=phone),
+                                clean_text(row.get("note", ""))) if p)
+    return {**row, "phone": "", "note": note[:LIMITS["note"]]}
+
+
+__all__ = ["LIMITS", "clean_text", "digits", "field_problem", "normalised", "phone_ok",
+           "salvage_phone"]

@@ -42,6 +42,9 @@ class FieldProblem:
 
 
 GAP: Final = Text(nl="Nog in te vullen —", en="Still to fill in —")
+# A stored number that a newer numbering plan no longer accepts: kept in the note, not lost.
+UNRECOGNISED: Final = Text(nl="Nummer niet herkend, kijk het na: {phone}.",
+                           en="Number not recognised, please check it: {phone}.")
 
 # Municipal rows that are not an open term: whom the term texts tell you to ask.
 SPECIAL_ROWS: Final[tuple[tuple[str, Text, Text], ...]] = (

@@ -12,6 +12,7 @@ import hashlib
 from typing import Literal
 
 from vbestuur_engine.netwerklijst import NetworkList, NetworkRow
+from vbestuur_engine.phone import phone_e164, phone_uri
 
 from .labels import display_name, kind_label, label
 
@@ -33,10 +34,10 @@ def _card(row: NetworkRow, lang: str, version: Version) -> str:
         lines.append(f"TITLE:{escape(row.role)}")
     category = f"{escape(label('nw.x.category', lang))},{escape(kind_label(row.kind, lang))}"
     lines.append(f"CATEGORIES:{category}")
-    if version == "4.0":
-        lines.append(f"TEL;VALUE=uri;TYPE=voice:tel:{tel_uri(row.phone)}")
+    if version == "4.0":  # RFC 3966: tel:+31… (E.164), a short number with its context
+        lines.append(f"TEL;VALUE=uri;TYPE=voice:{phone_uri(row.phone)}")
     else:
-        lines.append(f"TEL;TYPE=VOICE:{escape(row.phone)}")
+        lines.append(f"TEL;TYPE=VOICE:{escape(phone_e164(row.phone) or row.phone)}")
     note = _note(row, lang)
     if note:
         lines.append(f"NOTE:{escape(note)}")
