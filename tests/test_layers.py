@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from vbestuur_engine import Engine, InvalidPhoneError, check_content, phone_e164
+from vbestuur_engine import Engine, check_content, phone_e164
 from vbestuur_engine.layers import LAYER_OF_URGENCY, MAX_NOW_ITEMS
 from vbestuur_engine.paths import all_paths
-from vbestuur_engine.phones import same_number
+from vbestuur_engine.phone_text import phones_in_text, unknown_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = Engine.load()
@@ -34,6 +34,7 @@ def test_doe_nu_items_carry_their_action_and_the_number_to_dial() -> None:
     first = layers.now[0]
     assert first.action is not None and "112" in first.action.nl and "112" in first.action.en
     assert first.call is not None and first.call.dial == "112"
+    assert first.call.uri == "tel:112;phone-context=+31"
     assert all(item.action is not None for item in layers.now)
 
 
@@ -43,25 +44,14 @@ def test_the_ondersteuningsteam_is_offered_as_an_e164_call() -> None:
     assert dials == ["112", "+31703738314"]
     team = next(i for i in layers.today if i.advice.id == "ondersteuningsteam")
     assert team.call is not None and team.call.contact.phone == "070-373 83 14"
+    assert team.call.uri == "tel:+31703738314"
 
 
-@pytest.mark.parametrize(("written", "dialled"), [
-    ("070-373 83 14", "+31703738314"), ("+31 70 373 83 14", "+31703738314"),
-    ("0900-8844", "+319008844"), ("0800-7000", "+318007000"), ("112", "112"),
-])
-def test_phone_e164(written: str, dialled: str) -> None:
-    assert phone_e164(written) == dialled
-
-
-@pytest.mark.parametrize("written", ["070-373 83", "0123-456789", "abc", "+112", ""])
-def test_phone_e164_refuses_numbers_that_do_not_exist(written: str) -> None:
-    with pytest.raises(InvalidPhoneError):
-        phone_e164(written)
-
-
-def test_same_number_compares_how_numbers_dial() -> None:
-    assert same_number("070-373 83 14", "+31703738314")
-    assert not same_number("070-373 83 14", "0900-8844")
+def test_a_call_dials_e164_however_the_fact_writes_the_number() -> None:
+    """The layer's `dial` is what the netwerklijst and the vCard use too (`phone.phone_e164`)."""
+    layers = ENGINE.layers(ENGINE.walk("wie-bellen", {"situatie": "gevaar"}))
+    for call in layers.calls:
+        assert call.dial == phone_e164(call.contact.phone) != ""
 
 
 def test_a_contact_may_be_written_in_e164(tmp_path: Path) -> None:
@@ -154,8 +144,6 @@ def test_the_netwerklijst_matches_a_national_number_written_in_e164(tmp_path: Pa
 
 
 def test_phones_in_text_finds_the_numbers_people_tap() -> None:
-    from vbestuur_engine.phones import phones_in_text
-
     text = ("Bel dag en nacht 070-373 83 14. Aangifte? Bel 0900-8844. Bel 112. "
             "Stap 12 uit 2024; gemeente 0123-456789; art. 1120.")
     spans = phones_in_text(text)
@@ -165,8 +153,6 @@ def test_phones_in_text_finds_the_numbers_people_tap() -> None:
 
 
 def test_numbers_in_texts_that_do_not_exist_are_problems(tmp_path: Path) -> None:
-    from vbestuur_engine.phones import unknown_numbers
-
     assert unknown_numbers("Bel 070-373 83 14 of 0900-8844, niet op 01-12-2026.") == ()
     assert unknown_numbers("Bel 070-373 83 1 of 0123-456789.") == ("070-373 83 1",
                                                                     "0123-456789")

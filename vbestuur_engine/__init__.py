@@ -16,7 +16,7 @@ from .errors import (
 )
 from .graph import CompiledFlow, compile_flow
 from .layers import Call, Layer, LayerItem, ResultLayers, result_layers
-from .phones import InvalidPhoneError, phone_e164
+from .phone import phone_e164
 from .readiness import PhaseReadiness, ReadinessSummary, readiness_by_phase, readiness_summary
 from .text import render
 from .walk import AdviceHit, ChecklistItem, Progress, walk
@@ -30,7 +30,6 @@ __all__ = [
     "ContentError",
     "Engine",
     "InvalidAnswerError",
-    "InvalidPhoneError",
     "Layer",
     "LayerItem",
     "PhaseReadiness",

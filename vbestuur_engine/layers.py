@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .phones import InvalidPhoneError, phone_e164
+from .phone import phone_e164, phone_uri
 from .schema import Advice, Contact, Fact, Text, Urgency
 from .walk import AdviceHit, Progress
 
@@ -30,12 +30,13 @@ MAX_NOW_ITEMS = 3
 
 @dataclass(frozen=True)
 class Call:
-    """A number to dial: `contact.phone` as written in the content, `dial` for the `tel:` link
-    (E.164 such as `+31703738314`, or a short number such as `112`)."""
+    """A number to dial: `contact.phone` as written in the content, `dial` in E.164 (or `112`),
+    and `uri`, the RFC 3966 `tel:` link (`tel:+31703738314`, `tel:112;phone-context=+31`)."""
 
     fact_id: str
     contact: Contact
     dial: str
+    uri: str
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,8 @@ def call_for(advice: Advice, facts: Mapping[str, Fact]) -> Call | None:
     fact = facts.get(advice.call or "")
     if fact is None or fact.contact is None:
         return None
-    try:
-        dial = phone_e164(fact.contact.phone)
-    except InvalidPhoneError:
-        return None
-    return Call(fact.id, fact.contact, dial)
+    dial = phone_e164(fact.contact.phone)
+    return Call(fact.id, fact.contact, dial, phone_uri(fact.contact.phone)) if dial else None
 
 
 def result_layers(progress: Progress, facts: Mapping[str, Fact]) -> ResultLayers:

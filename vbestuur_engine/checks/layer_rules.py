@@ -18,7 +18,8 @@ from ..flowparts import advice_refs
 from ..graph import build_graph, compile_flow
 from ..layers import MAX_NOW_ITEMS
 from ..paths import MAX_PATHS, all_paths
-from ..phones import phone_problem, unknown_numbers
+from ..phone import phone_ok
+from ..phone_text import unknown_numbers
 from ..schema import Advice, Flow, QuestionNode
 from ..walk import Progress
 from .registry import Finding, rule
@@ -85,22 +86,23 @@ def call_no_phone(content: Content) -> Iterator[Finding]:
 @rule("PHONE-INVALID")
 def phone_invalid(content: Content) -> Iterator[Finding]:
     """A contact's phone number exists (checked with the `phonenumbers` metadata for NL);
-    national (`070-373 83 14`), E.164 (`+31703738314`) and short numbers (`112`) are fine.
+    national (`070-373 83 14`), E.164 (`+31703738314`) and the emergency number `112` are fine.
     A number written in an advice text must exist too, or the app cannot link it.
 
     PASS: `phone: "0900-8844"`
     FAIL: `phone: "070-373 83"` (too short: no such number)
     """
     for fact in content.facts.values():
-        problem = phone_problem(fact.contact.phone) if fact.contact is not None else None
-        if problem is not None:
-            yield Finding("fact", fact.id, ("contact", "phone"), problem)
+        if fact.contact is not None and not phone_ok(fact.contact.phone):
+            yield Finding("fact", fact.id, ("contact", "phone"),
+                          f"{fact.contact.phone!r} is not a number in the numbering plan "
+                          "(checked with the phonenumbers metadata; NL unless +country)")
     for advice in content.advice.values():
         for lang in ("nl", "en"):
             for number in unknown_numbers(getattr(advice.text, lang)):
                 yield Finding("advice", advice.id, ("text", lang),
-                              f"{number!r} is written like a phone number but does not exist "
-                              "in NL (checked with the phonenumbers metadata)")
+                              f"{number!r} is written like a phone number but is not one in "
+                              "the numbering plan (checked with the phonenumbers metadata)")
 
 
 @rule("NOW-TOO-MANY")
