@@ -13,10 +13,12 @@ import pytest
 
 from vbestuur_engine import Engine, Progress
 from vbestuur_engine.loader import load_yaml_file
+from vbestuur_engine.schema import LocalValues
 from vbestuur_engine.text import render
 
 EXPECT_KEYS = {"outcome", "next_question", "path", "advice", "advice_includes",
-               "advice_excludes", "open_steps", "done_steps", "na_steps", "text_contains"}
+               "advice_excludes", "open_steps", "done_steps", "na_steps", "text_contains",
+               "text_excludes", "text_at_most_once"}
 SCENARIO_KEYS = {"name", "answers", "local", "lang", "expect"}
 
 
@@ -102,16 +104,41 @@ def compare(engine: Engine, progress: Progress, scenario: dict[str, Any]) -> lis
             for a in expect.get("advice_includes", []) if a not in advice_ids]
     out += [f"advice {a!r} given but excluded" for a in expect.get("advice_excludes", [])
             if a in advice_ids]
-    out += _text_differences(engine, progress, scenario, expect.get("text_contains", []))
+    out += _text_differences(engine, progress, scenario, expect)
     return out
 
 
 def _text_differences(engine: Engine, progress: Progress, scenario: dict[str, Any],
-                      wanted: list[str]) -> list[str]:
+                      expect: dict[str, Any]) -> list[str]:
+    """What the result says (or must never say): the outcome's title and text, and every
+    advice title and text, with the municipality's open terms filled in."""
+    wanted = (expect.get("text_contains", []), expect.get("text_excludes", []),
+              expect.get("text_at_most_once", []))
+    if not any(wanted):
+        return []
     local = engine.local_values(scenario.get("local"))
     if scenario.get("local") and local is None:
         return [f"no municipality values {scenario['local']!r} in rules/local/"]
-    lang = scenario.get("lang", "nl")
-    shown = "\n".join(render(h.advice.text, lang, engine.content.terms, local)
-                      for h in progress.advice)
-    return [f"advice text does not contain {w!r}" for w in wanted if w not in shown]
+    shown = shown_text(engine, progress, scenario.get("lang", "nl"), local)
+    contains, excludes, once = wanted
+    out = [f"result text does not contain {w!r}" for w in contains if w not in shown]
+    out += [f"result text contains {w!r}, which must never be said here"
+            for w in excludes if w in shown]
+    out += [f"result text says {w!r} {shown.count(w)} times (at most once)"
+            for w in once if shown.count(w) > 1]
+    return out
+
+
+def shown_text(engine: Engine, progress: Progress, lang: str,
+               local: LocalValues | None = None) -> str:
+    """Everything the result shows in words: outcome title and text, advice titles and texts."""
+    terms = engine.content.terms
+    parts = []
+    if progress.outcome is not None:
+        node = engine.flow(progress.flow_id).node(progress.outcome)
+        parts += [render(getattr(node, "title", None), lang, terms, local),
+                  render(getattr(node, "text", None), lang, terms, local)]
+    for hit in progress.advice:
+        parts += [render(hit.advice.title, lang, terms, local),
+                  render(hit.advice.text, lang, terms, local)]
+    return "\n".join(p for p in parts if p)

@@ -110,7 +110,7 @@ def test_markdown_has_advice_citations_open_steps_and_disclaimer(engine, progres
 def test_markdown_in_english_uses_english_labels_and_text(engine, progress):
     text = build_markdown(engine, progress, "en")
     assert "## Advice" in text and "step 15 (" in text
-    assert "File a police report" in text
+    assert "File a criminal complaint (aangifte)" in text
     assert "Call 112 in acute danger." in text
     assert "Advies" not in text
 

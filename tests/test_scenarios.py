@@ -9,6 +9,7 @@ tells a content author whether the scenarios hold.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,23 @@ def test_scenarios_hold(flow_id: str) -> None:
         progress = ENGINE.walk(flow_id, scenario.get("answers") or {})  # type: ignore[arg-type]
         failures += [f"{scenario['name']}: {d}" for d in compare(ENGINE, progress, scenario)]
     assert not failures, "\n".join(failures) + "\n(details: pytest tests/scenarios)"
+
+
+def test_text_assertions_can_fail_and_pass() -> None:
+    """`text_excludes` and `text_at_most_once` report a difference when the result breaks them.
+
+    Someone in danger is told "Bel 112" (title) and "Bel dan meteen 112" (text): so "112" is
+    said, and said more than once; a string that is never said passes both checks.
+    """
+    scenario = {"answers": {"gevaar": "ja"}, "expect": {
+        "text_excludes": ["112", "niet in de tekst"],
+        "text_at_most_once": ["112", "niet in de tekst"],
+        "text_contains": ["Bel 112", "niet in de tekst"]}}
+    progress = ENGINE.walk("incident", scenario["answers"])  # type: ignore[arg-type]
+    differences = compare(ENGINE, progress, scenario)
+    assert differences[:2] == [
+        "result text does not contain 'niet in de tekst'",
+        "result text contains '112', which must never be said here"]
+    assert len(differences) == 3
+    said = re.fullmatch(r"result text says '112' (\d+) times \(at most once\)", differences[2])
+    assert said and int(said.group(1)) >= 2
