@@ -163,7 +163,9 @@ def test_numbers_in_texts_that_do_not_exist_are_problems(tmp_path: Path) -> None
     _content, problems = check_content(tmp_path)
     [problem] = [p for p in problems if p.rule == "PHONE-INVALID"]
     assert "'070-373 83 1'" in problem.message and problem.file == "rules/advice/algemeen.yaml"
-    assert problem.line == 97  # the `nl:` key of that text
+    lines = advice.read_text().splitlines()
+    typo = next(n for n, line in enumerate(lines, 1) if "070-373 83 1." in line)
+    assert problem.line == typo - 1  # the `nl: |` key of that text
 
 
 def test_too_many_paths_to_walk_is_a_problem_not_a_silent_pass(
