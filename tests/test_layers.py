@@ -150,6 +150,8 @@ def test_phones_in_text_finds_the_numbers_people_tap() -> None:
     assert [(s.written, s.dial) for s in spans] == [
         ("070-373 83 14", "+31703738314"), ("0900-8844", "+319008844"), ("112", "112")]
     assert all(text[s.start:s.end] == s.written for s in spans)
+    assert [s.uri for s in spans] == ["tel:+31703738314", "tel:+319008844",
+                                      "tel:112;phone-context=+31"]
 
 
 def test_numbers_in_texts_that_do_not_exist_are_problems(tmp_path: Path) -> None:

@@ -12,17 +12,22 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .phone import phone_e164
+from .phone import phone_e164, phone_uri
 
 
 @dataclass(frozen=True)
 class PhoneSpan:
-    """A phone number inside a text: `text[start:end]` as written, and how it is dialled."""
+    """A phone number inside a text: `text[start:end]` as written, how it is dialled (E.164,
+    or `112`) and its RFC 3966 `tel:` URI for the link."""
 
     start: int
     end: int
     written: str
     dial: str
+
+    @property
+    def uri(self) -> str:
+        return phone_uri(self.written)
 
 
 # Written like a phone number: national (a leading 0 and 8 to 11 digits in all) or international
