@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from vbestuur_engine import Engine
+from vbestuur_engine.content import check_content
 from vbestuur_engine.paths import all_paths
 from vbestuur_engine.review import content_review
 
@@ -83,3 +84,10 @@ def test_gereedheid_asks_the_role_first_and_only_what_applies(role: str) -> None
         for item in progress.checklist:
             if role not in item.step.roles:
                 assert item.status == "na", f"step {item.step.id} does not apply to {role}"
+
+
+def test_the_project_content_has_no_warning_and_reads_at_b1() -> None:
+    """The B1 threshold is a warning (the app skips warning rules when it loads content), so
+    this test is what keeps the project's own content above it in `make test`."""
+    _, problems = check_content(ROOT)
+    assert [str(p) for p in problems] == []
