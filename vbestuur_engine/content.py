@@ -8,6 +8,7 @@ content; with any error it raises `ContentError` listing all of them.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ class _Collector:
 
     def parse(self, path: Path, model: type[BaseModel]) -> Any:
         display = _display(path, self.root)
-        loaded: LoadedFile = load_yaml_file(path, display)
+        loaded: LoadedFile = load_yaml_file(path, display, self.root)
         self.sources[display] = loaded.source
         self.problems.extend(loaded.problems)
         if loaded.problems:
@@ -98,10 +99,10 @@ class _Collector:
 
 
 def _display(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
+    """`path` relative to the content folder, worked out from the names only: resolving
+    would follow links (and raise on a link loop)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return str(path) if relative.startswith("..") else relative
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -117,7 +118,7 @@ def _load_lists(c: _Collector) -> None:
     ]
     listed += [(p, AdviceFile, "advice", "advice") for p in _yaml_files(rules / "advice")]
     for path, model, key, kind in listed:
-        if not path.exists():
+        if not (path.exists() or path.is_symlink()):
             c.problems.append(Problem(_display(path, c.root), 1, 1, "MISSING-FILE",
                                       f"expected a {key} file here"))
             continue
