@@ -1,8 +1,8 @@
 """Every broken fixture is reported with the right rule id, file and line.
 
 Each file in tests/fixtures/invalid/ holds one defect. Its first line says where it goes in a
-copy of the project's content (`# place: FOLDER/` or `# append: FILE`), and a `# <- RULE-ID`
-comment marks the line where the problem must be reported.
+copy of the project's content (`# place: FOLDER/`, `# append: FILE` or `# replace: FILE`), and a
+`# <- RULE-ID` comment marks the line where the problem must be reported.
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ def _install(fixture: Path, root: Path) -> tuple[str, int, str]:
             existing += "\n"
         (root / target).write_text(existing + text, encoding="utf-8")
         return target, len(existing.splitlines()) + line, match.group(1)
+    if header.startswith("# replace: "):
+        target = header.removeprefix("# replace: ").strip()
+        (root / target).write_text(text, encoding="utf-8")
+        return target, line, match.group(1)
     folder = header.removeprefix("# place: ").strip()
     target = f"{folder.rstrip('/')}/zz-{fixture.name}"
     (root / target).parent.mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,7 @@ from .schema import (
     Term,
     TermsFile,
 )
+from .schema_workshop import WorkshopFile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,8 @@ class Content:
     where: Mapping[tuple[str, str | int], Where]
     sources: Mapping[str, SourceMap]
     warnings: tuple[Problem, ...] = ()
+    workshop: WorkshopFile | None = None
+    """The polls and prompts of rules/workshop.yaml (None only while that file has errors)."""
 
     def locate(self, kind: str, ident: str | int, *path: str | int) -> tuple[str, int, int]:
         """File, line and column of an item (or of a key inside it)."""
@@ -127,6 +130,26 @@ def _load_lists(c: _Collector) -> None:
             c.add(kind, item.id, item, _display(path, c.root), (key, index))
 
 
+WORKSHOP_FILE = Path("rules") / "workshop.yaml"
+
+
+def _load_workshop(c: _Collector) -> None:
+    """rules/workshop.yaml: one file, registered whole (for its checks) and per poll and
+    prompt (so an id used twice is a DUPLICATE-ID)."""
+    path = c.root / WORKSHOP_FILE
+    display = _display(path, c.root)
+    if not (path.exists() or path.is_symlink()):
+        c.problems.append(Problem(display, 1, 1, "MISSING-FILE", "expected a workshop file here"))
+        return
+    parsed = c.parse(path, WorkshopFile)
+    if parsed is None:
+        return
+    c.add("workshop", "workshop", parsed, display, ())
+    for key, kind in (("polls", "poll"), ("prompts", "prompt")):
+        for index, item in enumerate(getattr(parsed, key)):
+            c.add(kind, item.id, item, display, (key, index))
+
+
 def _load_flows_and_local(c: _Collector) -> None:
     for path in _yaml_files(c.root / "flows"):
         flow = c.parse(path, Flow)
@@ -167,6 +190,7 @@ def check_content(root: Path | str | None = None,
     c = _Collector(Path(root) if root is not None else PROJECT_ROOT)
     with _gc_paused():
         _load_lists(c)
+        _load_workshop(c)
         _load_flows_and_local(c)
         problems = list(c.problems)
         if not problems:
@@ -193,4 +217,5 @@ def _freeze(c: _Collector, warnings: tuple[Problem, ...] = ()) -> Content:
 
     return Content(c.root, table("step"), table("fact"), table("term"), table("advice"),
                    table("flow"), table("local"), MappingProxyType(dict(c.where)),
-                   MappingProxyType(dict(c.sources)), warnings)
+                   MappingProxyType(dict(c.sources)), warnings,
+                   c.items.get("workshop", {}).get("workshop"))

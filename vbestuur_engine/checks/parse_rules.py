@@ -39,14 +39,14 @@ parse_rule("WRONG-VALUE", """A value must be one of the allowed values or match 
 PASS: `phase: vooraf`
 FAIL: `phase: voor`  (allowed: vooraf, tijdens, erna)
 """)
-parse_rule("MISSING-FILE", """`rules/steps.yaml`, `rules/facts.yaml` and `rules/terms.yaml`
-must exist.
+parse_rule("MISSING-FILE", """`rules/steps.yaml`, `rules/facts.yaml`, `rules/terms.yaml` and
+`rules/workshop.yaml` must exist.
 
-PASS: a content folder with all three files
+PASS: a content folder with all four files
 FAIL: a content folder without `rules/terms.yaml`
 """)
-parse_rule("DUPLICATE-ID", """Ids of steps, facts, terms, advice and flows are unique across all
-files.
+parse_rule("DUPLICATE-ID", """Ids of steps, facts, terms, advice, flows, workshop polls and
+workshop prompts are unique across all files.
 
 PASS: two advice items `bel-112` and `meld-altijd`
 FAIL: two advice items both called `bel-112`
