@@ -53,8 +53,8 @@ def read_content_file(path: Path, root: Path | None = None) -> str:
 
 
 def _resolved(path: Path, root: Path | None) -> Path:
-    """The real path behind `path`; a link loop, a dangling link or a link out of `root`
-    is refused."""
+    """The real path behind `path`; a link loop, a dangling link, or a path that leads out of
+    `root` (through a link to the file or to one of its folders) is refused."""
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
@@ -62,14 +62,14 @@ def _resolved(path: Path, root: Path | None) -> Path:
             raise
         raise FileRefused("FILE-NOT-REGULAR", "the link cannot be followed (a link loop, or "
                           "its target is missing); content must be a regular file") from exc
-    if root is not None and path.is_symlink():
+    if root is not None:
         try:
             inside = real.is_relative_to(root.resolve(strict=True))
         except (OSError, RuntimeError):
             inside = False
         if not inside:
-            raise FileRefused("FILE-NOT-REGULAR",
-                              "the link points outside the content folder; copy the file in")
+            raise FileRefused("FILE-NOT-REGULAR", "a link leads this file out of the content "
+                              "folder; copy the file in instead")
     return real
 
 

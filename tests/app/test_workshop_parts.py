@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from app_helpers import APP, TIMEOUT
 from streamlit.testing.v1 import AppTest
 from workshop_vocabulary import BEHAVIOURS
 
+from vbestuur_app.i18n import t
 from vbestuur_app.workshop.charts import gedrag_figure, geregeld_figure
 from vbestuur_app.workshop.prompts import poll_vocabulary, prompts_for
 from vbestuur_app.workshop.qr import base_url, join_url, qr_png
@@ -27,6 +29,22 @@ def test_the_store_gets_the_poll_vocabulary_of_the_content(engine: Engine) -> No
     assert polls.geregeld == ("ja", "deels", "nee", "weet-niet")
     assert polls.gedrag_steps == frozenset({1}) and polls.none_met == "geen"
     assert "stalken" in polls.behaviours
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_pages_show_the_poll_labels_of_the_content(engine: Engine, lang: str) -> None:
+    """The pages still draw the catalogue's copies of the poll labels (ws.opt.*, ws.form.*,
+    ws.q.*) until the UI text moves to gettext; they must say what the content says."""
+    workshop = engine.content.workshop
+    assert workshop is not None
+    for poll_id, prefix in (("geregeld", "ws.opt"), ("gedrag", "ws.form")):
+        poll = workshop.poll(poll_id)
+        assert poll is not None
+        assert t(f"ws.q.{poll_id}", lang) == poll.text.get(lang)
+        if poll.help is not None:
+            assert t(f"ws.q.{poll_id}_help", lang) == poll.help.get(lang)
+        for option in (*poll.options, *([poll.none] if poll.none else [])):
+            assert t(f"{prefix}.{option.value}", lang) == option.label.get(lang)
 
 
 def test_join_address_and_local_qr_code() -> None:
