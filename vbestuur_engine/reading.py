@@ -38,8 +38,10 @@ def read_content_file(path: Path, root: Path | None = None) -> str:
     A file that simply does not exist or cannot be decoded raises `OSError` or
     `UnicodeDecodeError`, as `read_text` would.
     """
-    real = _resolved(path, root)
+    real = _resolved(path)
     _check_kind(os.stat(real).st_mode)
+    if root is not None:
+        _check_inside(real, root)
     fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         info = os.fstat(fd)
@@ -52,9 +54,8 @@ def read_content_file(path: Path, root: Path | None = None) -> str:
     return data.decode("utf-8")
 
 
-def _resolved(path: Path, root: Path | None) -> Path:
-    """The real path behind `path`; a link loop, a dangling link, or a path that leads out of
-    `root` (through a link to the file or to one of its folders) is refused."""
+def _resolved(path: Path) -> Path:
+    """The real path behind `path`; a link loop or a dangling link is refused."""
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
@@ -62,15 +63,18 @@ def _resolved(path: Path, root: Path | None) -> Path:
             raise
         raise FileRefused("FILE-NOT-REGULAR", "the link cannot be followed (a link loop, or "
                           "its target is missing); content must be a regular file") from exc
-    if root is not None:
-        try:
-            inside = real.is_relative_to(root.resolve(strict=True))
-        except (OSError, RuntimeError):
-            inside = False
-        if not inside:
-            raise FileRefused("FILE-NOT-REGULAR", "a link leads this file out of the content "
-                              "folder; copy the file in instead")
     return real
+
+
+def _check_inside(real: Path, root: Path) -> None:
+    """Refuse a file that a link (to it, or to one of its folders) takes out of `root`."""
+    try:
+        inside = real.is_relative_to(root.resolve(strict=True))
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        raise FileRefused("FILE-NOT-REGULAR", "a link leads this file out of the content "
+                          "folder; copy the file in instead")
 
 
 def _check_kind(mode: int) -> None:
