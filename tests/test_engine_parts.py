@@ -53,7 +53,8 @@ def test_missing_steps_are_reported(tmp_path: Path) -> None:
 def test_missing_files_are_reported(tmp_path: Path) -> None:
     _content, problems = check_content(tmp_path)
     files = {p.file for p in problems if p.rule == "MISSING-FILE"}
-    assert files == {"rules/steps.yaml", "rules/facts.yaml", "rules/terms.yaml"}
+    assert files == {"rules/steps.yaml", "rules/facts.yaml", "rules/terms.yaml",
+                     "rules/workshop.yaml"}
 
 
 def test_readability_warns_without_failing(tmp_path: Path) -> None:
