@@ -21,6 +21,7 @@ from vbestuur_store import (
     MalformedRoom,
     NotJoined,
     PollClosed,
+    PollVocabulary,
     RoomExpired,
     Store,
     UnknownRoom,
@@ -45,6 +46,7 @@ from vbestuur_store import (
 )
 from vbestuur_store.models_workshop import WORKSHOP_TABLES, VoteRow
 from vbestuur_store.workshop import ROOM_ALPHABET
+from vbestuur_store.workshop_polls import clean_answer, tally
 
 PIN = "zaal-2026"
 
@@ -255,3 +257,17 @@ def test_expired_workshops_are_purged_with_their_answers(store: Store,
     assert len(rows["workshops"]) == 2
     assert rows["workshop_votes"] == [] and rows["workshop_participants"] == []
     assert get_workshop(store, young).code == young
+
+
+def test_the_poll_vocabulary_is_the_callers() -> None:
+    """The store owns no answers: another vocabulary asks other forms at other steps."""
+    other = PollVocabulary(GEREGELD_VALUES, ("schelden",), "niets", frozenset({3}))
+    assert clean_answer(3, "gedrag", ["schelden"], other) == ["schelden"]
+    counted = tally("gedrag", [["schelden"], [], ["schelden"]], 3, other).counts
+    assert counted == {"schelden": 2, "niets": 1}
+    with pytest.raises(InvalidValue):
+        clean_answer(1, "gedrag", ["schelden"], other)  # step 1 does not ask it here
+    with pytest.raises(InvalidValue):
+        clean_answer(3, "gedrag", ["stalken"], other)
+    with pytest.raises(ValueError, match="must offer"):
+        PollVocabulary(("ja", "nee"), (), "geen", frozenset())
