@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vbestuur_engine import construct
 from vbestuur_engine.loader import load_yaml_file, load_yaml_text
@@ -111,3 +113,18 @@ def test_links_inside_the_folder_are_followed_links_out_are_not(tmp_path: Path) 
     refused = load_yaml_file(root / "linked" / "x.yaml", root=root)
     assert [p.rule for p in refused.problems] == ["FILE-NOT-REGULAR"]
     assert refused.data is None
+
+
+FRAGMENTS = ["a: 1", "b: &x [1, 2]", "c: *x", "<<: *x", "=: 1", "? [k]", ": v", "- 14",
+             "? !!python/object/apply:os.system [true]", "d: !!binary aGk=", "e: &y {f: *y}",
+             "g: [[[[1]]]]", "h: " + "9" * 60, "  i: x", "j: {k: 1, k: 2}", "? *x", "l: ~",
+             "m: 1e99999", "n: !!int abc", "o: 'x", "- *x", "p: &z [*z]", "q: !custom 1"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8))
+def test_any_mix_of_odd_yaml_gives_problems_not_exceptions(lines: list[str]) -> None:
+    """Merge keys, tags, aliases into themselves, long numbers, lists as keys: whatever the
+    mix, the loader returns (problems or data) and never raises."""
+    loaded = load_yaml_text("\n".join(lines) + "\n", "x.yaml")
+    assert all(p.line >= 1 and p.col >= 1 and p.rule for p in loaded.problems)
