@@ -48,12 +48,18 @@ def test_missing_steps_are_reported(tmp_path: Path) -> None:
     steps.write_text(cut)
     _content, problems = check_content(tmp_path)
     assert any(p.rule == "STEPS-INCOMPLETE" and "[21]" in p.message for p in problems)
+    workshop = [p for p in problems if p.file == "rules/workshop.yaml"]
+    assert workshop and all(p.rule == "DANGLING-REF" and p.message == "unknown step 21"
+                            for p in workshop), "the workshop's prompts for step 21 dangle"
+    lines = (tmp_path / "rules" / "workshop.yaml").read_text(encoding="utf-8").splitlines()
+    assert all("21" in lines[p.line - 1] for p in workshop)
 
 
 def test_missing_files_are_reported(tmp_path: Path) -> None:
     _content, problems = check_content(tmp_path)
     files = {p.file for p in problems if p.rule == "MISSING-FILE"}
-    assert files == {"rules/steps.yaml", "rules/facts.yaml", "rules/terms.yaml"}
+    assert files == {"rules/steps.yaml", "rules/facts.yaml", "rules/terms.yaml",
+                     "rules/workshop.yaml"}
 
 
 def test_readability_warns_without_failing(tmp_path: Path) -> None:

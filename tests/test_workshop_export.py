@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
+from workshop_vocabulary import BEHAVIOURS, GEREGELD_VALUES, POLLS
 
 from vbestuur_app.workshop.export import build_summary, to_markdown
 from vbestuur_app.workshop.export_pdf import to_pdf
 from vbestuur_engine import Engine
 from vbestuur_store import (
-    BEHAVIOURS,
-    GEREGELD_VALUES,
     Store,
     cast_vote,
     create_workshop,
@@ -58,10 +57,10 @@ def _run_workshop(store: Store) -> str:
     for step in STEPS:
         show_step(store, code, PIN, step)
         for token, value in zip(tokens, GIVEN[step], strict=False):
-            cast_vote(store, code, token, step, "geregeld", value)
+            cast_vote(store, code, token, step, "geregeld", value, polls=POLLS)
     show_step(store, code, PIN, 1)
     for index, token in enumerate(tokens[:4]):
-        cast_vote(store, code, token, 1, "gedrag", list(BEHAVIOURS[: index % 3]))
+        cast_vote(store, code, token, 1, "gedrag", list(BEHAVIOURS[: index % 3]), polls=POLLS)
     end_workshop(store, code, PIN)
     return code
 
@@ -94,7 +93,7 @@ def _pdf_text(data: bytes) -> str:
 def test_export_figures_equal_the_stored_votes(store: Store, engine: Engine, lang: str,
                                                kind: str) -> None:
     code = _run_workshop(store)
-    doc = build_summary(engine, workshop_summary(store, code, PIN), lang)
+    doc = build_summary(engine, workshop_summary(store, code, PIN, polls=POLLS), lang)
     text = to_markdown(doc) if kind == "markdown" else _pdf_text(to_pdf(doc))
     sections = _sections(text, lang)
     assert set(sections) >= set(STEPS)
@@ -113,7 +112,7 @@ def test_export_figures_equal_the_stored_votes(store: Store, engine: Engine, lan
 def test_export_lists_open_and_unknown_steps_and_experiences(store: Store,
                                                              engine: Engine) -> None:
     code = _run_workshop(store)
-    summary = workshop_summary(store, code, PIN)
+    summary = workshop_summary(store, code, PIN, polls=POLLS)
     assert summary.open_steps == (1,) and summary.unknown_steps == (3,)
     markdown = to_markdown(build_summary(engine, summary, "nl"))
     open_part = markdown.split("## Open volgens de zaal")[1].split("## Onbekend")[0]

@@ -8,6 +8,7 @@ content; with any error it raises `ContentError` listing all of them.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from .schema import (
     Term,
     TermsFile,
 )
+from .schema_workshop import WorkshopFile
 
 # The default content: the checkout's rules/ and flows/, or the copy inside an installed wheel.
 PROJECT_ROOT = content_root()
@@ -54,6 +56,8 @@ class Content:
     where: Mapping[tuple[str, str | int], Where]
     sources: Mapping[str, SourceMap]
     warnings: tuple[Problem, ...] = ()
+    workshop: WorkshopFile | None = None
+    """The polls and prompts of rules/workshop.yaml (None only while that file has errors)."""
 
     def locate(self, kind: str, ident: str | int, *path: str | int) -> tuple[str, int, int]:
         """File, line and column of an item (or of a key inside it)."""
@@ -75,7 +79,7 @@ class _Collector:
 
     def parse(self, path: Path, model: type[BaseModel]) -> Any:
         display = _display(path, self.root)
-        loaded: LoadedFile = load_yaml_file(path, display)
+        loaded: LoadedFile = load_yaml_file(path, display, self.root)
         self.sources[display] = loaded.source
         self.problems.extend(loaded.problems)
         if loaded.problems:
@@ -101,10 +105,10 @@ class _Collector:
 
 
 def _display(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
+    """`path` relative to the content folder, worked out from the names only: resolving
+    would follow links (and raise on a link loop)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return str(path) if relative.startswith("..") else relative
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -120,13 +124,33 @@ def _load_lists(c: _Collector) -> None:
     ]
     listed += [(p, AdviceFile, "advice", "advice") for p in _yaml_files(rules / "advice")]
     for path, model, key, kind in listed:
-        if not path.exists():
+        if not (path.exists() or path.is_symlink()):
             c.problems.append(Problem(_display(path, c.root), 1, 1, "MISSING-FILE",
                                       f"expected a {key} file here"))
             continue
         parsed = c.parse(path, model)
         for index, item in enumerate(getattr(parsed, key, None) or []):
             c.add(kind, item.id, item, _display(path, c.root), (key, index))
+
+
+WORKSHOP_FILE = Path("rules") / "workshop.yaml"
+
+
+def _load_workshop(c: _Collector) -> None:
+    """rules/workshop.yaml: one file, registered whole (for its checks) and per poll and
+    prompt (so an id used twice is a DUPLICATE-ID)."""
+    path = c.root / WORKSHOP_FILE
+    display = _display(path, c.root)
+    if not (path.exists() or path.is_symlink()):
+        c.problems.append(Problem(display, 1, 1, "MISSING-FILE", "expected a workshop file here"))
+        return
+    parsed = c.parse(path, WorkshopFile)
+    if parsed is None:
+        return
+    c.add("workshop", "workshop", parsed, display, ())
+    for key, kind in (("polls", "poll"), ("prompts", "prompt")):
+        for index, item in enumerate(getattr(parsed, key)):
+            c.add(kind, item.id, item, display, (key, index))
 
 
 def _load_flows_and_local(c: _Collector) -> None:
@@ -169,6 +193,7 @@ def check_content(root: Path | str | None = None,
     c = _Collector(Path(root) if root is not None else PROJECT_ROOT)
     with _gc_paused():
         _load_lists(c)
+        _load_workshop(c)
         _load_flows_and_local(c)
         problems = list(c.problems)
         if not problems:
@@ -195,4 +220,5 @@ def _freeze(c: _Collector, warnings: tuple[Problem, ...] = ()) -> Content:
 
     return Content(c.root, table("step"), table("fact"), table("term"), table("advice"),
                    table("flow"), table("local"), MappingProxyType(dict(c.where)),
-                   MappingProxyType(dict(c.sources)), warnings)
+                   MappingProxyType(dict(c.sources)), warnings,
+                   c.items.get("workshop", {}).get("workshop"))

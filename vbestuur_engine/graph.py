@@ -46,8 +46,13 @@ def build_graph(flow: Flow) -> nx.DiGraph:
 
 
 def dominators(graph: nx.DiGraph, start: str) -> Mapping[str, str]:
-    """Immediate dominator of every node reachable from `start`."""
-    idom: dict[str, str] = nx.immediate_dominators(graph, start)
+    """Immediate dominator of every node reachable from `start`; the start is its own.
+
+    networkx 3.6 left the start out of the result (older versions mapped it to itself), which
+    made GUARD-UNANSWERED skip every condition on the first question; it is put back here.
+    """
+    idom: dict[str, str] = dict(nx.immediate_dominators(graph, start))
+    idom[start] = start
     return idom
 
 

@@ -10,7 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import FILE_MODELS
+from .schema import FILE_MODELS, Strict
+from .schema_workshop import WorkshopFile
+
+MODELS: dict[str, type[Strict]] = {**FILE_MODELS, "workshop": WorkshopFile}
+"""Every kind of content file; the workshop model lives in its own module (schema_workshop)."""
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "docs" / "schema"
 
@@ -19,7 +23,7 @@ def generated_schemas() -> dict[str, str]:
     """File name -> JSON text, for every kind of content file."""
     return {f"{kind}.schema.json": json.dumps(model.model_json_schema(), indent=2,
                                               ensure_ascii=False, sort_keys=True) + "\n"
-            for kind, model in FILE_MODELS.items()}
+            for kind, model in MODELS.items()}
 
 
 def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:

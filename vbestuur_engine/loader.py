@@ -4,6 +4,12 @@ Why: YAML 1.1 turns `nee`-like words (`no`, `off`) into booleans and dates into 
 PyYAML silently keeps the last of two duplicate keys. Content authors must get exactly what they
 typed, or an error at the right line. So: safe loading only, only `true`/`false` are booleans, no
 timestamps, duplicate keys reported, and every key and list item keeps its source position.
+
+Why the limits: content may come from any folder (`VBESTUUR_CONTENT`), and a broken or hostile
+file must give `path:line:col: RULE-ID`, never a traceback or a hang. Files are read by
+`reading.py` (regular files of at most 2 MiB); here nesting depth, text length, number length
+and the number of values (aliases counted at their full size, so an alias bomb stops at once)
+are bounded, keys must be plain words or numbers, and an alias inside itself is refused.
 """
 
 from __future__ import annotations
@@ -14,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .construct import MAX_DEPTH, Builder, PathKey
 from .errors import Problem
+from .reading import FileRefused, read_content_file
 
-PathKey = tuple[str | int, ...]
-
+__all__ = ["LoadedFile", "PathKey", "SourceMap", "load_yaml_file", "load_yaml_text"]
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -29,9 +35,12 @@ class _HardenedLoader(_Base):  # type: ignore[valid-type,misc]
     timestamp conversion."""
 
 
+_DROPPED = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value")
+"""YAML 1.1 readings that surprise authors; `=` (the "value" key) is plain text."""
+
 _HardenedLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+            if tag not in _DROPPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _HardenedLoader.add_implicit_resolver(
@@ -67,7 +76,6 @@ class LoadedFile:
     data: Any
     source: SourceMap
     problems: list[Problem] = field(default_factory=list)
-    budget: int = 2_000_000
 
 
 def load_yaml_text(text: str, path: str) -> LoadedFile:
@@ -86,76 +94,32 @@ def load_yaml_text(text: str, path: str) -> LoadedFile:
     except yaml.YAMLError as exc:
         loaded.problems.append(Problem(path, 1, 1, "YAML-SYNTAX", str(exc)))
         return loaded
+    except RecursionError:
+        loaded.problems.append(Problem(path, 1, 1, "TOO-DEEP", "lists and mappings are "
+                                       f"nested more than {MAX_DEPTH} levels deep"))
+        return loaded
     finally:
         loader.dispose()
     if root is not None:
-        loaded.data = _construct(root, (), loader, loaded)
+        builder = Builder(path, loader, source.positions)
+        loaded.data = builder.build_root(root)
+        loaded.problems.extend(builder.problems)
     return loaded
 
 
-def load_yaml_file(path: Path, display: str | None = None) -> LoadedFile:
-    """Read and parse one file; an unreadable file becomes a problem, not a crash."""
+def load_yaml_file(path: Path, display: str | None = None,
+                   root: Path | None = None) -> LoadedFile:
+    """Read and parse one file; an unreadable or refused file becomes a problem, not a crash.
+
+    With `root`, a link that leads out of that folder is refused (see `reading.py`).
+    """
     shown = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_content_file(path, root)
+    except FileRefused as exc:
+        return LoadedFile(shown, None, SourceMap(shown), [Problem(shown, 1, 1, exc.rule,
+                                                                  exc.message)])
     except (OSError, UnicodeDecodeError) as exc:
         return LoadedFile(shown, None, SourceMap(shown),
                           [Problem(shown, 1, 1, "YAML-SYNTAX", f"cannot read file: {exc}")])
     return load_yaml_text(text, shown)
-
-
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str",
-               "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-               "tag:yaml.org,2002:null"}
-
-
-def _construct(node: Node, path: PathKey, loader: _HardenedLoader, out: LoadedFile) -> Any:
-    """Build the plain value of `node`, recording positions and duplicate keys.
-
-    Only plain YAML types are accepted: an explicit tag such as `!!python/object` is reported,
-    never constructed.
-    """
-    out.budget -= 1
-    if out.budget < 0:
-        if out.budget == -1:
-            line, col = _mark(node)
-            out.problems.append(Problem(out.path, line, col, "YAML-SYNTAX",
-                                        "the file expands to too many values (alias loop?)"))
-        return None
-    if node.tag not in _PLAIN_TAGS:
-        line, col = _mark(node)
-        out.problems.append(Problem(out.path, line, col, "YAML-SYNTAX",
-                                    f"tag {node.tag!r} is not allowed in content"))
-        return None
-    if isinstance(node, MappingNode):
-        return _construct_mapping(node, path, loader, out)
-    if isinstance(node, SequenceNode):
-        items = []
-        for index, child in enumerate(node.value):
-            out.source.positions[(*path, index)] = _mark(child)
-            items.append(_construct(child, (*path, index), loader, out))
-        return items
-    assert isinstance(node, ScalarNode)
-    return loader.construct_object(node, deep=True)
-
-
-def _construct_mapping(node: MappingNode, path: PathKey, loader: _HardenedLoader,
-                       out: LoadedFile) -> dict[Any, Any]:
-    result: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int)):
-            key = str(key)
-        line, col = _mark(key_node)
-        if key in result:
-            first = out.source.positions.get((*path, key), (line, col))
-            out.problems.append(Problem(out.path, line, col, "DUPLICATE-KEY",
-                                        f"key {key!r} appears twice (first at line {first[0]})"))
-            continue
-        out.source.positions[(*path, key)] = (line, col)
-        result[key] = _construct(value_node, (*path, key), loader, out)
-    return result

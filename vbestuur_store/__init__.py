@@ -46,7 +46,7 @@ from vbestuur_store.workshop_errors import (
     UnknownRoom,
     WorkshopEnded,
 )
-from vbestuur_store.workshop_polls import BEHAVIOURS, GEREGELD_VALUES, StepResult, Tally
+from vbestuur_store.workshop_polls import PollVocabulary, StepResult, Tally
 from vbestuur_store.workshop_room import (
     WorkshopSummary,
     cast_vote,
@@ -82,10 +82,9 @@ __all__ = [
     "load_config",
     "open_store",
     "upgrade_to_head",
-    "BEHAVIOURS",
-    "GEREGELD_VALUES",
     "MalformedRoom",
     "NotJoined",
+    "PollVocabulary",
     "PollClosed",
     "RoomExpired",
     "StepResult",

@@ -21,12 +21,6 @@ from vbestuur_store.models_workshop import MIN_K
 GEREGELD = "geregeld"
 GEDRAG = "gedrag"
 QUESTIONS = (GEREGELD, GEDRAG)
-GEREGELD_VALUES = ("ja", "deels", "nee", "weet-niet")
-BEHAVIOURS = ("uitschelden", "beledigen", "bedreiging", "bedreiging-familie", "stalken",
-              "fysieke-agressie")
-NONE_MET = "geen"
-GEDRAG_STEPS = frozenset({1})
-"""Steps whose guideline text invites talking about what people went through (step 1)."""
 
 CAUTIOUS_ORDER = ("nee", "weet-niet", "deels", "ja")
 """Tie-break for the room's verdict: when answers are level, report the less comfortable one,
@@ -34,6 +28,32 @@ so a step is rather handed to the griffie once too often than forgotten."""
 
 OPEN_VERDICTS = ("nee", "deels")
 UNKNOWN_VERDICTS = ("weet-niet",)
+
+
+@dataclass(frozen=True)
+class PollVocabulary:
+    """What the polls ask: content (rules/workshop.yaml), passed in by the caller.
+
+    Why a parameter: the answers, the forms of behaviour and the steps that ask about them are
+    content that `vbestuur check` validates; the store never reads content (it does not import
+    the engine). It keeps only how answers are counted, and the verdict needs exactly the
+    answers of CAUTIOUS_ORDER, so a vocabulary without them is refused here too.
+    """
+
+    geregeld: tuple[str, ...]
+    behaviours: tuple[str, ...]
+    none_met: str
+    gedrag_steps: frozenset[int]
+
+    def __post_init__(self) -> None:
+        if sorted(self.geregeld) != sorted(CAUTIOUS_ORDER):
+            raise ValueError(f"the {GEREGELD!r} poll must offer {', '.join(CAUTIOUS_ORDER)}")
+        if self.none_met in self.behaviours or len(set(self.behaviours)) != len(self.behaviours):
+            raise ValueError("behaviours must be unique and differ from the 'none' value")
+
+    def options(self, question: str) -> tuple[str, ...]:
+        """What a tally counts, in display order (for `gedrag`, "none of these" last)."""
+        return self.geregeld if question == GEREGELD else (*self.behaviours, self.none_met)
 
 
 @dataclass(frozen=True)
@@ -65,9 +85,9 @@ class StepResult:
         return verdict(self.geregeld)
 
 
-def questions_for(step_id: int) -> tuple[str, ...]:
+def questions_for(step_id: int, polls: PollVocabulary) -> tuple[str, ...]:
     """The questions asked at a step."""
-    return QUESTIONS if step_id in GEDRAG_STEPS else (GEREGELD,)
+    return QUESTIONS if step_id in polls.gedrag_steps else (GEREGELD,)
 
 
 def effective_k(k: int) -> int:
@@ -82,35 +102,39 @@ def check_k(k: object) -> int:
     return k
 
 
-def clean_answer(step_id: int, question: str, answer: object) -> list[str]:
+def clean_answer(step_id: int, question: str, answer: object,
+                 polls: PollVocabulary) -> list[str]:
     """The stored form of an answer (a sorted list); InvalidValue for anything else.
 
-    `geregeld` takes one of GEREGELD_VALUES (a string or a one-item list); `gedrag` takes a
-    list of BEHAVIOURS, where an empty list means "none of these".
+    `geregeld` takes one of `polls.geregeld` (a string or a one-item list); `gedrag` takes a
+    list of `polls.behaviours`, where an empty list means "none of these".
     """
-    if question not in questions_for(step_id):
+    if question not in questions_for(step_id, polls):
         raise InvalidValue(field="question")
     values = [answer] if isinstance(answer, str) else answer
     if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
         raise InvalidValue(field=question)
     if question == GEREGELD:
-        if len(values) != 1 or values[0] not in GEREGELD_VALUES:
+        if len(values) != 1 or values[0] not in polls.geregeld:
             raise InvalidValue(field=question)
         return [values[0]]
-    if len(set(values)) != len(values) or any(v not in BEHAVIOURS for v in values):
+    if len(set(values)) != len(values) or any(v not in polls.behaviours for v in values):
         raise InvalidValue(field=question)
-    return sorted(values, key=BEHAVIOURS.index)
+    return sorted(values, key=polls.behaviours.index)
 
 
-def tally(question: str, answers: Sequence[Sequence[str]], k: int) -> Tally:
-    """Count one question's answers (one per participant); hide them all below k."""
+def tally(question: str, answers: Sequence[Sequence[str]], k: int,
+          polls: PollVocabulary) -> Tally:
+    """Count one question's answers (one per participant); hide them all below k.
+
+    `counts` follows `polls.options(question)`, so a reader can draw it in that order."""
     needed = effective_k(k)
     if len(answers) < needed:
         return Tally(question, len(answers), needed, None)
-    options = GEREGELD_VALUES if question == GEREGELD else (*BEHAVIOURS, NONE_MET)
+    options = polls.options(question)
     counts: Counter[str] = Counter()
     for answer in answers:
-        counts.update(answer if answer else [NONE_MET])
+        counts.update(answer if answer else [polls.none_met])
     return Tally(question, len(answers), needed, {o: counts[o] for o in options})
 
 
@@ -122,12 +146,13 @@ def verdict(geregeld: Tally) -> str | None:
     return max(CAUTIOUS_ORDER, key=lambda v: (counts[v], -CAUTIOUS_ORDER.index(v)))
 
 
-def step_result(step_id: int, answers: dict[str, list[list[str]]], k: int) -> StepResult:
+def step_result(step_id: int, answers: dict[str, list[list[str]]], k: int,
+                polls: PollVocabulary) -> StepResult:
     """The tallies of one step from its stored answers, by question."""
     gedrag = None
-    if GEDRAG in questions_for(step_id):
-        gedrag = tally(GEDRAG, answers.get(GEDRAG, []), k)
-    return StepResult(step_id, tally(GEREGELD, answers.get(GEREGELD, []), k), gedrag)
+    if GEDRAG in questions_for(step_id, polls):
+        gedrag = tally(GEDRAG, answers.get(GEDRAG, []), k, polls)
+    return StepResult(step_id, tally(GEREGELD, answers.get(GEREGELD, []), k, polls), gedrag)
 
 
 def steps_with(results: Iterable[StepResult], verdicts: Sequence[str]) -> tuple[int, ...]:

@@ -27,6 +27,7 @@ from vbestuur_store.workshop_errors import NotJoined, PollClosed, WorkshopEnded
 from vbestuur_store.workshop_polls import (
     OPEN_VERDICTS,
     UNKNOWN_VERDICTS,
+    PollVocabulary,
     StepResult,
     clean_answer,
     step_result,
@@ -82,10 +83,10 @@ def _participant(session: Session, row: WorkshopRow, token: str) -> str:
 
 
 def cast_vote(store: Store, code: str, token: str, step_id: int, question: str,
-              answer: str | list[str]) -> None:
+              answer: str | list[str], *, polls: PollVocabulary) -> None:
     """Store (or replace) the participant's answer to a question of the step on the screen."""
     db = store.db
-    clean = clean_answer(step_id, question, answer)
+    clean = clean_answer(step_id, question, answer, polls)
     with db.write() as session:
         row = find_row(db, session, code, lock="share")
         if row.ended_at is not None:
@@ -122,7 +123,8 @@ def _answers_by_step(session: Session, workshop_id: int) -> dict[int, Answers]:
     return grouped
 
 
-def poll_results(store: Store, code: str, step_id: int) -> StepResult:
+def poll_results(store: Store, code: str, step_id: int, *,
+                 polls: PollVocabulary) -> StepResult:
     """The room's answers to one step, with figures only once k participants answered."""
     db = store.db
     with db.read() as session:
@@ -130,22 +132,24 @@ def poll_results(store: Store, code: str, step_id: int) -> StepResult:
         if step_id not in row.steps:
             raise InvalidValue(field="step_id")
         answers = _answers_by_step(session, row.id).get(step_id, {})
-        return step_result(step_id, dict(answers), row.k)
+        return step_result(step_id, dict(answers), row.k, polls)
 
 
-def _summary(session: Session, row: WorkshopRow) -> WorkshopSummary:
+def _summary(session: Session, row: WorkshopRow, polls: PollVocabulary) -> WorkshopSummary:
     answers = _answers_by_step(session, row.id)
     participants = session.scalars(select(ParticipantRow.participant)
                                    .where(ParticipantRow.workshop_id == row.id)).all()
-    results = tuple(step_result(step, dict(answers.get(step, {})), row.k) for step in row.steps)
+    results = tuple(step_result(step, dict(answers.get(step, {})), row.k, polls)
+                    for step in row.steps)
     return WorkshopSummary(code=row.room_code, k=row.k, created_at=row.created_at,
                            ended_at=row.ended_at, participants=len(participants),
                            results=results)
 
 
-def workshop_summary(store: Store, code: str, pin: str) -> WorkshopSummary:
+def workshop_summary(store: Store, code: str, pin: str, *,
+                     polls: PollVocabulary) -> WorkshopSummary:
     """The summary for the export (facilitator PIN required)."""
-    return as_facilitator(store, code, pin, _summary)
+    return as_facilitator(store, code, pin, lambda session, row: _summary(session, row, polls))
 
 
 NOTE = {
@@ -196,7 +200,7 @@ def _propose(store: Store, summary: WorkshopSummary, result: StepResult, lang: s
 
 
 def propose_to_organisation(store: Store, code: str, pin: str, org_steps: Iterable[int],
-                            lang: str = "nl") -> tuple[int, ...]:
+                            lang: str = "nl", *, polls: PollVocabulary) -> tuple[int, ...]:
     """Hand the steps the room judged open or unknown to the griffie's organisation view.
 
     Only steps in `org_steps` (the app passes the steps with role "organisatie"; roles are
@@ -204,7 +208,7 @@ def propose_to_organisation(store: Store, code: str, pin: str, org_steps: Iterab
     a note, audited under the actor "workshop <code>"; the status stays the griffie's choice.
     Returns the steps whose note now carries this workshop's proposal.
     """
-    summary = workshop_summary(store, code, pin)
+    summary = workshop_summary(store, code, pin, polls=polls)
     wanted = set(org_steps)
     handed = (*summary.open_steps, *summary.unknown_steps)
     results = [r for r in summary.results if r.step_id in wanted and r.step_id in handed]

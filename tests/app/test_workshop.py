@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from app_helpers import TIMEOUT
 from streamlit.testing.v1 import AppTest
+from workshop_vocabulary import POLLS
 
 from vbestuur_store import (
     Store,
@@ -181,7 +182,7 @@ def test_participant_answers_and_changes_anonymously(store: Store) -> None:
     at.radio(key="ws-vote-1-geregeld").set_value("deels").run()
     assert "Uw antwoord is bewaard." in texts(at)
     at.radio(key="ws-vote-1-geregeld").set_value("nee").run()
-    result = poll_results(store, code, 1)
+    result = poll_results(store, code, 1, polls=POLLS)
     assert result.geregeld.respondents == 1 and result.geregeld.counts is None
     at.checkbox(key="ws-vote-1-gedrag-stalken").check().run()
     at.checkbox(key="ws-vote-1-gedrag-geen").check().run()
@@ -200,7 +201,7 @@ def test_presenter_hides_results_below_k_and_moves_on(store: Store) -> None:
     code = create_workshop(store, PIN, [1, 4], k=3).code
     tokens = [join_workshop(store, code) for _ in range(3)]
     for token in tokens[:2]:
-        cast_vote(store, code, token, 1, "geregeld", "nee")
+        cast_vote(store, code, token, 1, "geregeld", "nee", polls=POLLS)
     at = as_facilitator(code, presenter_script)
     assert not at.exception
     shown = texts(at)
@@ -209,7 +210,7 @@ def test_presenter_hides_results_below_k_and_moves_on(store: Store) -> None:
     assert "dezelfde dader" in shown  # a prompt from rules/workshop.yaml
     assert not at.get("plotly_chart")
     assert len(at.get("image")) == 1  # the QR code
-    cast_vote(store, code, tokens[2], 1, "geregeld", "ja")
+    cast_vote(store, code, tokens[2], 1, "geregeld", "ja", polls=POLLS)
     at.run()
     charts = at.get("plotly_chart")
     assert len(charts) == 1 and '"x":[1,0,2,0]' in charts[0].proto.spec.replace(" ", "")
@@ -223,7 +224,7 @@ def test_presenter_hides_results_below_k_and_moves_on(store: Store) -> None:
 def test_end_export_hand_over_and_delete(store: Store) -> None:
     code = create_workshop(store, PIN, [3], k=3).code
     for value in ("nee", "nee", "weet-niet"):
-        cast_vote(store, code, join_workshop(store, code), 3, "geregeld", value)
+        cast_vote(store, code, join_workshop(store, code), 3, "geregeld", value, polls=POLLS)
     at = as_facilitator(code)
     at.button(key="ws-end").click().run()
     assert get_workshop(store, code).ended and "Deze workshop is afgelopen." in texts(at)

@@ -3,51 +3,48 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 from app_helpers import APP, TIMEOUT
-from pydantic import ValidationError
 from streamlit.testing.v1 import AppTest
+from workshop_vocabulary import BEHAVIOURS
 
+from vbestuur_app.i18n import t
 from vbestuur_app.workshop.charts import gedrag_figure, geregeld_figure
-from vbestuur_app.workshop.prompts import PROMPTS_FILE, load_prompts, parse_prompts
+from vbestuur_app.workshop.prompts import poll_vocabulary, prompts_for
 from vbestuur_app.workshop.qr import base_url, join_url, qr_png
 from vbestuur_engine import Engine
-from vbestuur_engine.content import PROJECT_ROOT
-from vbestuur_store import BEHAVIOURS, Tally
+from vbestuur_store import Tally
 
 
 def test_every_step_has_two_or_three_prompts_in_both_languages(engine: Engine) -> None:
-    prompts = load_prompts()
+    """The presenter reads the prompts from the engine's checked content (a broken
+    rules/workshop.yaml is refused by `vbestuur check`: tests/fixtures/invalid/workshop-*)."""
     for step_id in engine.content.steps:
-        found = prompts.for_step(step_id)
+        found = prompts_for(engine, step_id)
         assert 2 <= len(found) <= 3, step_id
         assert all(p.nl.strip() and p.en.strip() for p in found)
-    assert all(set(p.steps) <= set(engine.content.steps) for p in prompts.prompts)
 
 
-def _raw() -> dict[str, list[dict[str, object]]]:
-    loaded = yaml.safe_load((PROJECT_ROOT / PROMPTS_FILE).read_text(encoding="utf-8"))
-    assert isinstance(loaded, dict)
-    return loaded
+def test_the_store_gets_the_poll_vocabulary_of_the_content(engine: Engine) -> None:
+    polls = poll_vocabulary(engine)
+    assert polls.geregeld == ("ja", "deels", "nee", "weet-niet")
+    assert polls.gedrag_steps == frozenset({1}) and polls.none_met == "geen"
+    assert "stalken" in polls.behaviours
 
 
-@pytest.mark.parametrize("break_it", ["missing_en", "unknown_key", "step_22", "too_few",
-                                      "duplicate_id"])
-def test_a_broken_prompts_file_is_refused(break_it: str) -> None:
-    raw = _raw()
-    first = raw["prompts"][0]
-    if break_it == "missing_en":
-        del first["en"]
-    elif break_it == "unknown_key":
-        first["toelichting"] = "x"
-    elif break_it == "step_22":
-        first["steps"] = [22]
-    elif break_it == "too_few":
-        raw["prompts"] = [p for p in raw["prompts"] if p["steps"] != [19]]
-    else:
-        raw["prompts"].append(dict(first))
-    with pytest.raises(ValidationError):
-        parse_prompts(yaml.safe_dump(raw, allow_unicode=True))
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_pages_show_the_poll_labels_of_the_content(engine: Engine, lang: str) -> None:
+    """The pages still draw the catalogue's copies of the poll labels (ws.opt.*, ws.form.*,
+    ws.q.*) until the UI text moves to gettext; they must say what the content says."""
+    workshop = engine.content.workshop
+    assert workshop is not None
+    for poll_id, prefix in (("geregeld", "ws.opt"), ("gedrag", "ws.form")):
+        poll = workshop.poll(poll_id)
+        assert poll is not None
+        assert t(f"ws.q.{poll_id}", lang) == poll.text.get(lang)
+        if poll.help is not None:
+            assert t(f"ws.q.{poll_id}_help", lang) == poll.help.get(lang)
+        for option in (*poll.options, *([poll.none] if poll.none else [])):
+            assert t(f"{prefix}.{option.value}", lang) == option.label.get(lang)
 
 
 def test_join_address_and_local_qr_code() -> None:
@@ -69,7 +66,7 @@ def test_figures_only_with_counts() -> None:
     assert figure is not None
     assert list(figure.data[0].x) == [1, 2, 3, 0]
     assert list(figure.data[0].y) == ["Yes", "Partly", "No", "Don't know"]
-    counts = dict.fromkeys((*BEHAVIOURS, "geen"), 1)
+    counts = dict.fromkeys(BEHAVIOURS + ("geen",), 1)
     gedrag = gedrag_figure(Tally("gedrag", 7, 5, counts), "nl")
     assert gedrag is not None and len(gedrag.data[0].y) == len(BEHAVIOURS) + 1
     assert gedrag_figure(Tally("gedrag", 2, 5, None), "nl") is None

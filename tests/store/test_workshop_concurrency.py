@@ -13,10 +13,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
+from workshop_vocabulary import BEHAVIOURS, GEREGELD_VALUES, POLLS
 
 from vbestuur_store import (
-    BEHAVIOURS,
-    GEREGELD_VALUES,
     Store,
     cast_vote,
     create_workshop,
@@ -64,11 +63,11 @@ def test_40_participants_answering_at_once(store: Store) -> None:
         token = tokens[index]
         for value in (GEREGELD_VALUES[(index + 1) % 4], GEREGELD_VALUES[(index + 2) % 4],
                       final(index)):
-            cast_vote(store, code, token, 1, "geregeld", value)
-        cast_vote(store, code, token, 1, "gedrag", forms(index))
+            cast_vote(store, code, token, 1, "geregeld", value, polls=POLLS)
+        cast_vote(store, code, token, 1, "gedrag", forms(index), polls=POLLS)
 
     _run_all(PARTICIPANTS, job)
-    result = poll_results(store, code, 1)
+    result = poll_results(store, code, 1, polls=POLLS)
     expected = Counter(final(i) for i in range(PARTICIPANTS))
     assert result.geregeld.respondents == PARTICIPANTS
     assert result.geregeld.counts == {v: expected[v] for v in GEREGELD_VALUES}
@@ -103,9 +102,9 @@ def test_k_threshold_holds_in_every_state(store: Store, actions: list[Action], k
             tokens.append(join_workshop(store, code))
             continue
         index = who % len(tokens)
-        cast_vote(store, code, tokens[index], 2, "geregeld", value)
+        cast_vote(store, code, tokens[index], 2, "geregeld", value, polls=POLLS)
         last[index] = value
-        tally = poll_results(store, code, 2).geregeld
+        tally = poll_results(store, code, 2, polls=POLLS).geregeld
         assert tally.respondents == len(last) and tally.needed == k
         assert (tally.counts is None) == (len(last) < k)
         if tally.counts is not None:

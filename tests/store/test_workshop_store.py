@@ -13,14 +13,15 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from store_helpers import FakeClock, dump
+from workshop_vocabulary import GEREGELD_VALUES, POLLS
 
 from vbestuur_store import (
-    GEREGELD_VALUES,
     InvalidValue,
     Locked,
     MalformedRoom,
     NotJoined,
     PollClosed,
+    PollVocabulary,
     RoomExpired,
     Store,
     UnknownRoom,
@@ -45,6 +46,7 @@ from vbestuur_store import (
 )
 from vbestuur_store.models_workshop import WORKSHOP_TABLES, VoteRow
 from vbestuur_store.workshop import ROOM_ALPHABET
+from vbestuur_store.workshop_polls import clean_answer, tally
 
 PIN = "zaal-2026"
 
@@ -135,24 +137,24 @@ def test_wrong_pin_is_refused_and_slowed_down(store: Store, clock: FakeClock) ->
 def test_votes_follow_the_screen_and_end_with_the_workshop(store: Store) -> None:
     code = _room(store)
     token = join_workshop(store, code)
-    cast_vote(store, code, token, 1, "geregeld", "nee")
-    cast_vote(store, code, token, 1, "geregeld", ["deels"])  # a change replaces
-    cast_vote(store, code, token, 1, "gedrag", ["stalken", "uitschelden"])
+    cast_vote(store, code, token, 1, "geregeld", "nee", polls=POLLS)
+    cast_vote(store, code, token, 1, "geregeld", ["deels"], polls=POLLS)  # a change replaces
+    cast_vote(store, code, token, 1, "gedrag", ["stalken", "uitschelden"], polls=POLLS)
     assert own_answers(store, code, token) == {(1, "geregeld"): ["deels"],
                                                (1, "gedrag"): ["uitschelden", "stalken"]}
     with pytest.raises(PollClosed):
-        cast_vote(store, code, token, 2, "geregeld", "ja")
+        cast_vote(store, code, token, 2, "geregeld", "ja", polls=POLLS)
     show_step(store, code, PIN, 2)
-    cast_vote(store, code, token, 2, "geregeld", "ja")
+    cast_vote(store, code, token, 2, "geregeld", "ja", polls=POLLS)
     with pytest.raises(PollClosed):
-        cast_vote(store, code, token, 1, "geregeld", "nee")
+        cast_vote(store, code, token, 1, "geregeld", "nee", polls=POLLS)
     with pytest.raises(InvalidValue):
-        cast_vote(store, code, token, 2, "gedrag", ["stalken"])  # only step 1 asks it
+        cast_vote(store, code, token, 2, "gedrag", ["stalken"], polls=POLLS)  # only step 1 asks it
     with pytest.raises(NotJoined):
-        cast_vote(store, code, "x" * 43, 2, "geregeld", "ja")
+        cast_vote(store, code, "x" * 43, 2, "geregeld", "ja", polls=POLLS)
     end_workshop(store, code, PIN)
     with pytest.raises(WorkshopEnded):
-        cast_vote(store, code, token, 2, "geregeld", "nee")
+        cast_vote(store, code, token, 2, "geregeld", "nee", polls=POLLS)
     with pytest.raises(WorkshopEnded):
         join_workshop(store, code)
     assert own_answers(store, code, token)[(2, "geregeld")] == ["ja"]
@@ -163,27 +165,28 @@ def test_invalid_geregeld_answers(store: Store, answer: Any) -> None:
     code = _room(store)
     token = join_workshop(store, code)
     with pytest.raises(InvalidValue):
-        cast_vote(store, code, token, 1, "geregeld", answer)
+        cast_vote(store, code, token, 1, "geregeld", answer, polls=POLLS)
 
 
 def test_aggregate_appears_only_at_k(store: Store) -> None:
     code = _room(store, k=3)
     tokens = [join_workshop(store, code) for _ in range(3)]
     for index, token in enumerate(tokens[:2]):
-        cast_vote(store, code, token, 1, "geregeld", GEREGELD_VALUES[index])
-    result = poll_results(store, code, 1)
+        cast_vote(store, code, token, 1, "geregeld", GEREGELD_VALUES[index], polls=POLLS)
+    result = poll_results(store, code, 1, polls=POLLS)
     assert (result.geregeld.respondents, result.geregeld.counts) == (2, None)
     assert result.verdict is None
-    cast_vote(store, code, tokens[2], 1, "geregeld", "nee")
-    counts = poll_results(store, code, 1).geregeld.counts
+    cast_vote(store, code, tokens[2], 1, "geregeld", "nee", polls=POLLS)
+    counts = poll_results(store, code, 1, polls=POLLS).geregeld.counts
     assert counts == {"ja": 1, "deels": 1, "nee": 1, "weet-niet": 0}
-    assert poll_results(store, code, 1).verdict == "nee"  # a tie goes to the cautious side
+    # a tie goes to the cautious side
+    assert poll_results(store, code, 1, polls=POLLS).verdict == "nee"
 
 
 def _fill(store: Store, code: str, answers: list[str], step: int = 1) -> None:
     """New participants answer the step on the screen, one answer each."""
     for value in answers:
-        cast_vote(store, code, join_workshop(store, code), step, "geregeld", value)
+        cast_vote(store, code, join_workshop(store, code), step, "geregeld", value, polls=POLLS)
 
 
 def test_summary_equals_stored_votes_and_respects_k(store: Store) -> None:
@@ -191,8 +194,8 @@ def test_summary_equals_stored_votes_and_respects_k(store: Store) -> None:
     _fill(store, code, ["nee", "nee", "ja", "weet-niet"])
     show_step(store, code, PIN, 3)
     token = join_workshop(store, code)
-    cast_vote(store, code, token, 3, "geregeld", "ja")  # one answer: below k
-    summary = workshop_summary(store, code, PIN)
+    cast_vote(store, code, token, 3, "geregeld", "ja", polls=POLLS)  # one answer: below k
+    summary = workshop_summary(store, code, PIN, polls=POLLS)
     by_step = {r.step_id: r for r in summary.results}
     assert summary.participants == 5 and summary.k == 3
     with store.engine.connect() as conn:
@@ -203,7 +206,7 @@ def test_summary_equals_stored_votes_and_respects_k(store: Store) -> None:
     assert by_step[3].geregeld.counts is None and by_step[5].geregeld.respondents == 0
     assert summary.open_steps == (1,) and summary.unknown_steps == ()
     with pytest.raises(WrongPin):
-        workshop_summary(store, code, "fout-fout")
+        workshop_summary(store, code, "fout-fout", polls=POLLS)
 
 
 def test_open_steps_go_to_the_griffie_as_proposals(store: Store) -> None:
@@ -214,14 +217,14 @@ def test_open_steps_go_to_the_griffie_as_proposals(store: Store) -> None:
         _fill(store, code, answers, step)
     store.update_org_item(3, "griffier", note="Loopt via de burgemeester.")
     with pytest.raises(WrongPin):
-        propose_to_organisation(store, code, "fout-fout", [3, 5, 9])
-    assert propose_to_organisation(store, code, PIN, [3, 5, 9]) == (3,)
+        propose_to_organisation(store, code, "fout-fout", [3, 5, 9], polls=POLLS)
+    assert propose_to_organisation(store, code, PIN, [3, 5, 9], polls=POLLS) == (3,)
     item = store.org_items([3])[0]
     assert item.note.startswith("Loopt via de burgemeester.\n\nVoorstel uit workshop " + code)
     assert "onbekend" in item.note and "weet ik niet 3; 3 antwoorden" in item.note
     assert item.status == "open" and item.updated_by == f"workshop {code}"
     assert [i.version for i in store.org_items([5, 9])] == [0, 0]  # ja; below k
-    assert propose_to_organisation(store, code, PIN, [3]) == (3,)  # idempotent
+    assert propose_to_organisation(store, code, PIN, [3], polls=POLLS) == (3,)  # idempotent
     assert store.org_items([3])[0].version == item.version
     assert [c.actor for c in store.org_history(3)][-1] == f"workshop {code}"
 
@@ -254,3 +257,17 @@ def test_expired_workshops_are_purged_with_their_answers(store: Store,
     assert len(rows["workshops"]) == 2
     assert rows["workshop_votes"] == [] and rows["workshop_participants"] == []
     assert get_workshop(store, young).code == young
+
+
+def test_the_poll_vocabulary_is_the_callers() -> None:
+    """The store owns no answers: another vocabulary asks other forms at other steps."""
+    other = PollVocabulary(GEREGELD_VALUES, ("schelden",), "niets", frozenset({3}))
+    assert clean_answer(3, "gedrag", ["schelden"], other) == ["schelden"]
+    counted = tally("gedrag", [["schelden"], [], ["schelden"]], 3, other).counts
+    assert counted == {"schelden": 2, "niets": 1}
+    with pytest.raises(InvalidValue):
+        clean_answer(1, "gedrag", ["schelden"], other)  # step 1 does not ask it here
+    with pytest.raises(InvalidValue):
+        clean_answer(3, "gedrag", ["stalken"], other)
+    with pytest.raises(ValueError, match="must offer"):
+        PollVocabulary(("ja", "nee"), (), "geen", frozenset())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vbestuur_store import BEHAVIOURS, GEREGELD_VALUES, Tally
+from vbestuur_store import Tally
 
 from ..i18n import t
 
@@ -43,17 +43,15 @@ def geregeld_figure(tally: Tally, lang: str) -> go.Figure | None:
     """Bars per answer to "Is dit bij ons geregeld?"; None below the threshold."""
     if tally.counts is None:
         return None
-    counts = tally.counts
-    return _bars([t(f"ws.opt.{v}", lang) for v in GEREGELD_VALUES],
-                 [counts[v] for v in GEREGELD_VALUES], [COLOURS[v] for v in GEREGELD_VALUES],
-                 lang)
+    counts = tally.counts  # in the content's order of the answers
+    return _bars([t(f"ws.opt.{v}", lang) for v in counts], list(counts.values()),
+                 [COLOURS[v] for v in counts], lang)
 
 
 def gedrag_figure(tally: Tally, lang: str) -> go.Figure | None:
     """Bars per form of behaviour (and "none of these"); None below the threshold."""
     if tally.counts is None:
         return None
-    options = [*BEHAVIOURS, "geen"]
-    counts = tally.counts
-    return _bars([t(f"ws.form.{o}", lang) for o in options], [counts[o] for o in options],
-                 [BEHAVIOUR_COLOUR] * len(BEHAVIOURS) + [COLOURS["weet-niet"]], lang)
+    counts = tally.counts  # the forms in the content's order, "none of these" last
+    return _bars([t(f"ws.form.{o}", lang) for o in counts], list(counts.values()),
+                 [BEHAVIOUR_COLOUR] * (len(counts) - 1) + [COLOURS["weet-niet"]], lang)

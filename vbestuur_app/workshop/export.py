@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from vbestuur_engine import Engine
-from vbestuur_store import BEHAVIOURS, StepResult, Tally, WorkshopSummary
+from vbestuur_store import StepResult, Tally, WorkshopSummary
 
 from ..i18n import t
 
@@ -56,7 +56,7 @@ def gedrag_line(tally: Tally, lang: str) -> str:
     counts = tally.counts
     if counts is None:
         return t("ws.export.too_few", lang, n=tally.respondents, k=tally.needed)
-    parts = [f"{t(f'ws.form.{o}', lang)} {counts[o]}" for o in (*BEHAVIOURS, "geen")]
+    parts = [f"{t(f'ws.form.{o}', lang)} {n}" for o, n in counts.items()]  # content order
     return t("ws.export.gedrag", lang, n=tally.respondents, list=" · ".join(parts))
 
 

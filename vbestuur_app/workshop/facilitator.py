@@ -34,6 +34,7 @@ from ..widgets import heading, plain
 from . import backend
 from .export import build_summary, to_markdown
 from .export_pdf import to_pdf
+from .prompts import poll_vocabulary
 
 PHASES = ("vooraf", "tijdens", "erna")
 ORG_ROLE = "organisatie"
@@ -162,7 +163,8 @@ def _export(engine: Engine, workshop: Workshop, pin: str) -> None:
     st.caption(t("ws.console.export_help"))
     lang = current_lang()
     try:
-        summary = workshop_summary(backend.workshop_store(), workshop.code, pin)
+        summary = workshop_summary(backend.workshop_store(), workshop.code, pin,
+                                   polls=poll_vocabulary(engine))
     except StoreError as err:
         backend.show_error(err)
         return
@@ -182,7 +184,7 @@ def _hand_over(engine: Engine, code: str, pin: str) -> None:
     org_steps = [s.id for s in engine.content.steps.values() if ORG_ROLE in s.roles]
     try:
         handed = propose_to_organisation(backend.workshop_store(), code, pin, org_steps,
-                                         current_lang())
+                                         current_lang(), polls=poll_vocabulary(engine))
     except StoreError as err:
         backend.show_error(err)
         return

@@ -15,8 +15,7 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_store import (
-    BEHAVIOURS,
-    GEREGELD_VALUES,
+    PollVocabulary,
     StoreError,
     cast_vote,
     get_workshop,
@@ -24,11 +23,12 @@ from vbestuur_store import (
     normalise_room_code,
     own_answers,
 )
-from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, NONE_MET, questions_for
+from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, questions_for
 
 from ..i18n import current_lang, t
 from ..widgets import heading, plain
 from . import backend
+from .prompts import poll_vocabulary
 
 REFRESH_SECONDS = 3
 CODE_WIDGET = "ws-join-code"
@@ -87,34 +87,38 @@ def _room(engine: Engine, code: str, token: str) -> None:
     heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 2)
     backend.show_notice(keep=True)
     with st.container(key=f"ans-ws-{step.id}"):  # the app's large touch targets (widgets.py)
-        _geregeld(code, token, step.id, mine.get((step.id, GEREGELD)))
-        if GEDRAG in questions_for(step.id):
-            _gedrag(code, token, step.id, mine.get((step.id, GEDRAG)))
+        polls = poll_vocabulary(engine)
+        _geregeld(code, token, step.id, mine.get((step.id, GEREGELD)), polls)
+        if GEDRAG in questions_for(step.id, polls):
+            _gedrag(code, token, step.id, mine.get((step.id, GEDRAG)), polls)
 
 
-def _send(code: str, token: str, step_id: int, question: str, answer: list[str]) -> None:
+def _send(code: str, token: str, step_id: int, question: str, answer: list[str],
+          polls: PollVocabulary) -> None:
     """Store the answer (from a callback); the outcome is shown on the next draw."""
     try:
-        cast_vote(backend.workshop_store(), code, token, step_id, question, answer)
+        cast_vote(backend.workshop_store(), code, token, step_id, question, answer,
+                  polls=polls)
     except StoreError as err:
         backend.set_notice("error", err.message(current_lang()))
         return
     backend.clear_notice()
 
 
-def _on_geregeld(code: str, token: str, step_id: int) -> None:
+def _on_geregeld(code: str, token: str, step_id: int, polls: PollVocabulary) -> None:
     value = st.session_state.get(vote_key(step_id, GEREGELD))
     if isinstance(value, str):
-        _send(code, token, step_id, GEREGELD, [value])
+        _send(code, token, step_id, GEREGELD, [value], polls)
 
 
-def _geregeld(code: str, token: str, step_id: int, current: list[str] | None) -> None:
+def _geregeld(code: str, token: str, step_id: int, current: list[str] | None,
+              polls: PollVocabulary) -> None:
     heading(t("ws.q.geregeld"), 3)
-    index = GEREGELD_VALUES.index(current[0]) if current else None
+    index = polls.geregeld.index(current[0]) if current else None
     lang = current_lang()
-    st.radio(t("ws.q.geregeld"), GEREGELD_VALUES, index=index, key=vote_key(step_id, GEREGELD),
+    st.radio(t("ws.q.geregeld"), polls.geregeld, index=index, key=vote_key(step_id, GEREGELD),
              format_func=lambda v: t(f"ws.opt.{v}", lang), label_visibility="collapsed",
-             on_change=_on_geregeld, args=(code, token, step_id), width="stretch")
+             on_change=_on_geregeld, args=(code, token, step_id, polls), width="stretch")
     _yours(current, lambda v: t(f"ws.opt.{v}", lang))
 
 
@@ -127,26 +131,27 @@ def _yours(current: list[str] | None, label: Callable[[str], str]) -> None:
     st.caption(t("ws.vote.saved"))
 
 
-def _gedrag(code: str, token: str, step_id: int, current: list[str] | None) -> None:
+def _gedrag(code: str, token: str, step_id: int, current: list[str] | None,
+            polls: PollVocabulary) -> None:
     heading(t("ws.q.gedrag"), 3)
     st.caption(t("ws.q.gedrag_help"))
-    for option in (*BEHAVIOURS, NONE_MET):
-        chosen = current is not None and (option in current or (option == NONE_MET
+    for option in polls.options(GEDRAG):
+        chosen = current is not None and (option in current or (option == polls.none_met
                                                                 and not current))
         st.checkbox(t(f"ws.form.{option}"), value=chosen,
                     key=vote_key(step_id, GEDRAG, option))
     _yours(current, lambda v: t(f"ws.form.{v}"))
     st.button(t("ws.vote.send"), key=vote_key(step_id, GEDRAG, "send"), type="primary",
-              on_click=_on_gedrag, args=(code, token, step_id))
+              on_click=_on_gedrag, args=(code, token, step_id, polls))
 
 
-def _on_gedrag(code: str, token: str, step_id: int) -> None:
+def _on_gedrag(code: str, token: str, step_id: int, polls: PollVocabulary) -> None:
     """Send the ticked forms; "none of these" alone is an answer too (an empty list)."""
-    ticked = [o for o in (*BEHAVIOURS, NONE_MET)
+    ticked = [o for o in polls.options(GEDRAG)
               if st.session_state.get(vote_key(step_id, GEDRAG, o))]
     if not ticked:
         backend.set_notice("error", t("ws.vote.pick"))
-    elif NONE_MET in ticked and len(ticked) > 1:
+    elif polls.none_met in ticked and len(ticked) > 1:
         backend.set_notice("error", t("ws.vote.none_and_forms"))
     else:
-        _send(code, token, step_id, GEDRAG, [o for o in ticked if o != NONE_MET])
+        _send(code, token, step_id, GEDRAG, [o for o in ticked if o != polls.none_met], polls)

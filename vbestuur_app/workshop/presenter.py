@@ -12,14 +12,21 @@ from __future__ import annotations
 import streamlit as st
 
 from vbestuur_engine import Engine
-from vbestuur_store import StoreError, Workshop, get_workshop, poll_results, show_step
+from vbestuur_store import (
+    PollVocabulary,
+    StoreError,
+    Workshop,
+    get_workshop,
+    poll_results,
+    show_step,
+)
 
 from ..i18n import current_lang, t
 from ..store_views.local import session_local
 from ..widgets import actions_list, heading, plain
 from . import backend, qr
 from .charts import gedrag_figure, geregeld_figure
-from .prompts import load_prompts
+from .prompts import poll_vocabulary, prompts_for
 
 REFRESH_SECONDS = 2
 # Fixed CSS (never content text): large type inside the presenter container only.
@@ -54,7 +61,7 @@ def render(engine: Engine) -> None:
             _join_panel(code)
         with main:
             _step_panel(engine, workshop)
-            _live_results(code, workshop.current_step)
+            _live_results(code, workshop.current_step, poll_vocabulary(engine))
             _step_buttons(workshop, pin)
 
 
@@ -91,17 +98,17 @@ def _step_panel(engine: Engine, workshop: Workshop) -> None:
     heading(t("ws.screen.actions"), 3)
     st.markdown(actions_list(engine, step, lang, local))
     heading(t("ws.screen.prompts"), 3)
-    prompts = load_prompts().for_step(step.id)
+    prompts = prompts_for(engine, step.id)
     st.markdown("\n".join(f"- {plain(p.get(lang))}" for p in prompts))
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def _live_results(code: str, step_id: int) -> None:
+def _live_results(code: str, step_id: int, polls: PollVocabulary) -> None:
     """The room's answers so far; refreshed on its own every few seconds."""
     lang = current_lang()
     try:
         workshop = get_workshop(backend.workshop_store(), code)
-        result = poll_results(backend.workshop_store(), code, step_id)
+        result = poll_results(backend.workshop_store(), code, step_id, polls=polls)
     except StoreError as err:
         backend.show_error(err)
         return

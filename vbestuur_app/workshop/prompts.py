@@ -1,78 +1,47 @@
-"""The discussion prompts of the presenter view, read from rules/workshop.yaml.
+"""The workshop content the pages need: discussion prompts and the polls' vocabulary.
 
-Why a YAML file of its own and not a field on the steps: the engine's content format is closed
-(unknown keys are errors), and prompts are only for workshop mode. The file is checked by its
-own strict pydantic model: every step 1–21 gets 2 or 3 prompts, each in Dutch and English, so a
-facilitator never meets an empty or untranslated screen.
+Why from the engine: rules/workshop.yaml is content like any other. The engine loads it with
+the hardened loader, validates it (`vbestuur check`: a duplicate key, a missing translation, a
+step without 2 or 3 prompts fail at their line) and honours `VBESTUUR_CONTENT`; the pages only
+read the validated result. The store counts answers but never reads content, so the polls'
+vocabulary is handed to it from here (`PollVocabulary`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import lru_cache
-from pathlib import Path
-from typing import Annotated
+from vbestuur_engine import Engine
+from vbestuur_engine.schema_workshop import (
+    ARRANGED_POLL,
+    EXPERIENCE_POLL,
+    Prompt,
+    WorkshopFile,
+)
+from vbestuur_store import PollVocabulary
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from vbestuur_engine.content import PROJECT_ROOT
-
-PROMPTS_FILE = Path("rules") / "workshop.yaml"
-STEP_IDS = range(1, 22)
-MIN_PROMPTS, MAX_PROMPTS = 2, 3
+NO_NONE_OPTION = "-"
+"""The store's "none of these" value when the content asks no experience poll (never shown)."""
 
 
-class Prompt(BaseModel):
-    """One discussion prompt, drawn from the guideline text of the steps it lists."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    steps: Annotated[list[Annotated[int, Field(ge=1, le=21)]], Field(min_length=1)]
-    nl: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
-
-    def get(self, lang: str) -> str:
-        """The prompt in `lang`, Dutch by default."""
-        return self.en if lang == "en" else self.nl
+def workshop_content(engine: Engine) -> WorkshopFile:
+    """The validated workshop content (an `Engine` only exists for content without errors)."""
+    workshop = engine.content.workshop
+    if workshop is None:  # pragma: no cover - load_content refuses such content
+        raise LookupError("the content has no rules/workshop.yaml")
+    return workshop
 
 
-class PromptsFile(BaseModel):
-    """The whole file: unique ids, and 2–3 prompts for every step."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-    prompts: list[Prompt]
-
-    @model_validator(mode="after")
-    def _every_step_covered(self) -> PromptsFile:
-        ids = [p.id for p in self.prompts]
-        if len(ids) != len(set(ids)):
-            raise ValueError("prompt ids must be unique")
-        for step in STEP_IDS:
-            count = sum(step in p.steps for p in self.prompts)
-            if not MIN_PROMPTS <= count <= MAX_PROMPTS:
-                raise ValueError(f"step {step} has {count} prompts, expected 2 or 3")
-        return self
-
-    def for_step(self, step_id: int) -> list[Prompt]:
-        """The prompts of one step, in file order."""
-        return [p for p in self.prompts if step_id in p.steps]
+def prompts_for(engine: Engine, step_id: int) -> list[Prompt]:
+    """The discussion prompts of one step, in file order."""
+    return workshop_content(engine).prompts_for(step_id)
 
 
-def parse_prompts(text: str) -> PromptsFile:
-    """Validate the YAML text of a prompts file (raises pydantic's ValidationError)."""
-    return PromptsFile.model_validate(yaml.safe_load(text))
-
-
-@lru_cache(maxsize=4)
-def load_prompts(root: str | None = None) -> PromptsFile:
-    """The prompts file of the project (or of `root`), read and checked once per process."""
-    path = Path(root or PROJECT_ROOT) / PROMPTS_FILE
-    return parse_prompts(path.read_text(encoding="utf-8"))
-
-
-def prompts_by_step(prompts: PromptsFile) -> Mapping[int, list[Prompt]]:
-    """Every step's prompts."""
-    return {step: prompts.for_step(step) for step in STEP_IDS}
+def poll_vocabulary(engine: Engine) -> PollVocabulary:
+    """What the store needs to check and count answers, from the content (POLL-FORM checked
+    that `geregeld` exists and that `gedrag`, if present, has a `none` option)."""
+    workshop = workshop_content(engine)
+    arranged, experience = workshop.poll(ARRANGED_POLL), workshop.poll(EXPERIENCE_POLL)
+    assert arranged is not None
+    if experience is None or experience.none is None:
+        return PollVocabulary(arranged.values(), (), NO_NONE_OPTION, frozenset())
+    return PollVocabulary(arranged.values(), experience.values(), experience.none.value,
+                          frozenset(experience.steps or ()))

@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (registration)
     parse_rules,
     ref_rules,
     text_rules,
+    workshop_rules,
 )
 from .registry import RULES, Finding, Rule, run_checks
 

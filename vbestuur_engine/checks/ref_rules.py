@@ -35,6 +35,17 @@ def step_range(content: Content) -> Iterator[Finding]:
         for path, step in step_refs(flow):
             if not STEP_MIN <= step <= STEP_MAX:
                 yield Finding("flow", flow.id, path, f"step {step} is outside 1-21")
+    yield from _workshop_steps(content, dangling=False)
+
+
+def _workshop_steps(content: Content, dangling: bool) -> Iterator[Finding]:
+    """Steps named in rules/workshop.yaml: outside 1-21, or (`dangling`) not defined."""
+    for path, step in content.workshop.step_refs() if content.workshop else ():
+        inside = STEP_MIN <= step <= STEP_MAX
+        if not dangling and not inside:
+            yield Finding("workshop", "workshop", path, f"step {step} is outside 1-21")
+        elif dangling and inside and step not in content.steps:
+            yield Finding("workshop", "workshop", path, f"unknown step {step}")
 
 
 @rule("STEPS-INCOMPLETE")
@@ -71,6 +82,7 @@ def dangling_refs(content: Content) -> Iterator[Finding]:
     FAIL: `next: q9` where no node `q9` exists
     """
     yield from _advice_dangling(content)
+    yield from _workshop_steps(content, dangling=True)
     yield from _term_dangling(content)
     for flow in content.flows.values():
         yield from _flow_dangling(content, flow.id)
