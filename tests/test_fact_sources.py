@@ -39,3 +39,13 @@ def test_a_pre_filled_number_is_stated_in_its_own_fact(fact_id: str) -> None:
     assert fact.contact is not None
     assert fact.contact.phone in fact.statement.nl and fact.contact.phone in fact.statement.en
 
+
+
+def test_physical_violence_rests_on_the_assault_fact_not_the_threat_fact() -> None:
+    # Why: being hit or kicked is assault (art. 300 Sr), not a threat (art. 285 Sr); the advice
+    # telling the person to file a complaint must cite the article that covers what happened.
+    cited = ENGINE.content.advice["strafbaar-fysiek"].facts
+    assert "mishandeling-art-300" in cited and "bedreiging-art-285" not in cited, cited
+    statement = FACTS["mishandeling-art-300"].statement
+    assert "artikel 300" in statement.nl and "article 300" in statement.en
+    assert not re.search(r"\d+\s*jaar", statement.nl), statement.nl
