@@ -19,13 +19,16 @@ from vbestuur_engine import Engine
 from vbestuur_engine import check_content as _check_content
 from vbestuur_engine.checks.text_rules import _hard_to_read
 from vbestuur_engine.paths import all_paths
+from vbestuur_engine.phone_text import _number_like
+from vbestuur_engine.readability import flesch_douma
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def check_content(root: Path | str) -> object:
-    """A cold check: the readability cache is emptied first, as in a fresh `vbestuur check`."""
-    _hard_to_read.cache_clear()
+    """A cold check: the readability caches are emptied first, as in a fresh `vbestuur check`."""
+    for cache in (_hard_to_read, flesch_douma, _number_like):
+        cache.cache_clear()
     return _check_content(root)
 
 

@@ -25,8 +25,11 @@ def test_check_json_shape_on_the_project(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "check", "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["ok"] is True
-    assert set(data) == {"ok", "flows", "steps", "problems"}
+    assert set(data) == {"ok", "flows", "steps", "problems", "readability"}
     assert data["steps"] == list(range(1, 22))
+    bands = data["readability"]["bands"]
+    assert sum(bands.values()) == data["readability"]["texts"] > 0
+    assert "60–70 normaal (B1)" in bands
     example = next(f for f in data["flows"] if f["id"] == "voorbeeld")
     assert example == {"id": "voorbeeld", "questions": 4, "outcomes": 3}
 
@@ -69,7 +72,8 @@ def test_advise_json_shape_and_next_question(tmp_path: Path,
     assert data["next_question"]["text"] == "What happened?"
     assert {"value": "fysiek", "label": "Physical aggression"} in data["next_question"]["options"]
     assert data["advice"] == [{"id": "vb-bel-112", "text": "Are you in danger now? Call 112.",
-                               "steps": [13], "facts": []}]
+                               "steps": [13], "facts": [], "layer": "now",
+                               "action": "Call 112 if you are in danger now.", "call": "112"}]
     assert {"step": 14, "title": data["checklist"][2]["title"], "status": "open"} in \
         data["checklist"]
 
@@ -80,7 +84,8 @@ def test_advise_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "advise", "voorbeeld", "--answers", str(answers),
                        "--format", "md")
     assert code == 0 and out.startswith("# voorbeeld")
-    assert "- Bent u nu in gevaar? Bel 112. (stap 13)" in out
+    assert "### Doe nu\n- Bent u nu in gevaar? Bel 112. (stap 13)" in out
+    assert out.index("### Doe nu") < out.index("### Vandaag / deze week")
 
 
 def test_graph_is_mermaid(capsys: pytest.CaptureFixture[str]) -> None:
@@ -103,3 +108,12 @@ def test_bad_input_gives_one_line_and_exit_2(args: list[str], stdin: str, messag
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_text_ends_with_the_readability_distribution(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check")
+    readability, summary = out.splitlines()[-2:]
+    assert code == 0 and summary.startswith("0 error(s)")
+    assert readability.startswith("readability (Flesch–Douma, ") and "below B1 (60)" in readability
+    assert "60–70 normaal (B1): " in readability and "0–30 zeer moeilijk: " in readability

@@ -66,17 +66,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from .readability import distribution, scored_texts, summary_line
+
     content, problems = check_content(args.content)
     errors = [p for p in problems if p.severity == "error"]
+    scored = scored_texts(content)
     if args.format == "json":
         flows = [] if errors else _flow_summaries(Engine(content))
+        readability = {"texts": len(scored), "bands": dict(distribution(scored))}
         print(json.dumps({"ok": not errors, "flows": flows, "steps": sorted(content.steps),
-                          "problems": [p.as_dict() for p in problems]}, ensure_ascii=False,
-                         indent=2))
+                          "problems": [p.as_dict() for p in problems],
+                          "readability": readability}, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             print(problem)
         flows_count = len(content.flows)
+        print(summary_line(scored))
         print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s) in "
               f"{flows_count} flow(s) and {len(content.advice)} advice item(s)")
     return 1 if errors else 0

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from .content import Content, load_content
 from .errors import UnknownFlowError
 from .graph import CompiledFlow, compile_flow
+from .layers import ResultLayers, result_layers
 from .schema import Flow, LocalValues
 from .walk import Progress, RawAnswers, walk
 
@@ -46,6 +47,10 @@ class Engine:
     def walk(self, flow_id: str, answers: RawAnswers) -> Progress:
         """Walk one flow with the given answers."""
         return walk(self.flow(flow_id), answers)
+
+    def layers(self, progress: Progress) -> ResultLayers:
+        """The walk's advice in the result's layers, with the numbers to call."""
+        return result_layers(progress, self.content.facts)
 
     def local_values(self, name: str | None) -> LocalValues | None:
         """A municipality's own values by file name (rules/local/NAME.yaml), if any."""

@@ -9,7 +9,7 @@ later condition looks at are never grouped, since they can change the path furth
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from itertools import combinations
 
 from .conditions import Answer
@@ -33,8 +33,13 @@ def candidate_answers(node: QuestionNode) -> list[Answer]:
     return picks
 
 
-def all_paths(compiled: CompiledFlow) -> Iterator[Progress]:
-    """Every complete path (as a finished `Progress`), depth first, in option order."""
+def all_paths(compiled: CompiledFlow,
+              split: Callable[[Progress], Hashable] | None = None) -> Iterator[Progress]:
+    """Every complete path (as a finished `Progress`), depth first, in option order.
+
+    `split` keeps apart answers that lead to the same node but differ in what `split` says
+    about the walk so far (the check NOW-TOO-MANY splits on the "Doe nu" advice reached).
+    """
     stack: list[dict[str, Answer]] = [{}]
     produced = 0
     while stack and produced < MAX_PATHS:
@@ -55,5 +60,7 @@ def all_paths(compiled: CompiledFlow) -> Iterator[Progress]:
             key = after.next_question or after.outcome or ""
             if question in compiled.condition_questions:
                 key = f"{key}|{answer}"
+            if split is not None:
+                key = f"{key}|{split(after)!r}"
             branches.setdefault(key, trial)
         stack.extend(reversed(list(branches.values())))

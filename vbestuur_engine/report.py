@@ -10,6 +10,7 @@ from typing import Any
 from .conditions import Answer
 from .content import Content
 from .graph import CompiledFlow
+from .layers import LAYER_TITLES, call_for, layer_of
 from .schema import LocalValues, QuestionNode
 from .text import render
 from .walk import Progress
@@ -33,13 +34,20 @@ def plain_answers(answers: dict[str, Answer] | Any) -> dict[str, str | list[str]
 
 def advice_list(progress: Progress, content: Content, lang: str,
                 local: LocalValues | None = None, facts: bool = True) -> list[dict[str, Any]]:
+    """The advice in shown order; with `facts`, also its facts and its layer of the result
+    (`layer`, the short `action` and the number to `call` as dialled, or null)."""
     result = []
     for hit in progress.advice:
-        item: dict[str, Any] = {"id": hit.advice.id,
-                                "text": render(hit.advice.text, lang, content.terms, local),
-                                "steps": list(hit.advice.steps)}
+        advice = hit.advice
+        item: dict[str, Any] = {"id": advice.id,
+                                "text": render(advice.text, lang, content.terms, local),
+                                "steps": list(advice.steps)}
         if facts:
-            item["facts"] = list(hit.advice.facts)
+            call = call_for(advice, content.facts)
+            item["facts"] = list(advice.facts)
+            item["layer"] = layer_of(advice)
+            item["action"] = advice.action.get(lang) if advice.action else None
+            item["call"] = call.dial if call else None
         result.append(item)
     return result
 
@@ -83,9 +91,13 @@ def advise_markdown(record: dict[str, Any], lang: str) -> str:
         lines += [("Volgende vraag: " if nl else "Next question: ")
                   + record["next_question"]["text"], ""]
     lines.append("## Advies" if nl else "## Advice")
-    for item in record["advice"]:
-        steps = ", ".join(str(s) for s in item["steps"])
-        lines.append(f"- {item['text']} ({'stap' if nl else 'step'} {steps})")
+    for layer, title in LAYER_TITLES.items():
+        items = [item for item in record["advice"] if item["layer"] == layer]
+        if items:
+            lines += ["", f"### {title.get(lang)}"]
+        for item in items:
+            steps = ", ".join(str(s) for s in item["steps"])
+            lines.append(f"- {item['text']} ({'stap' if nl else 'step'} {steps})")
     lines += ["", "## Checklist"]
     for item in record["checklist"]:
         lines.append(f"- [{'x' if item['status'] == 'done' else ' '}] "

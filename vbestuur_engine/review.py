@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from .engine import Engine
 from .flowparts import advice_refs, step_refs
+from .readability import B1_MIN_SCORE, MIN_WORDS_FOR_SCORE, distribution, scored_texts
+
+LOWEST_SHOWN = 10
 
 
 def _step_usage(engine: Engine) -> tuple[dict[int, set[str]], dict[int, list[str]]]:
@@ -51,4 +54,24 @@ def content_review(engine: Engine, lang: str = "nl") -> str:
     for term in sorted(engine.content.terms.values(), key=lambda t: t.id):
         steps = ", ".join(str(s) for s in term.steps)
         lines.append(f"| {term.id} | {steps} | {term.default.get(lang)} |")
+    lines += _readability_section(engine)
     return "\n".join(lines) + "\n"
+
+
+def _readability_section(engine: Engine) -> list[str]:
+    """Flesch–Douma bands of the Dutch texts and the hardest ones (the Dutch is authoritative,
+    so this section measures Dutch whatever the document's language)."""
+    scored = scored_texts(engine.content)
+    below = sum(1 for s in scored if s.score < B1_MIN_SCORE)
+    lines = ["", "## Readability", "",
+             f"Flesch–Douma score of the {len(scored)} Dutch advice and question texts of "
+             f"{MIN_WORDS_FOR_SCORE} words or more; B1 is {B1_MIN_SCORE:.0f} or more "
+             f"(Douma's \"normaal\"). Below B1: **{below}**.", "",
+             "| band | texts |", "|---|---:|"]
+    lines += [f"| {band} | {count} |" for band, count in distribution(scored)]
+    lines += ["", f"Lowest {min(LOWEST_SHOWN, len(scored))}:", "",
+              "| score | where | begins with |", "|---:|---|---|"]
+    for item in scored[:LOWEST_SHOWN]:
+        start = _cell(" ".join(item.text.split()[:12])) + " …"
+        lines.append(f"| {item.score:.0f} | {item.label} | {start} |")
+    return lines

@@ -53,10 +53,13 @@ class Source(Strict):
 
 
 class Contact(Strict):
-    """A phone contact that a fact vouches for (used by netwerklijst and wie-bellen)."""
+    """A phone contact that a fact vouches for (used by netwerklijst and wie-bellen).
+
+    `phone` is written nationally (`070-373 83 14`) or in E.164 (`+31703738314`); the check
+    PHONE-INVALID dials nothing but asks the `phonenumbers` metadata whether it exists."""
 
     name: Text
-    phone: Annotated[str, Field(pattern=r"^[0-9][0-9 -]{1,14}[0-9]$")]
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9][0-9 -]{1,14}[0-9]$")]
     purpose: Text
 
 
@@ -94,7 +97,12 @@ class Term(Strict):
 
 
 class Advice(Strict):
-    """One piece of advice; `steps` ties every sentence back to the guideline."""
+    """One piece of advice; `steps` ties every sentence back to the guideline.
+
+    `urgency` puts it in a layer of the result (now: "Doe nu"; today and soon: "Vandaag / deze
+    week"; plan: "Goed om te weten"). A `now` advice carries `action`, one short sentence with
+    one concrete action, and may name in `call` a fact whose contact the app offers to dial.
+    """
 
     id: Ident
     title: Text | None = None
@@ -102,6 +110,8 @@ class Advice(Strict):
     steps: list[StepId]
     facts: list[Ident] = []
     urgency: Urgency = "plan"
+    action: Text | None = None
+    call: Ident | None = None
 
 
 class Condition(Strict):

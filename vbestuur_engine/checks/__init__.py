@@ -8,7 +8,13 @@ registered here too, so that `docs/rules.md` lists every rule an author can meet
 
 from __future__ import annotations
 
-from . import graph_rules, parse_rules, ref_rules, text_rules  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)
+    graph_rules,
+    layer_rules,
+    parse_rules,
+    ref_rules,
+    text_rules,
+)
 from .registry import RULES, Finding, Rule, run_checks
 
 __all__ = ["RULES", "Finding", "Rule", "run_checks"]
