@@ -16,7 +16,7 @@ from typing import Literal
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.pool import NullPool
 
-from vbestuur_store.db import CONNECT_SECONDS, pg_connect_args
+from vbestuur_store.db import CONNECT_SECONDS, pg_connect_args, shm_unwritable
 from vbestuur_store.faults import fault_code
 from vbestuur_store.migrate import HEAD_REVISION
 
@@ -46,6 +46,10 @@ def _probe_engine(engine: Engine, timeout: float) -> Engine:
 
 def _probe(engine: Engine) -> ReadyCode:
     """One round trip: the schema revision, and whether this connection may write."""
+    database = engine.url.database
+    if engine.url.get_backend_name() == "sqlite" and database and shm_unwritable(database):
+        engine.dispose()
+        return "read_only"  # never touch an unwritable WAL index (F12, db.py)
     try:
         with engine.connect() as conn:
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -33,7 +33,7 @@ from vbestuur_store import (
 from vbestuur_store.accounts_errors import Account, StartResult, VerifyResult
 from vbestuur_store.audit import Change
 from vbestuur_store.config import load_config
-from vbestuur_store.db import Clock, Db, make_engine
+from vbestuur_store.db import Clock, Db, faults_as_codes, make_engine
 from vbestuur_store.migrate import upgrade_to_head
 
 _UNSET: Any = object()
@@ -235,7 +235,8 @@ def open_store(url: str | None = None, *, retention_days: int | None = None,
     config = load_config(env)
     engine = make_engine(url or config.url)
     if upgrade:
-        upgrade_to_head(engine)
+        with faults_as_codes():  # a refused or hung database: StorageFault, within seconds
+            upgrade_to_head(engine)
     store = Store(engine, retention_days=retention_days or config.retention_days, clock=clock)
     if upgrade:
         pin.apply_env_pin(store.db, env)
