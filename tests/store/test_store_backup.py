@@ -6,9 +6,12 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from pg_server import PgServer
 
 from vbestuur_store import Store, open_store
 from vbestuur_store.backup import BackupError, backup, restore
@@ -25,29 +28,41 @@ def _write_until(store: Store, stop: threading.Event, acked: list[tuple[str, int
         acked.append((token, n))  # acknowledged: the save returned
 
 
-@pytest.mark.parametrize("backend", ["sqlite"])
-def test_backup_under_write_load_keeps_every_acknowledged_save(store: Store, db_url: str,
-                                                               tmp_path: Path) -> None:
-    stop, acked = threading.Event(), [[] for _ in range(WRITERS)]  # type: list[list[tuple[str, int]]]
+Acked = list[tuple[str, int]]
+
+
+@contextmanager
+def _under_write_load(store: Store) -> Iterator[Callable[[], list[Acked]]]:
+    """WRITERS threads saving without pause; yields a snapshot of what was acknowledged."""
+    stop, acked = threading.Event(), [[] for _ in range(WRITERS)]  # type: list[Acked]
     threads = [threading.Thread(target=_write_until, args=(store, stop, acked[i]))
                for i in range(WRITERS)]
     for thread in threads:
         thread.start()
-    while sum(len(a) for a in acked) < 200:
-        threading.Event().wait(0.01)
-    before = [list(a) for a in acked]  # every save acknowledged before the backup started
+    try:
+        while sum(len(a) for a in acked) < 200:
+            threading.Event().wait(0.01)
+        yield lambda: [list(a) for a in acked]
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_backup_under_write_load_keeps_every_acknowledged_save(store: Store, db_url: str,
+                                                               tmp_path: Path) -> None:
     target = tmp_path / "backup.sqlite"
-    backup(db_url, target)
-    stop.set()
-    for thread in threads:
-        thread.join()
+    with _under_write_load(store) as acknowledged:
+        before = acknowledged()  # every save acknowledged before the backup started
+        backup(db_url, target)
     restored_url = f"sqlite:///{tmp_path / 'restored.sqlite'}"
     open_store(restored_url, env={}).close()  # an empty database to restore into
     restore(restored_url, target)
     restored = open_store(restored_url, env={})
     try:
-        for writes in before:
-            token, last = writes[-1]
+        assert sum(len(w) for w in before) >= 200
+        for token, last in (w[-1] for w in before if w):
             assert restored.load_answers(token)["gereedheid"]["n"] >= last
     finally:
         restored.close()
@@ -82,3 +97,29 @@ def test_cli_backup_and_restore_into_the_live_file(tmp_path: Path) -> None:
     store.close()
     missing = cli("restore", str(tmp_path / "bestaat-niet.sqlite"))
     assert missing.returncode == 1 and "no_backup" in missing.stderr
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_pg_dump_route_under_write_load(store: Store, db_url: str, pg_server: PgServer,
+                                        tmp_path: Path) -> None:
+    """The documented PostgreSQL route (docs/storage.md): pg_dump -Fc, then pg_restore."""
+    plain = db_url.replace("postgresql+psycopg://", "postgresql://")
+    dump_file = tmp_path / "vbestuur.dump"
+    with _under_write_load(store) as acknowledged:
+        before = acknowledged()
+        subprocess.run([str(pg_server.bindir / "pg_dump"), "--format=custom",
+                        f"--file={dump_file}", plain], check=True, timeout=120)
+    target = pg_server.create_database()
+    try:
+        subprocess.run([str(pg_server.bindir / "pg_restore"), "--no-owner",
+                        "--single-transaction", f"--dbname={plain.rsplit('/', 1)[0]}/{target}",
+                        str(dump_file)], check=True, timeout=120)
+        restored = open_store(pg_server.url(target), env={})
+        try:
+            assert sum(len(w) for w in before) >= 200
+            for token, last in (w[-1] for w in before if w):
+                assert restored.load_answers(token)["gereedheid"]["n"] >= last
+        finally:
+            restored.close()
+    finally:
+        pg_server.drop_database(target)
