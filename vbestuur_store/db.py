@@ -53,7 +53,6 @@ SQLITE_BUSY_SECONDS = 30
 CONNECT_SECONDS = 3
 STATEMENT_SECONDS = 5
 POOL_SECONDS = 5
-LOG = logging.getLogger("vbestuur_store.db")
 
 
 def utcnow() -> datetime:

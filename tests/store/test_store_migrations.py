@@ -10,7 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
-from store_helpers import FakeClock
+from store_helpers import FakeClock, dump, text_of
 
 from vbestuur_store import current_revision, head_revision, load_config, open_store
 from vbestuur_store.config import normalise_url
@@ -64,6 +64,7 @@ def test_upgrade_from_first_revision_keeps_data(blank_url: str) -> None:
     store = open_store(blank_url, clock=FakeClock(), env={})  # the app's start-up path
     assert current_revision(store.engine) == head_revision()
     assert store.load_answers(TOKEN) == {"gereedheid": {"rol": "raadslid"}}
+    assert TOKEN not in text_of(dump(store.engine))  # 0004 re-keyed it by its hash (F17)
     item = store.org_items([3])[0]
     assert (item.status, item.owner, item.note, item.version) == ("deels", "Griffier",
                                                                   "loopt", 0)
