@@ -183,3 +183,18 @@ def test_immutable_sqlite_files_do_not_kill_the_process(tmp_path: Path) -> None:
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
     assert lines["ping"] == "read_only"
     assert set(lines["codes"].split()) == {"read_only"}
+
+
+def test_down_database_is_not_a_missing_pin() -> None:
+    """F10: with the database refused, the griffie page said "no PIN is set"."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    store = open_store(f"postgresql+psycopg://vb@127.0.0.1:{port}/x", upgrade=False, env={})
+    for action in (store.has_pin, lambda: store.verify_pin("482913", client="c"),
+                   lambda: store.save_answers("T" * 43, "gereedheid", {})):
+        with pytest.raises(StorageFault) as caught:
+            action()
+        assert caught.value.code == "unavailable"
+    store.close()
+
