@@ -76,7 +76,7 @@ def _confirm(db: Db, session: Session, account: str, client: str, token: str | N
         row.last_ok = now
 
 
-def _judge(db: Db, account: str, client: str, token: str | None,
+def judge(db: Db, account: str, client: str, token: str | None,
            load: Callable[[Session], object], check: Callable[[object], bool]) -> int | bool:
     """Steps 1-3 of the module docstring; returns a wait (int) or whether it was right."""
     now = db.now()
@@ -111,7 +111,7 @@ def verify(db: Db, name: str, passphrase: str, *, client: str,
     def check(stored: object) -> bool:
         return passwords.matches(stored if isinstance(stored, str) else None, passphrase)
 
-    outcome = _judge(db, account, client, session_token, load, check)
+    outcome = judge(db, account, client, session_token, load, check)
     if outcome is True:
         stored, roles = found["row"]
         _maybe_rehash(db, account[5:], stored, passphrase)
@@ -145,7 +145,7 @@ def verify_pin(db: Db, candidate: str, *, client: str,
     def check(row: object) -> bool:
         return isinstance(row, AuthStateRow) and pin.matches(row, candidate)
 
-    outcome = _judge(db, PIN_ACCOUNT, client, session_token, load, check)
+    outcome = judge(db, PIN_ACCOUNT, client, session_token, load, check)
     if outcome is True:
         return SignedIn(name=PIN_ACCOUNT, roles=frozenset({"griffie"}))
     return Throttled(seconds=outcome) if outcome else Wrong()
