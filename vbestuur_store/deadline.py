@@ -24,6 +24,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import DisconnectionError
 
 _KEY = "vbestuur_deadline"
+NO_DEADLINE = "vbestuur_no_deadline"  # execution option: migrations may run (and wait) longer
 
 
 class Watchdog:
@@ -93,6 +94,8 @@ def install(engine: Engine, seconds: float) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def _arm(conn: Any, cursor: Any, *_args: Any) -> None:
+        if conn.get_execution_options().get(NO_DEADLINE):
+            return
         conn.info[_KEY] = WATCHDOG.arm(_fileno(conn.connection.dbapi_connection), seconds)
 
     @event.listens_for(engine, "after_cursor_execute")

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import Connection
 
 from vbestuur_store.db import WRITE_OPTION
+from vbestuur_store.deadline import NO_DEADLINE
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -59,12 +60,14 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade_to(engine: Engine, revision: str) -> None:
     """Upgrade the database to `revision` in one locked transaction; log one line per step.
 
-    The statement timeout of ordinary requests (db.py) is lifted for this transaction: a
-    migration that rewrites a big table must not be cut off half-way.
+    The statement timeout and the client-side deadline of ordinary requests (db.py,
+    deadline.py) are lifted for this transaction: a migration that rewrites a big table, or a
+    second process waiting for the first one's migration, must not be cut off half-way.
     """
     from alembic import command
 
-    with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+    options = {WRITE_OPTION: True, NO_DEADLINE: True}
+    with engine.execution_options(**options).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SET LOCAL statement_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})

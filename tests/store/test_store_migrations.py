@@ -111,3 +111,42 @@ def test_the_head_revision_constant_matches_the_migrations() -> None:
     from vbestuur_store.migrate import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_waiting_for_another_process_migration_is_not_cut_off(blank_url: str) -> None:
+    """The client-side deadline (deadline.py) must not kill a start-up waiting to migrate."""
+    import threading
+    import time
+
+    import psycopg
+
+    from vbestuur_store.db import STATEMENT_SECONDS
+    from vbestuur_store.migrate import ADVISORY_LOCK_KEY
+
+    dsn = blank_url.replace("postgresql+psycopg://", "postgresql://")
+    engine = make_engine(blank_url)
+    errors: list[BaseException] = []
+    with psycopg.connect(dsn) as holder:  # "the first process", migrating slowly
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (ADVISORY_LOCK_KEY,))
+        thread = threading.Thread(target=lambda: _upgrade_catching(engine, errors))
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not holder.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                 "AND NOT granted").fetchone()[0]:  # type: ignore[index]
+            assert time.monotonic() < deadline
+        waited_since = time.monotonic()
+        while time.monotonic() < waited_since + STATEMENT_SECONDS + 2:
+            assert thread.is_alive()  # still waiting, not cut off
+            thread.join(0.2)
+        holder.rollback()  # the first process is done
+    thread.join(60)
+    assert errors == [] and current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def _upgrade_catching(engine: object, errors: list[BaseException]) -> None:
+    try:
+        upgrade_to_head(engine)  # type: ignore[arg-type]
+    except BaseException as err:  # noqa: BLE001  reported to the test
+        errors.append(err)
