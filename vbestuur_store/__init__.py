@@ -6,6 +6,15 @@ storage through one object, `open_store()` → `Store`. See store.py for the int
 errors.py for the messages a person may see.
 """
 
+from vbestuur_store.accounts_errors import (
+    ROLES,
+    Account,
+    AccountError,
+    SessionStarted,
+    SignedIn,
+    Throttled,
+    Wrong,
+)
 from vbestuur_store.answers import ReadinessEntry
 from vbestuur_store.audit import Change
 from vbestuur_store.config import StoreConfig, load_config
@@ -21,6 +30,8 @@ from vbestuur_store.errors import (
     WeakPin,
     WrongPin,
 )
+from vbestuur_store.faults import StorageFault, fault_code
+from vbestuur_store.health import Readiness
 from vbestuur_store.migrate import current_revision, head_revision, upgrade_to_head
 from vbestuur_store.organisation import STATUSES, OrgItem
 from vbestuur_store.profile import ProfileValue
@@ -58,6 +69,16 @@ from vbestuur_store.workshop_room import (
 )
 
 __all__ = [
+    "ROLES",
+    "Account",
+    "AccountError",
+    "Readiness",
+    "SessionStarted",
+    "SignedIn",
+    "StorageFault",
+    "Throttled",
+    "Wrong",
+    "fault_code",
     "COOKIE_NAME",
     "STATUSES",
     "Change",

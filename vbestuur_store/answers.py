@@ -1,5 +1,7 @@
 """A person's answers, per-session documents and readiness history, all under their token.
 
+The rows are keyed by the token's SHA-256 (see sessions.py), never by the token itself.
+
 Why JSON blobs per flow (not one row per question): a flow's answers are read and written as a
 whole by the app, the engine validates them, and one upsert per save keeps every save atomic —
 after a crash the stored answers are always one complete earlier save, never a mix.
@@ -57,8 +59,8 @@ def save_answers(db: Db, token: str, flow_id: str, answers: dict[str, Any]) -> N
     data = _check_json(answers, "answers")
     now = db.now()
     with db.write() as session:
-        lock_session(session, token, now)
-        stmt = db.insert(AnswerRow).values(token=token, flow_id=flow_id, data=data,
+        key = lock_session(session, token, now)
+        stmt = db.insert(AnswerRow).values(token=key, flow_id=flow_id, data=data,
                                            updated_at=now)
         session.execute(stmt.on_conflict_do_update(
             index_elements=["token", "flow_id"], set_={"data": data, "updated_at": now}))
@@ -67,9 +69,9 @@ def save_answers(db: Db, token: str, flow_id: str, answers: dict[str, Any]) -> N
 def load_answers(db: Db, token: str) -> dict[str, dict[str, Any]]:
     """All stored answers of the session, by flow id; UnknownToken if the session is gone."""
     with db.read() as session:
-        require_session(session, token)
+        key = require_session(session, token)
         rows = session.execute(select(AnswerRow.flow_id, AnswerRow.data)
-                               .where(AnswerRow.token == token)).all()
+                               .where(AnswerRow.token == key)).all()
     return {row.flow_id: dict(row.data) for row in rows}
 
 
@@ -79,8 +81,8 @@ def save_document(db: Db, token: str, kind: str, data: Any) -> None:
     value = _check_json(data, "data")
     now = db.now()
     with db.write() as session:
-        lock_session(session, token, now)
-        stmt = db.insert(DocumentRow).values(token=token, kind=kind, data=value, updated_at=now)
+        key = lock_session(session, token, now)
+        stmt = db.insert(DocumentRow).values(token=key, kind=kind, data=value, updated_at=now)
         session.execute(stmt.on_conflict_do_update(
             index_elements=["token", "kind"], set_={"data": value, "updated_at": now}))
 
@@ -89,8 +91,8 @@ def load_document(db: Db, token: str, kind: str) -> Any | None:
     """The stored document of that kind, or None if there is none."""
     _check_id(kind, "kind")
     with db.read() as session:
-        require_session(session, token)
-        row = session.get(DocumentRow, (token, kind))
+        key = require_session(session, token)
+        row = session.get(DocumentRow, (key, kind))
         return None if row is None else row.data
 
 
@@ -113,8 +115,8 @@ def record_readiness(db: Db, token: str, flow_id: str, scores: dict[str, float],
     clean = _check_scores(scores)
     now = db.now()
     with db.write() as session:
-        lock_session(session, token, now)
-        session.add(ReadinessRow(token=token, flow_id=flow_id, taken_at=when or now,
+        key = lock_session(session, token, now)
+        session.add(ReadinessRow(token=key, flow_id=flow_id, taken_at=when or now,
                                  scores=clean))
 
 
@@ -122,9 +124,9 @@ def readiness_history(db: Db, token: str, flow_id: str) -> list[ReadinessEntry]:
     """The session's readiness results for `flow_id`, oldest first."""
     _check_id(flow_id, "flow_id")
     with db.read() as session:
-        require_session(session, token)
+        key = require_session(session, token)
         rows = session.execute(
             select(ReadinessRow.taken_at, ReadinessRow.scores)
-            .where(ReadinessRow.token == token, ReadinessRow.flow_id == flow_id)
+            .where(ReadinessRow.token == key, ReadinessRow.flow_id == flow_id)
             .order_by(ReadinessRow.taken_at, ReadinessRow.id)).all()
     return [ReadinessEntry(when=row.taken_at, scores=dict(row.scores)) for row in rows]

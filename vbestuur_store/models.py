@@ -65,7 +65,8 @@ def _token_fk() -> Mapped[str]:
 
 
 class SessionRow(Base):
-    """One person's anonymous session: the cookie token and when it was last used."""
+    """One person's anonymous session: the SHA-256 of its cookie token (never the token, F17)
+    and when it was last used. The column keeps its old name `token`; it holds the hash."""
 
     __tablename__ = "sessions"
 
@@ -86,12 +87,14 @@ class AnswerRow(Base):
 
 
 class BewaarcodeRow(Base):
-    """The hash of the one current bewaarcode of a session (the code itself is never stored)."""
+    """The hash of the one current bewaarcode of a session (the code itself is never stored),
+    and the session token sealed under the code (token_box.py)."""
 
     __tablename__ = "bewaarcodes"
 
     token: Mapped[str] = _token_fk()
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    token_box: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

@@ -10,6 +10,9 @@ Why these choices:
   every further failure locks PIN checks for BASE_LOCK·2^k seconds (capped at MAX_LOCK).
   The whole check runs in one write transaction with the state row locked, so parallel guesses
   are counted one by one.
+- That counter is one global row (F4: anyone can lock the griffie out). It stays only for the
+  app's current call sites; `signin.verify_pin` checks the same PIN with the per-client and
+  per-account limiter instead, and staff accounts (accounts.py) replace the PIN altogether.
 """
 
 from __future__ import annotations
@@ -90,6 +93,11 @@ def _matches(row: AuthStateRow, pin: str) -> bool:
         return False
     digest = _derive(pin, bytes.fromhex(row.pin_salt), row.kdf)
     return hmac.compare_digest(digest, bytes.fromhex(row.pin_hash))
+
+
+def matches(row: AuthStateRow, pin: str) -> bool:
+    """Whether `pin` is the stored PIN (no counting; signin.verify_pin counts per client)."""
+    return _matches(row, pin)
 
 
 def check_pin(db: Db, pin: str, now: datetime | None = None) -> bool:

@@ -7,16 +7,24 @@ and bewaarcode by ON DELETE CASCADE; the explicit child deletes make that indepe
 backend's foreign-key enforcement. Expired rows are locked first (PostgreSQL), so a person who
 comes back during a purge either keeps everything or loses everything. Municipality data
 (profile, organisation view) is kept.
+
+The same purge drops expired attempt-limiter rows and sign-in trust older than the retention
+period, scrubs the SQLite files (no deleted row left in a journal, F14) and logs one line.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
+from vbestuur_store import limiter
 from vbestuur_store.db import Db
 from vbestuur_store.models import AnswerRow, BewaarcodeRow, DocumentRow, ReadinessRow, SessionRow
+from vbestuur_store.models_accounts import TrustedSigninRow
+
+LOG = logging.getLogger("vbestuur_store.retention")
 
 BATCH = 500
 
@@ -46,10 +54,20 @@ def purge_expired(db: Db, retention_days: int, now: datetime | None = None) -> i
 
     Works in batches so a big purge never holds the write lock for long.
     """
-    before = cutoff(now or db.now(), retention_days)
+    now = now or db.now()
+    before = cutoff(now, retention_days)
     total = 0
     while True:
         deleted = _purge_batch(db, before)
         total += deleted
         if deleted < BATCH:
-            return total
+            break
+    limits = limiter.purge(db, now)
+    with db.write() as session:
+        trusted_rows = session.execute(delete(TrustedSigninRow)
+                                  .where(TrustedSigninRow.last_ok < before))
+        trusted = int(trusted_rows.rowcount)  # type: ignore[attr-defined]
+    db.scrub()
+    LOG.info("retention purge: %d sessions unused for %d days deleted, %d attempt records and "
+             "%d sign-in trusts expired", total, retention_days, limits, trusted)
+    return total

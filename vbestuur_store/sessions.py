@@ -5,6 +5,11 @@ Why the session row matters: every personal row references it with ON DELETE CAS
 with an UPDATE, which both checks that the token exists and locks the row (PostgreSQL) or the
 database (SQLite `BEGIN IMMEDIATE`), so a save racing a forget either lands before the forget
 (and is deleted with it) or fails with UnknownToken — never an orphan.
+
+Tokens are stored only as their SHA-256 (F17): every function takes the cookie's token and
+looks up its hash (`session_key`). A resume hands device B the token itself, which the
+bewaarcode row keeps sealed under the code (token_box.py). After "vergeet mij" the SQLite
+files are scrubbed (`Db.scrub`), so nothing deleted lingers in a journal (F14).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from vbestuur_store import tokens
+from vbestuur_store import token_box, tokens
 from vbestuur_store.db import Db
 from vbestuur_store.errors import UnknownCode, UnknownToken
 from vbestuur_store.models import (
@@ -35,28 +40,41 @@ def check_token(token: object) -> str:
     return token
 
 
-def lock_session(session: Session, token: str, now: datetime) -> None:
-    """Mark the session as used now, and hold its lock until the transaction ends."""
+def session_key(token: object) -> str:
+    """The stored key of a cookie's token (its SHA-256); UnknownToken for a malformed one."""
+    return tokens.hash_token(check_token(token))
+
+
+def lock_session(session: Session, token: str, now: datetime) -> str:
+    """Mark the session as used now, hold its lock until the transaction ends; return its key."""
+    key = session_key(token)
     result = session.execute(
-        update(SessionRow).where(SessionRow.token == check_token(token)).values(last_seen=now))
+        update(SessionRow).where(SessionRow.token == key).values(last_seen=now))
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise UnknownToken()
+    return key
 
 
 def require_session(session: Session, token: object) -> str:
-    """Check (in a read transaction) that the session exists; return the token."""
-    if session.get(SessionRow, check_token(token)) is None:
+    """Check (in a read transaction) that the session exists; return its key."""
+    key = session_key(token)
+    if session.get(SessionRow, key) is None:
         raise UnknownToken()
-    assert isinstance(token, str)
-    return token
+    return key
+
+
+def add_row(db: Db, session: Session, token: str, now: datetime) -> bool:
+    """Create the row of `token` if it does not exist yet; return whether it was created."""
+    stmt = db.insert(SessionRow).values(token=session_key(token), created_at=now, last_seen=now)
+    result = session.execute(stmt.on_conflict_do_nothing(index_elements=["token"]))
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def new_session(db: Db) -> str:
     """Create a session row for a fresh token and return the token."""
     token = tokens.new_token()
-    now = db.now()
     with db.write() as session:
-        session.add(SessionRow(token=token, created_at=now, last_seen=now))
+        add_row(db, session, token, db.now())
     return token
 
 
@@ -71,7 +89,7 @@ def exists(db: Db, token: object) -> bool:
     if not tokens.is_token(token):
         return False
     with db.read() as session:
-        return session.get(SessionRow, token) is not None
+        return session.get(SessionRow, session_key(token)) is not None
 
 
 def ensure_session(db: Db, token: object) -> tuple[str, bool]:
@@ -95,24 +113,26 @@ def forget(db: Db, token: str) -> None:
     The explicit deletes repeat what ON DELETE CASCADE does, so forgetting does not depend on
     the backend enforcing foreign keys.
     """
-    token = check_token(token)
+    key = session_key(token)
     with db.write() as session:
         for model in (AnswerRow, DocumentRow, ReadinessRow, BewaarcodeRow):
-            session.execute(delete(model).where(model.token == token))
-        session.execute(delete(SessionRow).where(SessionRow.token == token))
+            session.execute(delete(model).where(model.token == key))
+        session.execute(delete(SessionRow).where(SessionRow.token == key))
+    db.scrub()
 
 
 def create_bewaarcode(db: Db, token: str) -> str:
     """Make a new bewaarcode for the session, replacing any earlier one; shown once."""
     code = tokens.new_code()
     now = db.now()
+    box = token_box.seal(check_token(token), code)
     with db.write() as session:
-        lock_session(session, token, now)
-        stmt = db.insert(BewaarcodeRow).values(token=token, code_hash=tokens.hash_code(code),
-                                               created_at=now)
+        key = lock_session(session, token, now)
+        stmt = db.insert(BewaarcodeRow).values(token=key, code_hash=tokens.hash_code(code),
+                                               token_box=box, created_at=now)
         stmt = stmt.on_conflict_do_update(
             index_elements=["token"],
-            set_={"code_hash": stmt.excluded.code_hash, "created_at": now})
+            set_={"code_hash": stmt.excluded.code_hash, "token_box": box, "created_at": now})
         session.execute(stmt)
     return code
 
@@ -127,9 +147,13 @@ def resume(db: Db, typed_code: str) -> str:
     now = db.now()
     with db.write() as session:
         row = session.execute(
-            select(BewaarcodeRow.token, BewaarcodeRow.code_hash)
+            select(BewaarcodeRow.token_box, BewaarcodeRow.code_hash)
             .where(BewaarcodeRow.code_hash == wanted)).first()
-        if row is None or not hmac.compare_digest(row.code_hash, wanted):
+        if row is None or not hmac.compare_digest(row.code_hash, wanted) \
+                or row.token_box is None:
             raise UnknownCode()
-        lock_session(session, row.token, now)
-        return str(row.token)
+        token = token_box.open_box(row.token_box, typed_code)
+        if token is None:
+            raise UnknownCode()
+        lock_session(session, token, now)
+        return token

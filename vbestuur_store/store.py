@@ -16,10 +16,24 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from vbestuur_store import answers, organisation, pin, profile, retention, sessions, tokens
+from vbestuur_store import (
+    accounts,
+    answers,
+    health,
+    limiter,
+    organisation,
+    pin,
+    profile,
+    retention,
+    session_start,
+    sessions,
+    signin,
+    tokens,
+)
+from vbestuur_store.accounts_errors import Account, StartResult, VerifyResult
 from vbestuur_store.audit import Change
 from vbestuur_store.config import load_config
-from vbestuur_store.db import Clock, Db, make_engine
+from vbestuur_store.db import Clock, Db, faults_as_codes, make_engine
 from vbestuur_store.migrate import upgrade_to_head
 
 _UNSET: Any = object()
@@ -49,8 +63,16 @@ class Store:
         return sessions.new_session(self.db)
 
     def ensure_session(self, token: str | None) -> tuple[str, bool]:
-        """For the cookie middleware: (token to use, whether the cookie must be (re)set)."""
+        """Legacy (inserts a row on every cookieless load, F6): use page_load + start_session."""
         return sessions.ensure_session(self.db, token)
+
+    def page_load(self, cookie: str | None) -> tuple[str, bool]:
+        """For the cookie middleware: (token, whether to set the cookie); never inserts a row."""
+        return session_start.page_load(self.db, cookie)
+
+    def start_session(self, token: str, *, client: str) -> StartResult:
+        """Before the first save: make the token's row, bounded per client (F6)."""
+        return session_start.start_session(self.db, token, client=client)
 
     def exists(self, token: str | None) -> bool:
         """Whether the token belongs to a stored session."""
@@ -136,6 +158,46 @@ class Store:
         """Like check_pin, but raises WrongPin for a wrong PIN."""
         pin.require_pin(self.db, candidate, now)
 
+    # staff accounts and sign-in (issue 12)
+    def add_user(self, name: str, passphrase: str, roles: Iterable[str]) -> Account:
+        """Create a local staff account (AccountError with a code otherwise)."""
+        return accounts.add_user(self.db, name, passphrase, roles)
+
+    def list_users(self) -> list[Account]:
+        """Every staff account with its roles."""
+        return accounts.list_users(self.db)
+
+    def set_roles(self, name: str, roles: Iterable[str]) -> Account:
+        """Replace an account's roles."""
+        return accounts.set_roles(self.db, name, roles)
+
+    def remove_user(self, name: str) -> None:
+        """Delete a staff account."""
+        accounts.remove_user(self.db, name)
+
+    def verify(self, name: str, passphrase: str, *, client: str,
+               session_token: str | None = None) -> VerifyResult:
+        """A staff sign-in: SignedIn(roles) / Wrong() / Throttled(seconds)."""
+        return signin.verify(self.db, name, passphrase, client=client,
+                             session_token=session_token)
+
+    def verify_pin(self, candidate: str, *, client: str,
+                   session_token: str | None = None) -> VerifyResult:
+        """The griffie PIN, throttled per client and account instead of one global lock."""
+        return signin.verify_pin(self.db, candidate, client=client, session_token=session_token)
+
+    def room_code_wait(self, client: str) -> int:
+        """Seconds this client must wait before typing another room code (0: go ahead)."""
+        return limiter.wait_seconds(self.db, limiter.ROOM_CODE, client)
+
+    def room_code_missed(self, client: str) -> int:
+        """Count a wrong room code from this client; return the wait it causes."""
+        return limiter.record(self.db, limiter.ROOM_CODE, client)
+
+    def ping(self, timeout: float = health.PING_SECONDS) -> health.Readiness:
+        """Readiness within `timeout` seconds: ok / unavailable / read_only / schema_outdated."""
+        return health.ping(self.db.engine, timeout)
+
     # organisation view
     def org_items(self, step_ids: Iterable[int] | None = None) -> list[organisation.OrgItem]:
         """State per step: the given steps (unedited = "open"), or all edited ones."""
@@ -173,7 +235,8 @@ def open_store(url: str | None = None, *, retention_days: int | None = None,
     config = load_config(env)
     engine = make_engine(url or config.url)
     if upgrade:
-        upgrade_to_head(engine)
+        with faults_as_codes():  # a refused or hung database: StorageFault, within seconds
+            upgrade_to_head(engine)
     store = Store(engine, retention_days=retention_days or config.retention_days, clock=clock)
     if upgrade:
         pin.apply_env_pin(store.db, env)

@@ -8,6 +8,8 @@ Why two kinds of secret:
   of 4. Crockford's alphabet has no I, L, O or U, and we read I/L as 1 and O as 0, so the usual
   misreadings still work. Only its SHA-256 is stored: with 140 random bits a hash cannot be
   brute-forced, so no salt or slow hash is needed, and the hash can be looked up by index.
+- The store keeps only the SHA-256 of a token too (F17 of the security review): a copy of the
+  database does not let anyone act as a session. 256 random bits need no salt or slow hash.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ def new_token() -> str:
 def is_token(value: object) -> bool:
     """Whether `value` has the shape of a token; a tampered cookie usually fails here already."""
     return isinstance(value, str) and TOKEN_RE.fullmatch(value) is not None
+
+
+def hash_token(token: str) -> str:
+    """The stored form of a session token: SHA-256 hex (64 characters, the column's width)."""
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
 def new_code() -> str:

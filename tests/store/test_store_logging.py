@@ -59,3 +59,21 @@ def test_answers_codes_and_pins_stay_out_of_logs(store: Store, debug_log: Path) 
     assert "sqlalchemy" in log.lower() or "SELECT" in log  # logging really was on
     for secret in (MARKER, code, code.replace("-", ""), token):
         assert secret not in log
+
+
+def test_purges_and_migrations_are_logged_one_line_each(
+        blank_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    from vbestuur_store import open_store
+
+    caplog.set_level(logging.INFO, logger="vbestuur_store")
+    store = open_store(blank_url, env={})
+    migrated = [r for r in caplog.records if r.name == "vbestuur_store.migrate"]
+    assert [r.getMessage() for r in migrated][-1] == \
+        "database migrated from revision (empty) to 0004"
+    caplog.clear()
+    token = store.new_token()
+    store.purge_expired()
+    purged = [r.getMessage() for r in caplog.records if r.name == "vbestuur_store.retention"]
+    assert len(purged) == 1 and purged[0].startswith("retention purge: 0 sessions")
+    assert "\n" not in purged[0] and token not in purged[0]
+    store.close()

@@ -10,7 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
-from store_helpers import FakeClock
+from store_helpers import FakeClock, dump, text_of
 
 from vbestuur_store import current_revision, head_revision, load_config, open_store
 from vbestuur_store.config import normalise_url
@@ -26,9 +26,9 @@ def test_fresh_database_reaches_head(blank_url: str) -> None:
     engine = make_engine(blank_url)
     assert current_revision(engine) is None
     upgrade_to_head(engine)
-    assert current_revision(engine) == head_revision() == "0003"
+    assert current_revision(engine) == head_revision() == "0004"
     upgrade_to_head(engine)  # idempotent
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     engine.dispose()
 
 
@@ -64,6 +64,7 @@ def test_upgrade_from_first_revision_keeps_data(blank_url: str) -> None:
     store = open_store(blank_url, clock=FakeClock(), env={})  # the app's start-up path
     assert current_revision(store.engine) == head_revision()
     assert store.load_answers(TOKEN) == {"gereedheid": {"rol": "raadslid"}}
+    assert TOKEN not in text_of(dump(store.engine))  # 0004 re-keyed it by its hash (F17)
     item = store.org_items([3])[0]
     assert (item.status, item.owner, item.note, item.version) == ("deels", "Griffier",
                                                                   "loopt", 0)
@@ -110,3 +111,42 @@ def test_the_head_revision_constant_matches_the_migrations() -> None:
     from vbestuur_store.migrate import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_waiting_for_another_process_migration_is_not_cut_off(blank_url: str) -> None:
+    """The client-side deadline (deadline.py) must not kill a start-up waiting to migrate."""
+    import threading
+    import time
+
+    import psycopg
+
+    from vbestuur_store.db import STATEMENT_SECONDS
+    from vbestuur_store.migrate import ADVISORY_LOCK_KEY
+
+    dsn = blank_url.replace("postgresql+psycopg://", "postgresql://")
+    engine = make_engine(blank_url)
+    errors: list[BaseException] = []
+    with psycopg.connect(dsn) as holder:  # "the first process", migrating slowly
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (ADVISORY_LOCK_KEY,))
+        thread = threading.Thread(target=lambda: _upgrade_catching(engine, errors))
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not holder.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                 "AND NOT granted").fetchone()[0]:  # type: ignore[index]
+            assert time.monotonic() < deadline
+        waited_since = time.monotonic()
+        while time.monotonic() < waited_since + STATEMENT_SECONDS + 2:
+            assert thread.is_alive()  # still waiting, not cut off
+            thread.join(0.2)
+        holder.rollback()  # the first process is done
+    thread.join(60)
+    assert errors == [] and current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def _upgrade_catching(engine: object, errors: list[BaseException]) -> None:
+    try:
+        upgrade_to_head(engine)  # type: ignore[arg-type]
+    except BaseException as err:  # noqa: BLE001  reported to the test
+        errors.append(err)

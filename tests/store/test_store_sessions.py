@@ -19,7 +19,7 @@ from vbestuur_store import (
     is_token,
 )
 from vbestuur_store.models import Base
-from vbestuur_store.tokens import CROCKFORD
+from vbestuur_store.tokens import CROCKFORD, hash_token
 
 ANSWERS: dict[str, Any] = {"rol": "raadslid", "dreiging": ["online", "thuis"], "n": 3,
                            "toelichting": "Bedreigd via sociale media — ‘citaat’ é"}
@@ -188,10 +188,10 @@ def test_forget_leaves_no_row_for_the_token(store: Store) -> None:
     rows = dump(store.engine)
     token_tables = tables_with_column(store.engine, "token")
     assert set(token_tables) >= {"sessions", "answers", "documents", "readiness", "bewaarcodes"}
-    for table in token_tables:
-        assert all(gone not in row for row in rows[table]), table
-        assert any(keep in row for row in rows[table]), table
-    assert gone not in text_of(rows)
+    for table in token_tables:  # rows are keyed by the token's hash (F17)
+        assert all(hash_token(gone) not in row for row in rows[table]), table
+        assert any(hash_token(keep) in row for row in rows[table]), table
+    assert gone not in text_of(rows) and hash_token(gone) not in text_of(rows)
     with pytest.raises(UnknownCode):
         store.resume(code)
     with pytest.raises(UnknownToken):
