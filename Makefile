@@ -24,7 +24,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy vbestuur_engine vbestuur_store vbestuur_app app.py
+	$(BIN)/mypy vbestuur_engine vbestuur_store vbestuur_service vbestuur_app app.py
 
 test: lint
 	$(BIN)/vbestuur check

@@ -6,10 +6,12 @@ browser's token (`vbestuur_app.persistence`), advice comes from the engine, and 
 its own module under `vbestuur_app/views` or `vbestuur_app/store_views`.
 
 Why this file is also an ASGI app: `streamlit run app.py` finds `app = st.App(...)` below and
-serves the app through it, so `middleware.py` can set the session cookie and the security
-headers on the page request (a Streamlit script cannot set cookies). Each session then runs
-this same file as its script (`__name__ == "__main__"`), which draws the page. AppTest runs it
-as a plain script, without middleware and without cookies.
+serves the app through it, so `vbestuur_app/asgi.py` can set the session cookie and the
+security headers on the page request (a Streamlit script cannot set cookies) and its lifespan
+opens the process's runtime. Each session then runs this same file as its script
+(`__name__ == "__main__"`), which draws the page. AppTest runs it as a plain script, without
+middleware and without cookies. (`streamlit run` finds the ASGI app only by an `st.App(...)`
+call in this file, so the two roles stay in one file; everything ASGI lives in asgi.py.)
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ import streamlit as st
 
 from vbestuur_app import navigation, persistence, state
 from vbestuur_app.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
-from vbestuur_app.loading import Loaded, load
+from vbestuur_app.loading import Loaded
+from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import local
 from vbestuur_app.widgets import danger_notice, touch_styles
+from vbestuur_service import runtime
+from vbestuur_store import StoreError
 
 LANG_NAMES = {"nl": "Nederlands", "en": "English"}
 
@@ -83,8 +88,12 @@ def main() -> None:
     st.set_page_config(page_title="Veilig Bestuur", page_icon="🛡️", layout="centered",
                        initial_sidebar_state="auto")
     lang = sync_language()
+    try:
+        loaded = runtime.current().loaded
+    except StoreError as err:  # a setting that does not fit: said once, in the person's words
+        st.error(error_text(err))
+        return
     persistence.keep_relink()
-    loaded = load()
     with st.sidebar:
         municipality_choice(loaded)
         keep_link(loaded)
@@ -100,8 +109,6 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 else:  # imported by `streamlit run` (uvicorn) as the ASGI app around this same script
-    from starlette.middleware import Middleware
+    from vbestuur_app import asgi
 
-    from vbestuur_app.middleware import SessionCookieMiddleware
-
-    app = st.App(Path(__file__), middleware=[Middleware(SessionCookieMiddleware)])
+    app = st.App(Path(__file__), middleware=asgi.middleware(), lifespan=asgi.lifespan)

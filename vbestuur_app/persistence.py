@@ -2,7 +2,7 @@
 
 Why here and not in the views: every page (answers, the netwerklijst, readiness) needs the same
 three things — which token this session uses, how to save without ever breaking the page, and
-how to forget. The token comes from the cookie that `middleware.py` sets; AppTest has no
+how to forget. The token comes from the cookie that `asgi.py` sets; AppTest has no
 cookies, so reading it sits behind `read_cookie()`, which tests replace.
 
 Why errors never reach the person as a stack trace: a store problem (the database is down, the
@@ -13,20 +13,17 @@ the advice. The answers stay in the session, and a calm notice says they are not
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
-from vbestuur_store import COOKIE_NAME, Store, StoreError, UnknownToken, is_token, open_store
-from vbestuur_store.config import load_config
+from vbestuur_service import runtime
+from vbestuur_store import COOKIE_NAME, Store, StoreError, UnknownToken, is_token
 
-from .i18n import LANG_KEY, current_lang
-from .middleware import RELINKS
+from .i18n import LANG_KEY, current_lang, t
+from .messages import error_text
 
-LOG = logging.getLogger(__name__)
 TOKEN_KEY = "store:token"
 STARTED_KEY = "store:started"
 LINK_KEY = "store:link_from"
@@ -47,17 +44,9 @@ def read_cookie() -> str | None:
     return value if is_token(value) else None
 
 
-@st.cache_resource(show_spinner=False)
-def _open(url: str, retention_days: int) -> Store:
-    """One store per database for the whole process (it is thread-safe)."""
-    del url, retention_days  # only the cache key: tests point the app at another database
-    return open_store()
-
-
 def get_store() -> Store:
-    """The store, opened once per process; opening creates or upgrades the database."""
-    config = load_config()
-    return _open(config.url, config.retention_days)
+    """The process's one store (see vbestuur_service.runtime); may raise a `StoreError`."""
+    return runtime.current().store()
 
 
 def notice(message: str) -> None:
@@ -75,18 +64,13 @@ def pop_notices() -> list[str]:
 
 def safely(action: Callable[[Store], T], fallback: T) -> T:
     """Run a store action; on any storage problem keep the page working and say so."""
-    from .i18n import t
-
     try:
-        return action(get_store())
+        return runtime.current().use(action)
     except UnknownToken:
         st.session_state[TOKEN_KEY] = None
         notice(t("store.gone"))
     except StoreError as err:
-        notice(err.message(current_lang()))
-    except (SQLAlchemyError, OSError):
-        LOG.exception("storage unavailable")
-        notice(t("store.down"))
+        notice(error_text(err))
     return fallback
 
 
@@ -108,10 +92,10 @@ def session_token() -> str | None:
 
 
 def keep_relink() -> None:
-    """Renew the one-time cookie swap while a resumed session is open (see middleware.py)."""
+    """Renew the one-time cookie swap while a resumed session is open (see asgi.py)."""
     old, token = st.session_state.get(LINK_KEY), session_token()
     if old and token and read_cookie() == old:
-        RELINKS.offer(old, token)
+        runtime.current().relinks.offer(old, token)
 
 
 def load_answers() -> dict[str, dict[str, Any]]:
@@ -150,15 +134,17 @@ def resume(code: str) -> dict[str, dict[str, Any]]:
     Raises MalformedCode or UnknownCode (the caller shows their message); the current
     session is changed only after the code proved right.
     """
-    store = get_store()
-    token = store.resume(code)
-    answers = store.load_answers(token)
+    def adopt(store: Store) -> tuple[str, dict[str, dict[str, Any]]]:
+        token = store.resume(code)
+        return token, store.load_answers(token)
+
+    token, answers = runtime.current().use(adopt)
     st.session_state[STARTED_KEY] = True
     st.session_state[TOKEN_KEY] = token
     cookie = read_cookie()
     if cookie is not None and cookie != token:
         st.session_state[LINK_KEY] = cookie
-        RELINKS.offer(cookie, token)
+        runtime.current().relinks.offer(cookie, token)
     return answers
 
 
@@ -175,7 +161,7 @@ def forget_me() -> None:
     done = True
     for token in tokens:
         assert token is not None
-        RELINKS.cancel(token)
+        runtime.current().relinks.cancel(token)
         done = safely(functools.partial(_forget, token=token), False) and done
     if not done:
         return

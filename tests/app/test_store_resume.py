@@ -17,9 +17,9 @@ from streamlit.testing.v1 import AppTest
 
 from vbestuur_app import persistence
 from vbestuur_app.i18n import t
-from vbestuur_app.middleware import RELINKS
 from vbestuur_app.store_views import forget, resume
 from vbestuur_engine import Engine
+from vbestuur_service import runtime
 from vbestuur_store import MalformedCode, Store, UnknownCode
 
 CODE_RE = re.compile(r"^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$")
@@ -176,7 +176,7 @@ def test_right_code_adopts_the_saved_answers_and_offers_to_relink(
     assert at.session_state["store:token"] == other
     assert at.session_state[resume.INPUT_KEY] == ""
     assert at.get("link_button")  # "Deze browser laten onthouden"
-    assert RELINKS.take(browser_token) == other  # the middleware's one-time swap
+    assert runtime.current().relinks.take(browser_token) == other  # the middleware's one-time swap
     assert code not in all_text(at)
 
 
@@ -230,4 +230,4 @@ def test_vergeet_mij_also_forgets_this_browsers_own_token_after_a_resume(
     forget_all(at)
     assert not app_store.exists(other)
     assert not app_store.exists(browser_token)
-    assert RELINKS.take(browser_token) is None
+    assert runtime.current().relinks.take(browser_token) is None

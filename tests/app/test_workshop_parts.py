@@ -51,9 +51,9 @@ def test_a_broken_prompts_file_is_refused(break_it: str) -> None:
 
 
 def test_join_address_and_local_qr_code() -> None:
-    assert base_url("http://10.0.0.5:8501/workshop-scherm?lang=nl", {}) == "http://10.0.0.5:8501"
-    assert base_url(None, {}) == "http://localhost:8501"
-    assert base_url("x", {"VBESTUUR_PUBLIC_URL": "https://vb.example.nl/app/"}) == \
+    assert base_url("http://10.0.0.5:8501/workshop-scherm?lang=nl") == "http://10.0.0.5:8501"
+    assert base_url(None) == "http://localhost:8501"
+    assert base_url("x", "https://vb.example.nl/app/") == \
         "https://vb.example.nl/app"
     url = join_url("http://10.0.0.5:8501", "K7QM3X")
     assert url == "http://10.0.0.5:8501/meedoen?code=K7QM3X"

@@ -11,12 +11,13 @@ from __future__ import annotations
 import time
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
+from vbestuur_service import runtime
 from vbestuur_store import StoreError
 
 from .. import persistence
-from ..i18n import current_lang, t
+from ..i18n import t
+from ..messages import error_text
 from ..widgets import heading
 
 ACTOR_KEY = "griffie:actor"
@@ -73,12 +74,9 @@ def _unlock() -> None:
         ss[ERROR_KEY] = t("griffie.name_needed")
         return
     try:
-        persistence.get_store().require_pin(pin)
+        runtime.current().use(lambda store: store.require_pin(pin))
     except StoreError as err:
-        ss[ERROR_KEY] = err.message(current_lang())
-        return
-    except (SQLAlchemyError, OSError):
-        ss[ERROR_KEY] = t("store.down")
+        ss[ERROR_KEY] = error_text(err)
         return
     ss[ACTOR_KEY] = name
     ss[UNTIL_KEY] = time.time() + UNLOCK_SECONDS

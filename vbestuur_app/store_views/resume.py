@@ -11,13 +11,14 @@ person says it is saved, and a new code replaces the old one.
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
+from vbestuur_service import runtime
 from vbestuur_store import StoreError
-from vbestuur_store.config import load_config
+from vbestuur_store.config import DEFAULT_RETENTION_DAYS
 
 from .. import persistence, state
-from ..i18n import current_lang, t
+from ..i18n import t
+from ..messages import error_text
 from ..widgets import heading
 from . import forget
 
@@ -46,9 +47,9 @@ def render() -> None:
 def retention_days() -> int:
     """The configured retention period (the default when the setting cannot be read)."""
     try:
-        return load_config().retention_days
+        return runtime.current().settings.retention_days
     except StoreError:
-        return 90
+        return DEFAULT_RETENTION_DAYS
 
 
 def _status(token: str | None) -> None:
@@ -108,10 +109,7 @@ def _resume_code() -> None:
     try:
         saved = persistence.resume(typed)
     except StoreError as err:
-        st.session_state[ERROR_KEY] = err.message(current_lang())
-        return
-    except (SQLAlchemyError, OSError):
-        st.session_state[ERROR_KEY] = t("store.down")
+        st.session_state[ERROR_KEY] = error_text(err)
         return
     st.session_state.pop(CODE_KEY, None)
     state.replace_answers(saved)

@@ -1,10 +1,7 @@
-"""The workshop pages' link to storage, and what one browser session remembers of a workshop.
+"""The workshop pages' link to the service, and what one browser session remembers of a workshop.
 
-Why a store of its own here: workshop mode must work without the cookie middleware (a
-participant has no cookie session, only a random token in `st.session_state`), and it was
-built in parallel with the app's storage integration. `open_store()` reads the same
-environment (VBESTUUR_DATABASE_URL / VBESTUUR_DATA_DIR), so both use the same database; the
-cache key includes those settings, so a test that points them elsewhere gets its own store.
+Why no store of its own: the workshop use cases (vbestuur_service.workshop) run on the
+process's one store; a participant needs no cookie session, only a random token kept here.
 
 What is remembered per session (server-side, never in the URL): the facilitator's room code
 and PIN (so each action can be checked again by the store), or the participant's room code and
@@ -13,14 +10,13 @@ token. Closing the browser tab forgets them.
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
-from vbestuur_store import Store, StoreError, open_store
-from vbestuur_store.config import ENV_DATA_DIR, ENV_URL
+from vbestuur_service import runtime
+from vbestuur_service.runtime import Runtime
+from vbestuur_store import StoreError
 
-from ..i18n import current_lang
+from ..messages import error_text
 
 FAC_CODE = "ws_fac_code"
 FAC_PIN = "ws_fac_pin"
@@ -29,24 +25,19 @@ PART_TOKEN = "ws_part_token"
 NOTICE = "ws_notice"
 
 
-def _release(store: Store) -> None:
-    store.close()
-
-
-@st.cache_resource(show_spinner=False, on_release=_release)
-def _open(url: str, data_dir: str) -> Store:
-    """One store per database settings, shared by all sessions (Store is thread-safe)."""
-    return open_store()
-
-
-def workshop_store() -> Store:
-    """The store for the configured database."""
-    return _open(os.environ.get(ENV_URL, ""), os.environ.get(ENV_DATA_DIR, ""))
+def rt() -> Runtime:
+    """The process's runtime, for the workshop use cases."""
+    return runtime.current()
 
 
 def show_error(err: StoreError) -> None:
     """A storage problem as one clear sentence in the session's language."""
-    st.error(err.message(current_lang()), icon="⚠️")
+    st.error(error_text(err), icon="⚠️")
+
+
+def keep_error(err: StoreError) -> None:
+    """From a callback: keep the storage problem for the next draw."""
+    set_notice("error", error_text(err))
 
 
 def facilitator() -> tuple[str, str] | None:

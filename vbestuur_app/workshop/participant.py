@@ -14,16 +14,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from vbestuur_engine import Engine
-from vbestuur_store import (
-    BEHAVIOURS,
-    GEREGELD_VALUES,
-    StoreError,
-    cast_vote,
-    get_workshop,
-    join_workshop,
-    normalise_room_code,
-    own_answers,
-)
+from vbestuur_service import workshop as ws
+from vbestuur_store import BEHAVIOURS, GEREGELD_VALUES, StoreError
 from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, NONE_MET, questions_for
 
 from ..i18n import current_lang, t
@@ -60,8 +52,7 @@ def _join_form() -> None:
     code = st.text_input(t("ws.join.code"), key=CODE_WIDGET, max_chars=12)
     if st.button(t("ws.join.go"), key="ws-join", type="primary"):
         try:
-            room = normalise_room_code(code)
-            token = join_workshop(backend.workshop_store(), room)
+            room, token = ws.join(backend.rt(), code)
         except StoreError as err:
             backend.show_error(err)
             return
@@ -72,10 +63,9 @@ def _join_form() -> None:
 @st.fragment(run_every=REFRESH_SECONDS)
 def _room(engine: Engine, code: str, token: str) -> None:
     """The step on the screen and its questions; refreshes to follow the facilitator."""
-    store = backend.workshop_store()
     try:
-        workshop = get_workshop(store, code)
-        mine = own_answers(store, code, token)
+        workshop = ws.get(backend.rt(), code)
+        mine = ws.mine(backend.rt(), code, token)
     except StoreError as err:
         backend.show_error(err)
         return
@@ -95,9 +85,9 @@ def _room(engine: Engine, code: str, token: str) -> None:
 def _send(code: str, token: str, step_id: int, question: str, answer: list[str]) -> None:
     """Store the answer (from a callback); the outcome is shown on the next draw."""
     try:
-        cast_vote(backend.workshop_store(), code, token, step_id, question, answer)
+        ws.vote(backend.rt(), code, token, step_id, question, answer)
     except StoreError as err:
-        backend.set_notice("error", err.message(current_lang()))
+        backend.keep_error(err)
         return
     backend.clear_notice()
 
