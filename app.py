@@ -20,8 +20,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from vbestuur_app import navigation, persistence, state
-from vbestuur_app.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
+from vbestuur_app import navigation, persistence, session, state
+from vbestuur_app.i18n import DEFAULT_LANG, LANGS, t
 from vbestuur_app.loading import Loaded
 from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import local
@@ -39,7 +39,7 @@ def sync_language() -> str:
     """
     requested = st.query_params.get("lang")
     state.ensure_defaults(requested)
-    lang: str = st.session_state[LANG_KEY]
+    lang = session.lang()
     if requested != lang and (requested is not None or lang != DEFAULT_LANG):
         st.query_params["lang"] = lang
     return lang
@@ -47,7 +47,7 @@ def sync_language() -> str:
 
 def language_switch(lang: str) -> None:
     """A two-option radio; its own key, so the chosen language survives page changes."""
-    st.session_state[state.LANG_WIDGET] = lang
+    session.set_widget(state.LANG_WIDGET, lang)
     st.radio(t("lang.label"), LANGS, format_func=LANG_NAMES.__getitem__, horizontal=True,
              label_visibility="collapsed", key=state.LANG_WIDGET, on_change=state.set_lang)
 
@@ -63,7 +63,7 @@ def municipality_choice(loaded: Loaded) -> None:
         return
     labels = {"": t("local.none") if own is None else t("local.own", name=own.municipality)}
     labels.update({name: values.municipality for name, values in engine.content.local.items()})
-    st.session_state[state.LOCAL_WIDGET] = state.local_name() or ""
+    session.set_widget(state.LOCAL_WIDGET, state.local_name() or "")
     st.selectbox(t("local.label"), sorted(labels), key=state.LOCAL_WIDGET,
                  on_change=state.set_local, format_func=labels.__getitem__,
                  help=t("local.help"))

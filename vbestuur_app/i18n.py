@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import Final
 
-import streamlit as st
+from . import session
+from .session import DEFAULT_LANG, LANGS
 
-LANGS: Final = ("nl", "en")
-DEFAULT_LANG: Final = "nl"
-LANG_KEY: Final = "lang"
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "current_lang", "t"]
 
 _FRAME: Final[dict[str, tuple[str, str]]] = {
     # frame
@@ -236,8 +235,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = _catalogue()
 
 def current_lang() -> str:
     """The language of this session; Dutch unless the person chose English."""
-    value = st.session_state.get(LANG_KEY, DEFAULT_LANG)
-    return value if value in LANGS else DEFAULT_LANG
+    return session.lang()
 
 
 def t(key: str, lang: str | None = None, **fmt: object) -> str:

@@ -37,7 +37,7 @@ def test_facilitator_page_says_the_database_is_down() -> None:
 
 
 def test_console_and_participant_pages_say_it_too() -> None:
-    at = start(facilitator_script, ws_fac_code="K7QM3X", ws_fac_pin=PIN)
+    at = start(facilitator_script, facilitating=("K7QM3X", PIN))
     assert not at.exception
     assert t("store.down", "nl") in texts(at)
     joined = start(participant_script, lang="en")

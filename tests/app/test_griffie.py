@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 import pytest
-from app_helpers import TIMEOUT, walk_nodes
+from app_helpers import TIMEOUT, seed, walk_nodes
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.i18n import t
@@ -40,7 +40,7 @@ def griffie_app(lang: str = "nl") -> AppTest:
             st.info(message)
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
+    seed(at, lang=lang)
     return at.run()
 
 
@@ -145,9 +145,7 @@ def result_app(flow_id: str, answers: dict[str, Any], lang: str = "nl") -> AppTe
         conversation.render()
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    seeded = {"lang": lang, "flow": flow_id, "view": "result", "answers": {flow_id: answers}}
-    for key, value in seeded.items():
-        at.session_state[key] = value
+    seed(at, lang=lang, flow=flow_id, view="result", answers={flow_id: answers})
     return at.run()
 
 
@@ -176,7 +174,7 @@ def test_an_example_municipality_chosen_by_the_person_wins(
     app_store.set_profile_value("meldprocedure", MARKER, MARKER, "griffie")
     at = result_app(flow_id, answers)
     assert MARKER in shown(at)
-    at.session_state["local"] = next(iter(engine.content.local))
+    seed(at, local=next(iter(engine.content.local)))
     assert MARKER not in shown(at.run())
 
 

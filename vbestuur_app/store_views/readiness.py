@@ -16,11 +16,8 @@ import streamlit as st
 from vbestuur_engine import PhaseReadiness, Progress
 from vbestuur_store import ReadinessEntry, Store
 
-from .. import persistence
+from .. import persistence, session
 from ..i18n import t
-
-RECORDED_KEY = "readiness:recorded"
-PENDING_KEY = "readiness:pending"
 
 
 def _fingerprint(progress: Progress) -> str:
@@ -35,16 +32,16 @@ def mark_completed(progress: Progress) -> None:
     and what is kept must be exactly what the person saw.
     """
     fingerprint = _fingerprint(progress)
-    recorded: dict[str, str] = st.session_state.setdefault(RECORDED_KEY, {})
-    if recorded.get(progress.flow_id) != fingerprint:
-        st.session_state.setdefault(PENDING_KEY, {})[progress.flow_id] = fingerprint
+    state = session.current()
+    if state.readiness_recorded.get(progress.flow_id) != fingerprint:
+        state.readiness_pending[progress.flow_id] = fingerprint
 
 
 def _record_pending(flow_id: str, readiness: list[PhaseReadiness]) -> None:
     """Save the check marked by `mark_completed`, once (on this person's token only)."""
-    pending: dict[str, str] = st.session_state.get(PENDING_KEY, {})
+    state = session.current()
     token = persistence.session_token()
-    fingerprint = pending.pop(flow_id, None)
+    fingerprint = state.readiness_pending.pop(flow_id, None)
     if token is None or fingerprint is None or not readiness:
         return
     scores = {row.phase: row.score for row in readiness}
@@ -54,7 +51,7 @@ def _record_pending(flow_id: str, readiness: list[PhaseReadiness]) -> None:
         return True
 
     if persistence.safely(record, False):
-        st.session_state.setdefault(RECORDED_KEY, {})[flow_id] = fingerprint
+        state.readiness_recorded[flow_id] = fingerprint
 
 
 def changes(previous: ReadinessEntry,

@@ -18,6 +18,7 @@ from vbestuur_service import workshop as ws
 from vbestuur_store import BEHAVIOURS, GEREGELD_VALUES, StoreError
 from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, NONE_MET, questions_for
 
+from .. import session
 from ..i18n import current_lang, t
 from ..widgets import heading, plain
 from . import backend
@@ -47,8 +48,8 @@ def render(engine: Engine) -> None:
 def _join_form() -> None:
     st.markdown(plain(t("ws.join.intro")))
     backend.show_notice()
-    if CODE_WIDGET not in st.session_state:
-        st.session_state[CODE_WIDGET] = st.query_params.get("code", "")
+    if not session.has_widget(CODE_WIDGET):
+        session.set_widget(CODE_WIDGET, st.query_params.get("code", ""))
     code = st.text_input(t("ws.join.code"), key=CODE_WIDGET, max_chars=12)
     if st.button(t("ws.join.go"), key="ws-join", type="primary"):
         try:
@@ -93,7 +94,7 @@ def _send(code: str, token: str, step_id: int, question: str, answer: list[str])
 
 
 def _on_geregeld(code: str, token: str, step_id: int) -> None:
-    value = st.session_state.get(vote_key(step_id, GEREGELD))
+    value = session.widget(vote_key(step_id, GEREGELD))
     if isinstance(value, str):
         _send(code, token, step_id, GEREGELD, [value])
 
@@ -133,7 +134,7 @@ def _gedrag(code: str, token: str, step_id: int, current: list[str] | None) -> N
 def _on_gedrag(code: str, token: str, step_id: int) -> None:
     """Send the ticked forms; "none of these" alone is an answer too (an empty list)."""
     ticked = [o for o in (*BEHAVIOURS, NONE_MET)
-              if st.session_state.get(vote_key(step_id, GEDRAG, o))]
+              if session.widget(vote_key(step_id, GEDRAG, o))]
     if not ticked:
         backend.set_notice("error", t("ws.vote.pick"))
     elif NONE_MET in ticked and len(ticked) > 1:
