@@ -57,8 +57,7 @@ class Session:
     netwerklijst: tuple[str | None, dict[str, Any] | None] | None = None  # (token, data)
     netwerk_editing: int | None = None  # the row whose form is open (-1: a new row)
     netwerk_problems: dict[str, Any] = field(default_factory=dict)  # the form's messages
-    readiness_pending: dict[str, str] = field(default_factory=dict)
-    readiness_recorded: dict[str, str] = field(default_factory=dict)
+    readiness_recorded: dict[str, str] = field(default_factory=dict)  # flow -> fingerprint
     griffie_actor: str | None = None
     griffie_until: float = 0.0
     facilitating: tuple[str, str] | None = None  # (room code, PIN)
@@ -84,6 +83,12 @@ def lang() -> str:
 def view() -> str:
     value = current().view
     return value if value in VIEWS else "ask"
+
+
+def griffie_editor(now: float) -> str | None:
+    """The name of whoever unlocked the griffie page in this session, while it lasts."""
+    state = current()
+    return state.griffie_actor if now < state.griffie_until else None
 
 
 def start_over(keep_lang: str) -> Session:

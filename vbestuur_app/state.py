@@ -3,8 +3,8 @@
 Why so strict: a person's answers are private and must never appear in a URL or a log. They
 live in this session's typed state (`session.Session`) and change only in widget callbacks
 (`on_click`/`on_change`), which run before the page is drawn; so one run of a page always sees
-one consistent state. Every change of answers goes through `Engine.walk`, which drops answers
-that are no longer on the path and keeps the rest.
+one consistent state. What an action does to the answers is decided by the service
+(`vbestuur_service.conversation`); a callback reads the widget, calls it, and keeps the result.
 
 Why every change is also saved: a refresh starts a new Streamlit session. Each change is saved
 at once under this browser's random token (`persistence.save_answers`, a no-op without one),
@@ -13,20 +13,24 @@ and a new session with a known token starts with the saved answers (`ensure_defa
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
 
-from vbestuur_engine import Engine, Progress
+from vbestuur_engine import Engine
 from vbestuur_engine.schema import QuestionNode
+from vbestuur_service import conversation as uc
+from vbestuur_service import register, runtime
 from vbestuur_service.visitor import OPEN_FLOW_DOC
+from vbestuur_store import StoreError
 
 from . import persistence, session
+from .netwerk.store import stored
 from .session import DEFAULT_LANG, LANGS, Answer
 
 LANG_WIDGET = "lang_choice"
 LOCAL_WIDGET = "local_choice"
 CONVERSATION = "conversation"  # the notice place of the question, review and edit screens
-READINESS_DOORS = ("gereedheid", "organisatie")
 
 
 def widget_key(flow_id: str, question: str, value: str | None = None) -> str:
@@ -102,8 +106,9 @@ def start_flow(engine: Engine, flow_id: str) -> None:
     state = session.current()
     state.flow = flow_id
     persistence.save_document(OPEN_FLOW_DOC, {"flow": flow_id})
-    progress = engine.walk(flow_id, answers(flow_id))
-    state.view = "result" if progress.complete else "ask"
+    if flow_id == register.ORG_FLOW:
+        _prefill_from_register(engine)
+    state.view = uc.opened_view(engine, flow_id, answers(flow_id))
     session.clear(CONVERSATION)
 
 
@@ -120,22 +125,16 @@ def submit(engine: Engine, flow_id: str, question: str) -> None:
     if value is None:
         session.notify(CONVERSATION, "choose", question=question)
         return
-    progress = _store(engine, flow_id, {**answers(flow_id), question: value})
-    session.current().view = "result" if progress.complete else "ask"
-    _completed(engine, progress)
+    _keep(engine, uc.answer(engine, flow_id, answers(flow_id), question, value))
 
 
 def back(engine: Engine, flow_id: str) -> None:
     """on_click of "Vorige vraag": take back the last answer and show it again, chosen."""
-    progress = engine.walk(flow_id, answers(flow_id))
-    answered = [node for node in progress.path if node in progress.answers]
-    if not answered:
+    taken = uc.back(engine, flow_id, answers(flow_id))
+    if taken is None:
         return
-    last = answered[-1]
-    kept = {q: a for q, a in answers(flow_id).items() if q != last}
-    _seed_widget(engine, flow_id, last, progress.answers[last])
-    _store(engine, flow_id, kept)
-    session.current().view = "ask"
+    _seed_widget(engine, flow_id, taken.question, taken.previous)
+    _keep(engine, taken.moved)
 
 
 def begin_edit(engine: Engine, flow_id: str, question: str) -> None:
@@ -155,11 +154,8 @@ def save_edit(engine: Engine, flow_id: str, question: str) -> None:
     if value is None:
         session.notify(CONVERSATION, "choose", question=question)
         return
-    progress = _store(engine, flow_id, {**answers(flow_id), question: value})
-    state = session.current()
-    state.edit_question = None
-    _completed(engine, progress)
-    state.view = "review" if progress.complete else "ask"
+    session.current().edit_question = None
+    _keep(engine, uc.edit(engine, flow_id, answers(flow_id), question, value))
 
 
 def restart(flow_id: str) -> None:
@@ -206,21 +202,55 @@ def _seed_widget(engine: Engine, flow_id: str, question: str, answer: object) ->
         session.set_widget(widget_key(flow_id, question), answer)
 
 
-def _completed(engine: Engine, progress: Progress) -> None:
-    """A readiness check that has just been completed is kept with its date (issue 5)."""
-    if progress.complete and engine.flow(progress.flow_id).flow.door in READINESS_DOORS:
-        from .store_views.readiness import mark_completed
-
-        mark_completed(progress)
-
-
-def _store(engine: Engine, flow_id: str, new: Mapping[str, Answer]) -> Progress:
-    """Walk with the new answers and keep only those on the path (plain lists, no tuples)."""
-    progress = engine.walk(flow_id, new)
-    kept = {q: (a if isinstance(a, str) else list(a)) for q, a in progress.answers.items()}
+def _keep(engine: Engine, moved: uc.Moved) -> None:
+    """Keep what an action decided: the answers (saved at once), the next screen, a notice
+    about dropped answers, and a readiness check that has just been completed."""
+    flow_id = moved.progress.flow_id
     state = session.current()
-    state.answers = {**state.answers, flow_id: kept}
-    persistence.save_answers(flow_id, kept)
-    if progress.dropped:
-        session.notify(CONVERSATION, "dropped", count=len(progress.dropped))
-    return progress
+    state.answers = {**state.answers, flow_id: moved.answers}
+    state.view = moved.view
+    persistence.save_answers(flow_id, moved.answers)
+    if moved.dropped:
+        session.notify(CONVERSATION, "dropped", count=moved.dropped)
+    if flow_id == register.ORG_FLOW:
+        _fill_in_register(engine, moved)
+    if moved.progress.complete and uc.is_readiness(engine, flow_id):
+        _record_check(engine, moved)
+
+
+def _prefill_from_register(engine: Engine) -> None:
+    """The organisatie interview starts from the griffie's register (the source of truth);
+    with the register out of reach it starts from this session's own answers."""
+    steps = register.question_steps(engine).values()
+    try:
+        items = register.items(runtime.current(), steps)
+    except StoreError as err:
+        persistence.report(err)
+        return
+    state = session.current()
+    given = register.prefilled(engine, items, answers(register.ORG_FLOW))
+    kept = uc.walk(engine, register.ORG_FLOW, given, "ask").answers
+    state.answers = {**state.answers, register.ORG_FLOW: kept}
+    session.drop_widgets(widget_key(register.ORG_FLOW, ""))
+
+
+def _fill_in_register(engine: Engine, moved: uc.Moved) -> None:
+    """An unlocked griffie's answers go into the register, audited under their name."""
+    actor = session.griffie_editor(time.time())
+    if actor is None:
+        return
+    try:
+        register.fill_in(runtime.current(), engine, moved.answers, actor)
+    except StoreError as err:
+        persistence.report(err)
+
+
+def _record_check(engine: Engine, moved: uc.Moved) -> None:
+    """Keep the completed check as the result will show it, once per set of answers."""
+    state, progress = session.current(), moved.progress
+    fingerprint = uc.fingerprint(progress)
+    if state.readiness_recorded.get(progress.flow_id) == fingerprint:
+        return
+    rows = uc.readiness(engine, progress, stored())
+    if persistence.attempt(lambda v: uc.record_check(v, progress.flow_id, rows), False):
+        state.readiness_recorded[progress.flow_id] = fingerprint

@@ -199,6 +199,14 @@ _ORG: Final[dict[str, tuple[str, str]]] = {
     "org.note": ("Notitie", "Note"),
     "org.save": ("Opslaan", "Save"),
     "org.saved": ("Stap {step} is opgeslagen.", "Step {step} has been saved."),
+    "org.flow.synced": (
+        "Uw antwoorden staan ook in het overzicht van de griffie, bewaard onder uw naam.",
+        "Your answers are also in the griffie's overview, kept under your name."),
+    "org.flow.personal": (
+        "Deze antwoorden zijn alleen van u. Ze komen in het overzicht van de griffie als u "
+        "eerst de griffiepagina met de pincode ontgrendelt.",
+        "These answers are yours only. They go into the griffie's overview if you first "
+        "unlock the griffie page with the PIN."),
     "org.history": ("Wie wijzigde wat", "Who changed what"),
     "org.history_line": ("{when} · {who} · {field}: {old} → {new}",
                          "{when} · {who} · {field}: {old} → {new}"),

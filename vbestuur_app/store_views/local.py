@@ -16,7 +16,7 @@ from vbestuur_engine.schema import LocalValues, Text
 from vbestuur_service import runtime
 from vbestuur_store import StoreError
 
-from .. import state
+from .. import session
 
 LOG = logging.getLogger(__name__)
 NAME_ID = "gemeente-naam"  # a profile entry that is not an open term: the municipality's name
@@ -64,7 +64,7 @@ def session_local(engine: Engine) -> LocalValues | None:
     else the municipality profile the griffie keeps, else none (the national texts)."""
     from ..i18n import t
 
-    name = state.local_name()
+    name = session.current().local
     if name:
         return engine.local_values(name)
     return profile_values(engine, t("profile.unnamed"))

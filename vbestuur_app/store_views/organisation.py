@@ -16,7 +16,8 @@ import streamlit as st
 from vbestuur_engine import Engine
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
-from vbestuur_store import STATUSES, Change, OrgItem, Store
+from vbestuur_service import register, runtime
+from vbestuur_store import STATUSES, Change, OrgItem, StoreError
 
 from .. import persistence, session
 from ..i18n import current_lang, t
@@ -29,7 +30,7 @@ FIELDS = ("status", "owner", "due", "note")
 
 def org_steps(engine: Engine) -> list[Step]:
     """The guideline steps the organisation acts on, in step order."""
-    return [s for s in engine.content.steps.values() if "organisatie" in s.roles]
+    return register.org_steps(engine)
 
 
 def field_key(step_id: int, version: int, field: str) -> str:
@@ -105,14 +106,14 @@ def _save(step_id: int, version: int, actor: str) -> None:
     note = str(session.widget(field_key(step_id, version, "note")) or "")
     status = str(session.widget(field_key(step_id, version, "status")) or "open")
 
-    def update(store: Store) -> bool:
-        store.update_org_item(step_id, actor, status=status, owner=owner,
-                              due=due if isinstance(due, dt.date) else None, note=note,
-                              expected_version=version)
-        return True
-
-    if persistence.safely(update, False):
-        session.notify(PLACE, "saved", step=step_id)
+    try:
+        register.update(runtime.current(), step_id, actor, status=status, owner=owner,
+                        due=due if isinstance(due, dt.date) else None, note=note,
+                        version=version)
+    except StoreError as err:
+        persistence.report(err)
+        return
+    session.notify(PLACE, "saved", step=step_id)
 
 
 def _history(changes: list[Change]) -> None:

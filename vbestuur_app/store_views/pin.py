@@ -32,8 +32,7 @@ OPERATOR_HELP = ("VBESTUUR_GRIFFIE_PIN='…' make run\n"
 
 def unlocked_actor() -> str | None:
     """The name of whoever unlocked this session, while the unlock lasts."""
-    state = session.current()
-    return state.griffie_actor if time.time() < state.griffie_until else None
+    return session.griffie_editor(time.time())
 
 
 def render() -> str | None:

@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from vbestuur_engine import Engine
+from vbestuur_service import register
 from vbestuur_service import workshop as ws
 from vbestuur_store import StoreError, Workshop
 
@@ -24,7 +25,6 @@ from .export import build_summary, to_markdown
 from .export_pdf import to_pdf
 
 PHASES = ("vooraf", "tijdens", "erna")
-ORG_ROLE = "organisatie"
 
 
 def render(engine: Engine, screen_page: StreamlitPage | None = None) -> None:
@@ -160,7 +160,7 @@ def _hand_over(engine: Engine, code: str, pin: str) -> None:
     st.caption(t("ws.console.propose_help"))
     if not st.button(t("ws.console.propose"), key="ws-propose"):
         return
-    org_steps = [s.id for s in engine.content.steps.values() if ORG_ROLE in s.roles]
+    org_steps = [s.id for s in register.org_steps(engine)]
     try:
         handed = ws.hand_over(backend.rt(), code, pin, org_steps, current_lang())
     except StoreError as err:
