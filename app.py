@@ -20,7 +20,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from vbestuur_app import navigation, persistence, session, state
+from vbestuur_app import links, pages, persistence, session, state
 from vbestuur_app.i18n import DEFAULT_LANG, LANGS, t
 from vbestuur_app.loading import Loaded
 from vbestuur_app.messages import error_text
@@ -72,9 +72,7 @@ def municipality_choice(loaded: Loaded) -> None:
 def keep_link(loaded: Loaded) -> None:
     """On every page: the way to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
     if loaded.engine is not None:
-        from vbestuur_app.pages_store import resume_page
-
-        st.page_link(resume_page(), label=t("store.title"), icon="💾")
+        st.page_link(links.target(links.BEWAREN), label=t("store.title"), icon="💾")
 
 
 def store_notices() -> None:
@@ -97,7 +95,8 @@ def main() -> None:
     with st.sidebar:
         municipality_choice(loaded)
         keep_link(loaded)
-    page = st.navigation(navigation.pages(loaded.engine is not None), position="top")
+    sections = pages.sections(loaded.engine is not None, state.active_flow() is not None)
+    page = st.navigation(sections, position="top")
     touch_styles()
     language_switch(lang)
     danger_notice()

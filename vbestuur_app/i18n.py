@@ -30,6 +30,10 @@ _FRAME: Final[dict[str, tuple[str, str]]] = {
     "nav.map": ("Stroomkaarten", "Flow maps"),
     "nav.about": ("Over en privacy", "About and privacy"),
     "nav.invalid": ("Inhoud klopt niet", "Content error"),
+    "nav.section.you": ("Voor u", "For you"),
+    "nav.section.griffie": ("Griffie", "Clerk's office"),
+    "nav.section.workshop": ("Workshop", "Workshop"),
+    "nav.section.about": ("Over", "About"),
     # home
     "home.intro": (
         "Deze hulp zet de Leidraad Veilig Bestuur om in een kort gesprek. U beantwoordt een "

@@ -25,15 +25,14 @@ PIN = "begeleider-1"
 
 
 def facilitator_script() -> None:
-    from vbestuur_app import state
+    from vbestuur_app import links, state
     from vbestuur_app.loading import load
-    from vbestuur_app.pages_workshop import screen_page
     from vbestuur_app.workshop import facilitator
 
     state.ensure_defaults(None)
     engine = load().engine
     assert engine is not None
-    facilitator.render(engine, screen_page())
+    facilitator.render(engine, links.target(links.SCHERM))
 
 
 def presenter_script() -> None:

@@ -78,9 +78,10 @@ def test_figures_only_with_counts() -> None:
 def _pages_script() -> None:
     import streamlit as st
 
-    from vbestuur_app.pages_workshop import pages
+    from vbestuur_app.i18n import t
+    from vbestuur_app.pages import sections
 
-    for page in pages():
+    for page in sections(True, False)[t("nav.section.workshop")]:
         st.text(f"{page.url_path} {page.visibility}")
 
 

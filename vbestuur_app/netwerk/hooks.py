@@ -11,6 +11,7 @@ import streamlit as st
 
 from vbestuur_service.conversation import NETWERK_FLOW
 
+from .. import links
 from ..i18n import t
 from ..views import Ctx
 
@@ -21,10 +22,8 @@ def result_link(ctx: Ctx) -> None:
     """A short box with a link to "Mijn netwerklijst" on the results that need it."""
     if ctx.flow_id not in LINK_FLOWS:
         return
-    from ..pages_netwerk import netwerk_page
-
     with st.container(border=True, key="nw-link"):
         st.markdown(t("nw.link"))
         if ctx.flow_id == NETWERK_FLOW:
             st.caption(t("nw.link_step6"))
-        st.page_link(netwerk_page(), label=t("nav.netwerk"), icon="📇")
+        st.page_link(links.target(links.NETWERKLIJST), label=t("nav.netwerk"), icon="📇")

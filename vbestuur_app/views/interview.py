@@ -12,7 +12,7 @@ import streamlit as st
 from vbestuur_engine import Progress
 from vbestuur_engine.schema import InfoNode
 
-from .. import session, state
+from .. import links, session, state
 from ..i18n import t
 from ..widgets import content_text, heading, question_widget
 from . import Ctx
@@ -96,9 +96,7 @@ def _buttons(ctx: Ctx, progress: Progress, question: str) -> None:
             st.button(t("ask.back"), key=BACK_KEY, width="stretch", on_click=state.back,
                       args=(ctx.engine, ctx.flow_id))
         else:
-            from ..navigation import home_page
-
-            st.page_link(home_page(), label=t("conv.to_home"))
+            st.page_link(links.target(links.START), label=t("conv.to_home"))
     with right:
         if progress.answers:
             st.button(t("ask.review"), key=REVIEW_KEY, width="stretch", on_click=state.show,

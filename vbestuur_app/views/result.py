@@ -18,7 +18,7 @@ from vbestuur_engine.schema import InfoNode, OutcomeNode
 from vbestuur_service import conversation as uc
 from vbestuur_service import register
 
-from .. import session, state
+from .. import links, session, state
 from ..charts import readiness_figure
 from ..i18n import t
 from ..netwerk import hooks as netwerk_hooks
@@ -162,6 +162,4 @@ def _actions(ctx: Ctx) -> None:
         st.button(t("result.restart"), key="result:restart", width="stretch",
                   on_click=state.restart, args=(ctx.flow_id,))
     with right:
-        from ..navigation import home_page
-
-        st.page_link(home_page(), label=t("result.other"))
+        st.page_link(links.target(links.START), label=t("result.other"))
