@@ -25,6 +25,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy vbestuur_engine vbestuur_store vbestuur_service vbestuur_app app.py
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/vbestuur check

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from . import session
+from . import session, strings_netwerk, strings_store, strings_workshop
 from .session import DEFAULT_LANG, LANGS
 
 __all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "current_lang", "t"]
@@ -223,8 +223,6 @@ _FRAME: Final[dict[str, tuple[str, str]]] = {
 def _catalogue() -> dict[str, tuple[str, str]]:
     """The frame's words plus each feature's own words (one module per feature, so features
     can be built side by side without editing one shared file); a key may be defined once."""
-    from . import strings_netwerk, strings_store, strings_workshop
-
     merged = dict(_FRAME)
     for module in (strings_store, strings_workshop, strings_netwerk):
         clash = set(merged) & set(module.STRINGS)

@@ -6,17 +6,10 @@ from `VBESTUUR_CONTENT` as read into its settings, and every session shares the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from vbestuur_service import runtime
 from vbestuur_service.content import Loaded, app_version, content_version
 
-__all__ = ["Loaded", "app_version", "content_root", "content_version", "load"]
-
-
-def content_root() -> Path:
-    """The content folder the runtime was opened with."""
-    return runtime.current().settings.content_root
+__all__ = ["Loaded", "app_version", "content_version", "load"]
 
 
 def load() -> Loaded:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from vbestuur_engine.netwerklijst import NetworkList, from_data
 from vbestuur_service import runtime
 from vbestuur_service import visitor as uc
 from vbestuur_service.visitor import Visitor
@@ -25,6 +26,7 @@ from .i18n import t
 from .messages import error_text
 
 FRAME = "frame"  # the notice place of the frame (shown above and below every page)
+NETWERK_DOC = "netwerklijst"  # the visitor document that holds the person's netwerklijst
 T = TypeVar("T")
 
 
@@ -38,11 +40,6 @@ def read_cookie() -> str | None:
     except (AttributeError, RuntimeError, KeyError):
         return None
     return value if is_token(value) else None
-
-
-def get_store() -> Store:
-    """The process's one store (see vbestuur_service.runtime); may raise a `StoreError`."""
-    return runtime.current().store()
 
 
 def notice(message: str) -> None:
@@ -159,3 +156,32 @@ def forget_me() -> None:
         report(err)
     if not problems:
         session.start_over(session.lang())
+
+
+def netwerklijst() -> NetworkList | None:
+    """The person's own netwerklijst, or None when they have not saved one yet.
+
+    The session keeps a copy with the token it belongs to: after a resume or "vergeet mij" the
+    token changes, and the list is read again instead of showing someone else's (or a
+    forgotten) list.
+    """
+    current_token = session_token() or None
+    cached = session.current().netwerklijst
+    if cached is not None and cached[0] == current_token:
+        return from_data(cached[1])
+    network = from_data(load_document(NETWERK_DOC) if current_token else None)
+    _remember_netwerklijst(current_token, network)
+    return network
+
+
+def save_netwerklijst(network: NetworkList) -> None:
+    """Keep the list in this session and, when the person has a token, under that token."""
+    current_token = session_token() or None
+    _remember_netwerklijst(current_token, network)
+    if current_token:
+        save_document(NETWERK_DOC, network.model_dump(mode="json"))
+
+
+def _remember_netwerklijst(current_token: str | None, network: NetworkList | None) -> None:
+    data = network.model_dump(mode="json") if network is not None else None
+    session.current().netwerklijst = (current_token, data)

@@ -25,7 +25,6 @@ from vbestuur_service.visitor import OPEN_FLOW_DOC
 from vbestuur_store import StoreError
 
 from . import persistence, session
-from .netwerk.store import stored
 from .session import DEFAULT_LANG, LANGS, Answer
 
 LANG_WIDGET = "lang_choice"
@@ -251,6 +250,6 @@ def _record_check(engine: Engine, moved: uc.Moved) -> None:
     fingerprint = uc.fingerprint(progress)
     if state.readiness_recorded.get(progress.flow_id) == fingerprint:
         return
-    rows = uc.readiness(engine, progress, stored())
+    rows = uc.readiness(engine, progress, persistence.netwerklijst())
     if persistence.attempt(lambda v: uc.record_check(v, progress.flow_id, rows), False):
         state.readiness_recorded[progress.flow_id] = fingerprint

@@ -43,14 +43,15 @@ class Runtime:
         self.settings = settings
         self.relinks = RelinkBook() if relinks is None else relinks
         self._store_factory = store_factory
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the store
+        self._content_lock = threading.Lock()  # guards the content (loading takes a while)
         self._store: Store | None = None
         self._loaded: Loaded | None = None
 
     @property
     def loaded(self) -> Loaded:
         """The content of `settings.content_root`, loaded once."""
-        with self._lock:
+        with self._content_lock:
             if self._loaded is None:
                 self._loaded = load_content(self.settings.content_root)
             return self._loaded

@@ -28,6 +28,7 @@ from vbestuur_store import (
     show_step,
     workshop_summary,
 )
+from vbestuur_store.workshop_room import NoteWriter
 
 from .runtime import Runtime
 
@@ -62,10 +63,11 @@ def summary(rt: Runtime, code: str, pin: str) -> WorkshopSummary:
 
 
 def hand_over(rt: Runtime, code: str, pin: str, org_steps: Iterable[int],
-              lang: str) -> tuple[int, ...]:
-    """Write the room's verdict per organisation step into the griffie's register."""
+              note_for: NoteWriter) -> tuple[int, ...]:
+    """Write the room's verdict per organisation step into the griffie's register (the
+    register is the one model of "step arranged"; see register.py), worded by `note_for`."""
     steps = list(org_steps)
-    return rt.use(lambda s: propose_to_organisation(s, code, pin, steps, lang))
+    return rt.use(lambda s: propose_to_organisation(s, code, pin, steps, note_for))
 
 
 def join(rt: Runtime, typed_code: str) -> tuple[str, str]:

@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         print(_run(args.command, store))
     except StoreError as err:
-        print(err.message("nl"), file=sys.stderr)
+        print(f"vbestuur_store: {err}: {type(err).__doc__ or ''}".strip(), file=sys.stderr)
         return 1
     finally:
         store.close()

@@ -16,6 +16,7 @@ from app_helpers import TIMEOUT, seed, walk_nodes
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.i18n import t
+from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import organisation, pin, profile
 from vbestuur_engine import Engine
 from vbestuur_engine.schema import QuestionNode
@@ -74,7 +75,7 @@ def test_without_a_pin_the_page_says_how_the_operator_sets_one() -> None:
 def test_wrong_pin_then_right_pin(app_store: Store, lang: str) -> None:
     app_store.set_pin(PIN)
     at = unlock(griffie_app(lang), "wrong-pin", lang=lang)
-    assert [e.value for e in at.error] == [WrongPin().message(lang)]
+    assert [e.value for e in at.error] == [error_text(WrongPin(), lang)]
     assert at.session_state[pin.PIN_KEY] == ""  # the PIN never stays in the session
     assert not at.text_area
     at = unlock(at, PIN, lang=lang)
@@ -95,10 +96,10 @@ def test_repeated_wrong_pins_lock_even_the_right_pin(app_store: Store) -> None:
     at = griffie_app()
     for _ in range(5):
         at = unlock(at, "still-wrong")
-        assert [e.value for e in at.error] == [WrongPin().message("nl")]
+        assert [e.value for e in at.error] == [error_text(WrongPin(), "nl")]
     at = unlock(at, PIN)
     assert len(at.error) == 1
-    assert at.error[0].value.startswith(Locked(seconds=1).message("nl").split("1")[0])
+    assert at.error[0].value.startswith(error_text(Locked(seconds=1), "nl").split("1")[0])
     assert not at.text_area
 
 
@@ -234,7 +235,7 @@ def test_a_save_over_someone_elses_change_is_refused(app_store: Store) -> None:
     at = unlocked(app_store)
     app_store.update_org_item(5, "Iemand anders", note="hun notitie")  # version 1 elsewhere
     at = org_form(at, 5, 0, note="mijn notitie")
-    assert StaleItem().message("nl") in [i.value for i in at.info]
+    assert error_text(StaleItem(), "nl") in [i.value for i in at.info]
     assert app_store.org_items([5])[0].note == "hun notitie"
     at = org_form(at.run(), 5, 1, note="mijn notitie")  # the rebuilt form shows version 1
     assert app_store.org_items([5])[0].note == "mijn notitie"

@@ -26,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from vbestuur_app import persistence
 from vbestuur_app.i18n import t
+from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import forget, resume
 from vbestuur_engine import Engine
 from vbestuur_service import runtime
@@ -165,7 +166,7 @@ def test_wrong_or_malformed_code_says_so_and_loses_nothing(
     app_store.save_answers(browser_token, "incident", mine["incident"])
     at = submit_code(resume_app(lang, answers=mine), typed, lang)
     assert not at.exception
-    assert [e.value for e in at.error] == [error().message(lang)]
+    assert [e.value for e in at.error] == [error_text(error(), lang)]
     assert typed not in all_text(at)
     assert visitor(at).answers == mine
     assert visitor(at).token == browser_token

@@ -20,6 +20,7 @@ from vbestuur_store import (
     open_store,
     poll_results,
 )
+from vbestuur_store.workshop_errors import UnknownRoom
 
 PIN = "begeleider-1"
 
@@ -245,5 +246,5 @@ def test_end_export_hand_over_and_delete(store: Store) -> None:
     at.checkbox(key="ws-delete-confirm").check().run()
     at.button(key="ws-delete").click().run()
     assert "De workshop en alle antwoorden zijn verwijderd." in texts(at)
-    with pytest.raises(Exception, match="no workshop"):
+    with pytest.raises(UnknownRoom):
         get_workshop(store, code)

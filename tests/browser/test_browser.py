@@ -153,10 +153,13 @@ def axe_problems(page: Page, where: str) -> list[str]:
 
 
 def nav_to(page: Page, key: str, lang: str, section: str | None = None) -> None:
-    """Click a menu entry; an entry in a section first opens that section's menu."""
-    if section is not None:
+    """Click a menu entry; an entry in a section first opens that section's menu (its entries
+    are menu items there, not plain links)."""
+    if section is None:
+        page.get_by_role("link", name=t(key, lang)).first.click()
+    else:
         page.get_by_test_id("stTopNavSection").filter(has_text=t(section, lang)).click()
-    page.get_by_role("link", name=t(key, lang)).first.click()
+        page.get_by_test_id("stTopNavDropdownLink").filter(has_text=t(key, lang)).first.click()
     settle(page)
 
 

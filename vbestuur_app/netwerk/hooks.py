@@ -13,17 +13,16 @@ from vbestuur_service.conversation import NETWERK_FLOW
 
 from .. import links
 from ..i18n import t
-from ..views import Ctx
 
 LINK_FLOWS = ("wie-bellen", "incident", NETWERK_FLOW)
 
 
-def result_link(ctx: Ctx) -> None:
+def result_link(flow_id: str) -> None:
     """A short box with a link to "Mijn netwerklijst" on the results that need it."""
-    if ctx.flow_id not in LINK_FLOWS:
+    if flow_id not in LINK_FLOWS:
         return
     with st.container(border=True, key="nw-link"):
         st.markdown(t("nw.link"))
-        if ctx.flow_id == NETWERK_FLOW:
+        if flow_id == NETWERK_FLOW:
             st.caption(t("nw.link_step6"))
         st.page_link(links.target(links.NETWERKLIJST), label=t("nav.netwerk"), icon="📇")

@@ -1,25 +1,21 @@
-"""Where the person's netwerklijst is kept: this session, and under their own token.
+"""The netwerklijst page's view of the person's list, and what its callbacks need.
 
-Why both: the session copy makes every run fast and works without storage; the copy under the
-token (a visitor document of kind "netwerklijst", see vbestuur_service.visitor) lets the person
-find the list again next month, and is covered by resume, bewaarcode and "vergeet mij" like
-their answers. The session copy remembers the token it belongs to: after a resume or "vergeet
-mij" the token changes, and the list is read again instead of showing someone else's (or a
-forgotten) list.
+Why so little: the list itself is visitor data, kept in this session and under the person's
+token by `persistence.netwerklijst`/`save_netwerklijst` (covered by resume, bewaarcode and
+"vergeet mij" like their answers); this module adds the fresh list from the content for someone
+who has none yet, and the context every callback needs.
 """
 
 from __future__ import annotations
 
 from vbestuur_engine import Engine
-from vbestuur_engine.netwerklijst import NetworkList, from_data, initial_list
+from vbestuur_engine.netwerklijst import NetworkList, initial_list
 from vbestuur_engine.schema import LocalValues
 
-from .. import persistence, session
+from .. import persistence
 from ..i18n import current_lang
 from ..loading import load
 from ..store_views.local import session_local
-
-KIND = "netwerklijst"
 
 
 def token() -> str | None:
@@ -29,14 +25,7 @@ def token() -> str | None:
 
 def stored() -> NetworkList | None:
     """The person's own list, or None when they have not saved one yet."""
-    current_token = token()
-    cached = session.current().netwerklijst
-    if cached is not None and cached[0] == current_token:
-        return from_data(cached[1])
-    data = persistence.load_document(KIND) if current_token else None
-    network = from_data(data)
-    _remember(current_token, network)
-    return network
+    return persistence.netwerklijst()
 
 
 def current(engine: Engine, lang: str, local: LocalValues | None) -> NetworkList:
@@ -45,16 +34,8 @@ def current(engine: Engine, lang: str, local: LocalValues | None) -> NetworkList
 
 
 def save(network: NetworkList) -> None:
-    """Keep the list in this session and, when the person has a token, under that token."""
-    current_token = token()
-    _remember(current_token, network)
-    if current_token:
-        persistence.save_document(KIND, network.model_dump(mode="json"))
-
-
-def _remember(current_token: str | None, network: NetworkList | None) -> None:
-    data = network.model_dump(mode="json") if network is not None else None
-    session.current().netwerklijst = (current_token, data)
+    """Keep the list (in this session and, with a token, under that token)."""
+    persistence.save_netwerklijst(network)
 
 
 def context() -> tuple[Engine, str, LocalValues | None]:

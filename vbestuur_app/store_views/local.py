@@ -17,6 +17,7 @@ from vbestuur_service import runtime
 from vbestuur_store import StoreError
 
 from .. import session
+from ..i18n import t
 
 LOG = logging.getLogger(__name__)
 NAME_ID = "gemeente-naam"  # a profile entry that is not an open term: the municipality's name
@@ -62,8 +63,6 @@ def profile_values(engine: Engine, fallback_name: str) -> LocalValues | None:
 def session_local(engine: Engine) -> LocalValues | None:
     """The values this session's advice uses: an example municipality the person picked,
     else the municipality profile the griffie keeps, else none (the national texts)."""
-    from ..i18n import t
-
     name = session.current().local
     if name:
         return engine.local_values(name)

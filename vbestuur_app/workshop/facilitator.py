@@ -19,6 +19,7 @@ from vbestuur_service import workshop as ws
 from vbestuur_store import StoreError, Workshop
 
 from ..i18n import current_lang, t
+from ..messages import proposal_note
 from ..widgets import heading, plain
 from . import backend
 from .export import build_summary, to_markdown
@@ -162,7 +163,8 @@ def _hand_over(engine: Engine, code: str, pin: str) -> None:
         return
     org_steps = [s.id for s in register.org_steps(engine)]
     try:
-        handed = ws.hand_over(backend.rt(), code, pin, org_steps, current_lang())
+        handed = ws.hand_over(backend.rt(), code, pin, org_steps,
+                              proposal_note(current_lang()))
     except StoreError as err:
         backend.show_error(err)
         return
