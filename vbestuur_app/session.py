@@ -25,6 +25,7 @@ SESSION_KEY: Final = "vbestuur"
 LANGS: Final = ("nl", "en")
 DEFAULT_LANG: Final = "nl"
 VIEWS: Final = ("ask", "review", "edit", "result")
+MAX_NOTICES: Final = 20
 
 Answer = str | list[str]
 
@@ -102,11 +103,13 @@ def start_over(keep_lang: str) -> Session:
 # --- the notice queue ------------------------------------------------------------------------
 
 def notify(place: str, code: str, **params: Any) -> None:
-    """Leave a message for `place`; the same message twice is kept once."""
+    """Leave a message for `place`; the same message twice is kept once, and only the newest
+    `MAX_NOTICES` are kept (a place the person never opens again cannot grow the session)."""
     notice = Notice(place, code, params)
     queue = current().notices
     if notice not in queue:
         queue.append(notice)
+    del queue[:-MAX_NOTICES]
 
 
 def take(place: str) -> list[Notice]:
