@@ -24,7 +24,8 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy vbestuur_engine vbestuur_store vbestuur_app vbestuur_content app.py
+	$(BIN)/mypy vbestuur_engine vbestuur_store vbestuur_service vbestuur_app vbestuur_content app.py
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/vbestuur check

@@ -6,10 +6,12 @@ browser's token (`vbestuur_app.persistence`), advice comes from the engine, and 
 its own module under `vbestuur_app/views` or `vbestuur_app/store_views`.
 
 Why this file is also an ASGI app: `streamlit run app.py` finds `app = st.App(...)` below and
-serves the app through it, so `middleware.py` can set the session cookie and the security
-headers on the page request (a Streamlit script cannot set cookies). Each session then runs
-this same file as its script (`__name__ == "__main__"`), which draws the page. AppTest runs it
-as a plain script, without middleware and without cookies.
+serves the app through it, so `vbestuur_app/asgi.py` can set the session cookie and the
+security headers on the page request (a Streamlit script cannot set cookies) and its lifespan
+opens the process's runtime. Each session then runs this same file as its script
+(`__name__ == "__main__"`), which draws the page. AppTest runs it as a plain script, without
+middleware and without cookies. (`streamlit run` finds the ASGI app only by an `st.App(...)`
+call in this file, so the two roles stay in one file; everything ASGI lives in asgi.py.)
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from vbestuur_app import navigation, persistence, state
-from vbestuur_app.i18n import DEFAULT_LANG, LANG_KEY, LANGS, t
-from vbestuur_app.loading import Loaded, load
+from vbestuur_app import links, pages, persistence, session, state
+from vbestuur_app.i18n import DEFAULT_LANG, LANGS, t
+from vbestuur_app.loading import Loaded
+from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import local
 from vbestuur_app.widgets import danger_notice, touch_styles
+from vbestuur_service import runtime
+from vbestuur_store import StoreError
 
 LANG_NAMES = {"nl": "Nederlands", "en": "English"}
 
@@ -34,7 +39,7 @@ def sync_language() -> str:
     """
     requested = st.query_params.get("lang")
     state.ensure_defaults(requested)
-    lang: str = st.session_state[LANG_KEY]
+    lang = session.lang()
     if requested != lang and (requested is not None or lang != DEFAULT_LANG):
         st.query_params["lang"] = lang
     return lang
@@ -42,7 +47,7 @@ def sync_language() -> str:
 
 def language_switch(lang: str) -> None:
     """A two-option radio; its own key, so the chosen language survives page changes."""
-    st.session_state[state.LANG_WIDGET] = lang
+    session.set_widget(state.LANG_WIDGET, lang)
     st.radio(t("lang.label"), LANGS, format_func=LANG_NAMES.__getitem__, horizontal=True,
              label_visibility="collapsed", key=state.LANG_WIDGET, on_change=state.set_lang)
 
@@ -58,7 +63,7 @@ def municipality_choice(loaded: Loaded) -> None:
         return
     labels = {"": t("local.none") if own is None else t("local.own", name=own.municipality)}
     labels.update({name: values.municipality for name, values in engine.content.local.items()})
-    st.session_state[state.LOCAL_WIDGET] = state.local_name() or ""
+    session.set_widget(state.LOCAL_WIDGET, state.local_name() or "")
     st.selectbox(t("local.label"), sorted(labels), key=state.LOCAL_WIDGET,
                  on_change=state.set_local, format_func=labels.__getitem__,
                  help=t("local.help"))
@@ -67,9 +72,7 @@ def municipality_choice(loaded: Loaded) -> None:
 def keep_link(loaded: Loaded) -> None:
     """On every page: the way to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
     if loaded.engine is not None:
-        from vbestuur_app.pages_store import resume_page
-
-        st.page_link(resume_page(), label=t("store.title"), icon="💾")
+        st.page_link(links.target(links.BEWAREN), label=t("store.title"), icon="💾")
 
 
 def store_notices() -> None:
@@ -83,12 +86,17 @@ def main() -> None:
     st.set_page_config(page_title="Veilig Bestuur", page_icon="🛡️", layout="centered",
                        initial_sidebar_state="auto")
     lang = sync_language()
+    try:
+        loaded = runtime.current().loaded
+    except StoreError as err:  # a setting that does not fit: said once, in the person's words
+        st.error(error_text(err))
+        return
     persistence.keep_relink()
-    loaded = load()
     with st.sidebar:
         municipality_choice(loaded)
         keep_link(loaded)
-    page = st.navigation(navigation.pages(loaded.engine is not None), position="top")
+    sections = pages.sections(loaded.engine is not None, state.active_flow() is not None)
+    page = st.navigation(sections, position="top")
     touch_styles()
     language_switch(lang)
     danger_notice()
@@ -100,8 +108,6 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 else:  # imported by `streamlit run` (uvicorn) as the ASGI app around this same script
-    from starlette.middleware import Middleware
+    from vbestuur_app import asgi
 
-    from vbestuur_app.middleware import SessionCookieMiddleware
-
-    app = st.App(Path(__file__), middleware=[Middleware(SessionCookieMiddleware)])
+    app = st.App(Path(__file__), middleware=asgi.middleware(), lifespan=asgi.lifespan)

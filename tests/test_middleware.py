@@ -16,8 +16,14 @@ from typing import Any
 
 import pytest
 
-from vbestuur_app.middleware import RelinkBook, SessionCookieMiddleware, is_page_request
+from vbestuur_app.asgi import SessionCookieMiddleware, is_page_request, lifespan
+from vbestuur_service import runtime
+from vbestuur_service.relink import RelinkBook
+from vbestuur_service.runtime import Runtime
+from vbestuur_service.settings import Settings
 from vbestuur_store import COOKIE_NAME, Store, open_store
+
+SETTINGS = Settings.from_env({})
 
 
 @pytest.fixture
@@ -80,9 +86,13 @@ def cookie_of(headers: dict[str, list[str]]) -> str | None:
     return None
 
 
+def runtime_with(store: Store, relinks: RelinkBook | None = None) -> Runtime:
+    return Runtime(SETTINGS, store_factory=lambda _: store, relinks=relinks)
+
+
 def make(store: Store, relinks: RelinkBook | None = None) -> SessionCookieMiddleware:
-    return SessionCookieMiddleware(inner_app, store_factory=lambda: store,  # type: ignore[arg-type]
-                                   relinks=relinks or RelinkBook())
+    rt = runtime_with(store, relinks)
+    return SessionCookieMiddleware(inner_app, runtime_of=lambda: rt)
 
 
 def test_first_page_load_gets_a_strict_httponly_cookie_for_a_stored_session(store: Store) -> None:
@@ -153,10 +163,11 @@ def test_relink_to_a_forgotten_token_does_not_happen(store: Store) -> None:
 
 
 def test_a_broken_store_still_serves_the_page() -> None:
-    def broken() -> Store:
+    def broken(_: Settings) -> Store:
         raise OSError("disk gone")
 
-    middleware = SessionCookieMiddleware(inner_app, store_factory=broken)  # type: ignore[arg-type]
+    rt = Runtime(SETTINGS, store_factory=broken)
+    middleware = SessionCookieMiddleware(inner_app, runtime_of=lambda: rt)
     headers = request(middleware)
     assert "set-cookie" not in headers
     assert headers["content-type"] == ["text/html; charset=utf-8"]
@@ -168,22 +179,35 @@ def test_websockets_pass_through_untouched() -> None:
     async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         seen.append(scope["type"])
 
-    middleware = SessionCookieMiddleware(app, store_factory=lambda: None)  # type: ignore[arg-type]
+    middleware = SessionCookieMiddleware(app, runtime_of=lambda: None)  # type: ignore[arg-type,return-value]
     run(middleware({"type": "websocket", "path": "/_stcore/stream", "headers": []},
                    None, None))  # type: ignore[arg-type]
     assert seen == ["websocket"]
     assert not is_page_request({"type": "websocket", "path": "/", "headers": []})
 
 
-def test_unused_sessions_are_purged_on_the_first_page_load(tmp_path: Path) -> None:
+def test_unused_sessions_are_purged_when_the_server_starts(tmp_path: Path) -> None:
+    """The lifespan opens the process's runtime and runs the retention purge at once."""
     moments = [dt.datetime(2026, 1, 1, tzinfo=dt.UTC)]
     store = open_store(f"sqlite:///{tmp_path / 'purge.sqlite'}", env={},
                        clock=lambda: moments[0])
     old = store.new_token()
     moments[0] += dt.timedelta(days=store.retention_days + 1)
     recent = store.new_token()
-    middleware = make(store)
-    request(middleware, cookie=f"{COOKIE_NAME}={recent}")
-    assert not store.exists(old)
-    assert store.exists(recent)
-    store.close()
+    runtime.install(runtime_with(store))
+
+    seen: dict[str, bool] = {}
+
+    async def serve_briefly() -> None:
+        async with lifespan(None):
+            for _ in range(500):  # the purge runs in a worker thread; wait on its effect
+                if not store.exists(old):
+                    break
+                await asyncio.sleep(0.01)
+            seen.update(old=store.exists(old), recent=store.exists(recent))
+
+    try:
+        run(serve_briefly())
+    finally:
+        runtime.reset()
+    assert seen == {"old": False, "recent": True}

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import Final
 
-import streamlit as st
+from . import session, strings_netwerk, strings_store, strings_workshop
+from .session import DEFAULT_LANG, LANGS
 
-LANGS: Final = ("nl", "en")
-DEFAULT_LANG: Final = "nl"
-LANG_KEY: Final = "lang"
+__all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "current_lang", "t"]
 
 _FRAME: Final[dict[str, tuple[str, str]]] = {
     # frame
@@ -31,6 +30,10 @@ _FRAME: Final[dict[str, tuple[str, str]]] = {
     "nav.map": ("Stroomkaarten", "Flow maps"),
     "nav.about": ("Over en privacy", "About and privacy"),
     "nav.invalid": ("Inhoud klopt niet", "Content error"),
+    "nav.section.you": ("Voor u", "For you"),
+    "nav.section.griffie": ("Griffie", "Clerk's office"),
+    "nav.section.workshop": ("Workshop", "Workshop"),
+    "nav.section.about": ("Over", "About"),
     # home
     "home.intro": (
         "Deze hulp zet de Leidraad Veilig Bestuur om in een kort gesprek. U beantwoordt een "
@@ -220,8 +223,6 @@ _FRAME: Final[dict[str, tuple[str, str]]] = {
 def _catalogue() -> dict[str, tuple[str, str]]:
     """The frame's words plus each feature's own words (one module per feature, so features
     can be built side by side without editing one shared file); a key may be defined once."""
-    from . import strings_netwerk, strings_store, strings_workshop
-
     merged = dict(_FRAME)
     for module in (strings_store, strings_workshop, strings_netwerk):
         clash = set(merged) & set(module.STRINGS)
@@ -236,8 +237,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = _catalogue()
 
 def current_lang() -> str:
     """The language of this session; Dutch unless the person chose English."""
-    value = st.session_state.get(LANG_KEY, DEFAULT_LANG)
-    return value if value in LANGS else DEFAULT_LANG
+    return session.lang()
 
 
 def t(key: str, lang: str | None = None, **fmt: object) -> str:

@@ -1,37 +1,32 @@
-"""The app's one door to storage: this browser's token, and saving under it.
+"""The pages' door to the visitor's stored data: this browser's token, and calm failures.
 
-Why here and not in the views: every page (answers, the netwerklijst, readiness) needs the same
-three things — which token this session uses, how to save without ever breaking the page, and
-how to forget. The token comes from the cookie that `middleware.py` sets; AppTest has no
-cookies, so reading it sits behind `read_cookie()`, which tests replace.
-
-Why errors never reach the person as a stack trace: a store problem (the database is down, the
-data was forgotten in another tab, or expired) must not stop someone under threat from reading
-the advice. The answers stay in the session, and a calm notice says they are not being saved.
+Why so thin: what is kept and how (answers, the open conversation, documents, resume, forget)
+are the service's use cases (`vbestuur_service.visitor`). This module only binds them to this
+session: it finds the token (from the cookie that `asgi.py` sets; AppTest has no cookies, so
+reading it sits behind `read_cookie()`, which tests replace), and it turns a storage problem
+into a notice for the frame, so someone under threat can always read the advice: the answers
+stay in the session and a calm sentence says they are not being saved.
 """
 
 from __future__ import annotations
 
-import functools
-import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
-from vbestuur_store import COOKIE_NAME, Store, StoreError, UnknownToken, is_token, open_store
-from vbestuur_store.config import load_config
+from vbestuur_engine.netwerklijst import NetworkList, from_data
+from vbestuur_service import runtime
+from vbestuur_service import visitor as uc
+from vbestuur_service.visitor import Visitor
+from vbestuur_store import COOKIE_NAME, Store, StoreError, UnknownToken, is_token
 
-from .i18n import LANG_KEY, current_lang
-from .middleware import RELINKS
+from . import session
+from .i18n import t
+from .messages import error_text
 
-LOG = logging.getLogger(__name__)
-TOKEN_KEY = "store:token"
-STARTED_KEY = "store:started"
-LINK_KEY = "store:link_from"
-NOTICES_KEY = "store:notices"
-FORGOTTEN_KEY = "store:forgotten"
+FRAME = "frame"  # the notice place of the frame (shown above and below every page)
+NETWERK_DOC = "netwerklijst"  # the visitor document that holds the person's netwerklijst
 T = TypeVar("T")
 
 
@@ -47,101 +42,88 @@ def read_cookie() -> str | None:
     return value if is_token(value) else None
 
 
-@st.cache_resource(show_spinner=False)
-def _open(url: str, retention_days: int) -> Store:
-    """One store per database for the whole process (it is thread-safe)."""
-    del url, retention_days  # only the cache key: tests point the app at another database
-    return open_store()
-
-
-def get_store() -> Store:
-    """The store, opened once per process; opening creates or upgrades the database."""
-    config = load_config()
-    return _open(config.url, config.retention_days)
-
-
 def notice(message: str) -> None:
-    """Remember a message for the person; the frame shows it once (see `pop_notices`)."""
-    notices: list[str] = st.session_state.setdefault(NOTICES_KEY, [])
-    if message not in notices:
-        notices.append(message)
+    """Leave a message for the frame; it shows it once (see `pop_notices`)."""
+    session.notify(FRAME, "text", text=message)
 
 
 def pop_notices() -> list[str]:
-    """The messages collected since the last run, once."""
-    notices: list[str] = st.session_state.pop(NOTICES_KEY, [])
-    return notices
+    """The frame's messages collected since the last run, once."""
+    return [str(n.params["text"]) for n in session.take(FRAME)]
+
+
+def report(err: StoreError) -> None:
+    """Tell the person about a storage problem; a forgotten token stops saving."""
+    if isinstance(err, UnknownToken):
+        session.current().token = None
+        notice(t("store.gone"))
+    else:
+        notice(error_text(err))
 
 
 def safely(action: Callable[[Store], T], fallback: T) -> T:
     """Run a store action; on any storage problem keep the page working and say so."""
-    from .i18n import t
-
     try:
-        return action(get_store())
-    except UnknownToken:
-        st.session_state[TOKEN_KEY] = None
-        notice(t("store.gone"))
+        return runtime.current().use(action)
     except StoreError as err:
-        notice(err.message(current_lang()))
-    except (SQLAlchemyError, OSError):
-        LOG.exception("storage unavailable")
-        notice(t("store.down"))
+        report(err)
     return fallback
 
 
-def _start() -> None:
-    """Once per Streamlit session: use the cookie's token if the store knows it."""
-    ss = st.session_state
-    ss[STARTED_KEY] = True
-    cookie = read_cookie()
-    known = cookie is not None and safely(lambda store: store.exists(cookie), False)
-    ss[TOKEN_KEY] = cookie if known else None
+def visitor() -> Visitor | None:
+    """This browser's data on the store; None when nothing can be saved."""
+    token = session_token()
+    return None if token is None else Visitor(runtime.current(), token)
+
+
+def attempt(action: Callable[[Visitor], T], fallback: T) -> T:
+    """Run a visitor use case when there is a token; a storage problem becomes a notice."""
+    current = visitor()
+    if current is None:
+        return fallback
+    try:
+        return action(current)
+    except StoreError as err:
+        report(err)
+    return fallback
 
 
 def session_token() -> str | None:
-    """This browser's token, restored from the cookie; None when nothing can be saved."""
-    if STARTED_KEY not in st.session_state:
-        _start()
-    token: str | None = st.session_state.get(TOKEN_KEY)
-    return token
+    """This browser's token, restored from the cookie once per session; None when nothing
+    can be saved."""
+    state = session.current()
+    if not state.started:
+        state.started = True
+        cookie = read_cookie()
+        known = cookie is not None and safely(lambda store: store.exists(cookie), False)
+        state.token = cookie if known else None
+    return state.token
 
 
 def keep_relink() -> None:
-    """Renew the one-time cookie swap while a resumed session is open (see middleware.py)."""
-    old, token = st.session_state.get(LINK_KEY), session_token()
-    if old and token and read_cookie() == old:
-        RELINKS.offer(old, token)
+    """Renew the one-time cookie swap while a resumed session is open (see asgi.py)."""
+    state = session.current()
+    uc.keep_relink(runtime.current(), read_cookie(), state.link_from, session_token())
 
 
 def load_answers() -> dict[str, dict[str, Any]]:
     """All answers saved under this browser's token (empty without one)."""
-    token = session_token()
-    if token is None:
-        return {}
-    return safely(lambda store: store.load_answers(token), {})
+    return attempt(lambda v: v.answers(), {})
 
 
 def save_answers(flow_id: str, answers: dict[str, Any]) -> None:
     """Save one flow's answers under the token (a no-op without one)."""
-    token = session_token()
-    if token is not None:
-        safely(lambda store: store.save_answers(token, flow_id, answers), None)
+    attempt(lambda v: v.save_answers(flow_id, answers), None)
 
 
 def save_document(kind: str, data: object) -> None:
     """Save a document (e.g. "netwerklijst") under the token; a no-op without one."""
-    token = session_token()
-    if token is not None:
-        safely(lambda store: store.save_document(token, kind, data), None)
+    attempt(lambda v: v.save_document(kind, data), None)
 
 
 def load_document(kind: str) -> object | None:
     """The saved document of that kind, or None (also without a token)."""
-    token = session_token()
-    if token is None:
-        return None
-    return safely(lambda store: store.load_document(token, kind), None)
+    return attempt(lambda v: v.document(kind), None)
 
 
 def resume(code: str) -> dict[str, dict[str, Any]]:
@@ -150,16 +132,13 @@ def resume(code: str) -> dict[str, dict[str, Any]]:
     Raises MalformedCode or UnknownCode (the caller shows their message); the current
     session is changed only after the code proved right.
     """
-    store = get_store()
-    token = store.resume(code)
-    answers = store.load_answers(token)
-    st.session_state[STARTED_KEY] = True
-    st.session_state[TOKEN_KEY] = token
     cookie = read_cookie()
-    if cookie is not None and cookie != token:
-        st.session_state[LINK_KEY] = cookie
-        RELINKS.offer(cookie, token)
-    return answers
+    resumed = uc.resume(runtime.current(), code, cookie)
+    state = session.current()
+    state.started, state.token = True, resumed.token
+    if resumed.relinked:
+        state.link_from = cookie
+    return resumed.answers
 
 
 def forget_me() -> None:
@@ -168,22 +147,41 @@ def forget_me() -> None:
     Both the session's token and (after a resume) this browser's own cookie token are
     forgotten. Nothing is saved any more in this session; the next page load gets a new,
     empty token from the middleware. If the store cannot be reached, nothing is cleared
-    (the notice says so) and `FORGOTTEN_KEY` stays unset.
+    (the notice says so) and the session is not marked as forgotten.
     """
-    ss = st.session_state
-    tokens = {session_token(), read_cookie(), ss.get(LINK_KEY)} - {None}
-    done = True
-    for token in tokens:
-        assert token is not None
-        RELINKS.cancel(token)
-        done = safely(functools.partial(_forget, token=token), False) and done
-    if not done:
-        return
-    lang = current_lang()
-    ss.clear()
-    ss.update({LANG_KEY: lang, STARTED_KEY: True, TOKEN_KEY: None, FORGOTTEN_KEY: True})
+    state = session.current()
+    tokens = {token for token in (session_token(), read_cookie(), state.link_from) if token}
+    problems = uc.forget(runtime.current(), tokens)
+    for err in problems[:1]:
+        report(err)
+    if not problems:
+        session.start_over(session.lang())
 
 
-def _forget(store: Store, *, token: str) -> bool:
-    store.forget(token)
-    return True
+def netwerklijst() -> NetworkList | None:
+    """The person's own netwerklijst, or None when they have not saved one yet.
+
+    The session keeps a copy with the token it belongs to: after a resume or "vergeet mij" the
+    token changes, and the list is read again instead of showing someone else's (or a
+    forgotten) list.
+    """
+    current_token = session_token() or None
+    cached = session.current().netwerklijst
+    if cached is not None and cached[0] == current_token:
+        return from_data(cached[1])
+    network = from_data(load_document(NETWERK_DOC) if current_token else None)
+    _remember_netwerklijst(current_token, network)
+    return network
+
+
+def save_netwerklijst(network: NetworkList) -> None:
+    """Keep the list in this session and, when the person has a token, under that token."""
+    current_token = session_token() or None
+    _remember_netwerklijst(current_token, network)
+    if current_token:
+        save_document(NETWERK_DOC, network.model_dump(mode="json"))
+
+
+def _remember_netwerklijst(current_token: str | None, network: NetworkList | None) -> None:
+    data = network.model_dump(mode="json") if network is not None else None
+    session.current().netwerklijst = (current_token, data)

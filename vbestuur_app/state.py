@@ -1,10 +1,10 @@
-"""Everything this session remembers, and the only functions that change it.
+"""The conversation's callbacks: the only functions that change a conversation's state.
 
 Why so strict: a person's answers are private and must never appear in a URL or a log. They
-live in `st.session_state` under a few fixed keys and change only in widget callbacks
+live in this session's typed state (`session.Session`) and change only in widget callbacks
 (`on_click`/`on_change`), which run before the page is drawn; so one run of a page always sees
-one consistent state. Every change of answers goes through `Engine.walk`, which drops answers
-that are no longer on the path and keeps the rest.
+one consistent state. What an action does to the answers is decided by the service
+(`vbestuur_service.conversation`); a callback reads the widget, calls it, and keeps the result.
 
 Why every change is also saved: a refresh starts a new Streamlit session. Each change is saved
 at once under this browser's random token (`persistence.save_answers`, a no-op without one),
@@ -13,31 +13,23 @@ and a new session with a known token starts with the saved answers (`ensure_defa
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
 
-import streamlit as st
-
-from vbestuur_engine import Engine, Progress
+from vbestuur_engine import Engine
 from vbestuur_engine.schema import QuestionNode
+from vbestuur_service import conversation as uc
+from vbestuur_service import register, runtime
+from vbestuur_service.visitor import OPEN_FLOW_DOC
+from vbestuur_store import StoreError
 
-from . import persistence
-from .i18n import DEFAULT_LANG, LANG_KEY, LANGS
+from . import persistence, session
+from .session import DEFAULT_LANG, LANGS, Answer
 
-FLOW_KEY = "flow"
-ANSWERS_KEY = "answers"
-VIEW_KEY = "view"
-EDIT_KEY = "edit_question"
-NOTICE_KEY = "notice"
-LOCAL_KEY = "local"
 LANG_WIDGET = "lang_choice"
 LOCAL_WIDGET = "local_choice"
-RESTORED_KEY = "store:restored"
-OPEN_FLOW_DOC = "gesprek"  # which conversation was open, so a refresh continues it
-VIEWS = ("ask", "review", "edit", "result")
-READINESS_DOORS = ("gereedheid", "organisatie")
-
-Answer = str | list[str]
+CONVERSATION = "conversation"  # the notice place of the question, review and edit screens
 
 
 def widget_key(flow_id: str, question: str, value: str | None = None) -> str:
@@ -47,121 +39,101 @@ def widget_key(flow_id: str, question: str, value: str | None = None) -> str:
 
 
 def ensure_defaults(query_lang: str | None) -> None:
-    """Fill in missing keys at the start of a run; `?lang=` only sets the first language."""
-    ss = st.session_state
-    if LANG_KEY not in ss:
-        ss[LANG_KEY] = query_lang if query_lang in LANGS else DEFAULT_LANG
-    ss.setdefault(ANSWERS_KEY, {})
-    ss.setdefault(FLOW_KEY, None)
-    ss.setdefault(VIEW_KEY, "ask")
-    ss.setdefault(LOCAL_KEY, None)
-    if RESTORED_KEY not in ss:
-        ss[RESTORED_KEY] = True
-        _restore()
+    """Fill in what is missing at the start of a run; `?lang=` only sets the first language."""
+    state = session.current()
+    if state.lang is None:
+        state.lang = query_lang if query_lang in LANGS else DEFAULT_LANG
+    if not state.restored:
+        state.restored = True
+        _restore(state)
 
 
-def _restore() -> None:
+def _restore(state: session.Session) -> None:
     """A new session with a known token: the saved answers and the open conversation."""
-    ss = st.session_state
     saved = persistence.load_answers()
     if not saved:
         return
-    ss[ANSWERS_KEY] = {**saved, **ss[ANSWERS_KEY]}
-    open_flow = persistence.load_document(OPEN_FLOW_DOC)
-    if ss.get(FLOW_KEY) is None and isinstance(open_flow, dict) \
-            and isinstance(open_flow.get("flow"), str):
-        ss[FLOW_KEY] = open_flow["flow"]
+    state.answers = {**saved, **state.answers}
+    if state.flow is None:
+        state.flow = persistence.attempt(lambda v: v.open_flow(), None)
 
 
 def replace_answers(saved: Mapping[str, Mapping[str, Any]]) -> None:
     """Take over answers from elsewhere (a bewaarcode): drop this session's answers, widgets
     and open screen, so nothing of the old answers shows through."""
-    ss = st.session_state
-    for key in [k for k in ss if str(k).startswith("ans:")]:
-        del ss[key]
-    ss[ANSWERS_KEY] = {flow: dict(given) for flow, given in saved.items()}
-    ss[RESTORED_KEY] = True
-    ss[VIEW_KEY] = "ask"
-    ss.pop(EDIT_KEY, None)
+    session.drop_widgets("ans:")
+    state = session.current()
+    state.answers = {flow: dict(given) for flow, given in saved.items()}
+    state.restored = True
+    state.view = "ask"
+    state.edit_question = None
 
 
 def answers(flow_id: str) -> dict[str, Answer]:
     """This session's answers for one flow (a copy: change them only through callbacks)."""
-    stored: Mapping[str, Answer] = st.session_state.get(ANSWERS_KEY, {}).get(flow_id, {})
-    return dict(stored)
+    return dict(session.current().answers.get(flow_id, {}))
 
 
 def active_flow() -> str | None:
-    value: str | None = st.session_state.get(FLOW_KEY)
-    return value
+    return session.current().flow
 
 
 def view() -> str:
-    value = st.session_state.get(VIEW_KEY, "ask")
-    return value if value in VIEWS else "ask"
-
-
-def pop_notice() -> Any:
-    """The one-time notice set by the last callback (shown once, then forgotten)."""
-    return st.session_state.pop(NOTICE_KEY, None)
+    return session.view()
 
 
 def local_name() -> str | None:
-    value: str | None = st.session_state.get(LOCAL_KEY)
-    return value
+    return session.current().local
 
 
 # --- callbacks -------------------------------------------------------------------------------
 
 def set_lang() -> None:
     """on_change of the language switch."""
-    chosen = st.session_state.get(LANG_WIDGET)
+    chosen = session.widget(LANG_WIDGET)
     if chosen in LANGS:
-        st.session_state[LANG_KEY] = chosen
+        session.current().lang = chosen
 
 
 def set_local() -> None:
     """on_change of the municipality choice ('' means none)."""
-    st.session_state[LOCAL_KEY] = st.session_state.get(LOCAL_WIDGET) or None
+    session.current().local = session.widget(LOCAL_WIDGET) or None
 
 
 def start_flow(engine: Engine, flow_id: str) -> None:
     """on_click of a door: open the flow where this session left it."""
-    st.session_state[FLOW_KEY] = flow_id
+    state = session.current()
+    state.flow = flow_id
     persistence.save_document(OPEN_FLOW_DOC, {"flow": flow_id})
-    progress = engine.walk(flow_id, answers(flow_id))
-    st.session_state[VIEW_KEY] = "result" if progress.complete else "ask"
-    st.session_state.pop(NOTICE_KEY, None)
+    if flow_id == register.ORG_FLOW:
+        _prefill_from_register(engine)
+    state.view = uc.opened_view(engine, flow_id, answers(flow_id))
+    session.clear(CONVERSATION)
 
 
 def show(view_name: str) -> None:
     """on_click of a button that only switches the view (review, result, questions)."""
-    st.session_state[VIEW_KEY] = view_name
-    st.session_state.pop(EDIT_KEY, None)
+    state = session.current()
+    state.view = view_name
+    state.edit_question = None
 
 
 def submit(engine: Engine, flow_id: str, question: str) -> None:
     """on_click of "Volgende": store the chosen answer and move on."""
     value = _read_widget(engine, flow_id, question)
     if value is None:
-        st.session_state[NOTICE_KEY] = ("choose", question)
+        session.notify(CONVERSATION, "choose", question=question)
         return
-    progress = _store(engine, flow_id, {**answers(flow_id), question: value})
-    st.session_state[VIEW_KEY] = "result" if progress.complete else "ask"
-    _completed(engine, progress)
+    _keep(engine, uc.answer(engine, flow_id, answers(flow_id), question, value))
 
 
 def back(engine: Engine, flow_id: str) -> None:
     """on_click of "Vorige vraag": take back the last answer and show it again, chosen."""
-    progress = engine.walk(flow_id, answers(flow_id))
-    answered = [node for node in progress.path if node in progress.answers]
-    if not answered:
+    taken = uc.back(engine, flow_id, answers(flow_id))
+    if taken is None:
         return
-    last = answered[-1]
-    kept = {q: a for q, a in answers(flow_id).items() if q != last}
-    _seed_widget(engine, flow_id, last, progress.answers[last])
-    _store(engine, flow_id, kept)
-    st.session_state[VIEW_KEY] = "ask"
+    _seed_widget(engine, flow_id, taken.question, taken.previous)
+    _keep(engine, taken.moved)
 
 
 def begin_edit(engine: Engine, flow_id: str, question: str) -> None:
@@ -169,8 +141,9 @@ def begin_edit(engine: Engine, flow_id: str, question: str) -> None:
     current = answers(flow_id).get(question)
     if current is not None:
         _seed_widget(engine, flow_id, question, current)
-    st.session_state[EDIT_KEY] = question
-    st.session_state[VIEW_KEY] = "edit"
+    state = session.current()
+    state.edit_question = question
+    state.view = "edit"
 
 
 def save_edit(engine: Engine, flow_id: str, question: str) -> None:
@@ -178,28 +151,23 @@ def save_edit(engine: Engine, flow_id: str, question: str) -> None:
     longer fits. Back to the review when the path is complete, else to the next question."""
     value = _read_widget(engine, flow_id, question)
     if value is None:
-        st.session_state[NOTICE_KEY] = ("choose", question)
+        session.notify(CONVERSATION, "choose", question=question)
         return
-    progress = _store(engine, flow_id, {**answers(flow_id), question: value})
-    st.session_state.pop(EDIT_KEY, None)
-    _completed(engine, progress)
-    st.session_state[VIEW_KEY] = "review" if progress.complete else "ask"
+    session.current().edit_question = None
+    _keep(engine, uc.edit(engine, flow_id, answers(flow_id), question, value))
 
 
 def restart(flow_id: str) -> None:
     """on_click of "Opnieuw beginnen": forget this flow's answers (and its widgets)."""
-    st.session_state[ANSWERS_KEY] = {
-        f: a for f, a in st.session_state.get(ANSWERS_KEY, {}).items() if f != flow_id}
+    state = session.current()
+    state.answers = {f: a for f, a in state.answers.items() if f != flow_id}
     persistence.save_answers(flow_id, {})
-    prefix = widget_key(flow_id, "")
-    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
-        del st.session_state[key]
-    st.session_state[VIEW_KEY] = "ask"
+    session.drop_widgets(widget_key(flow_id, ""))
+    state.view = "ask"
 
 
 def edit_question() -> str | None:
-    value: str | None = st.session_state.get(EDIT_KEY)
-    return value
+    return session.current().edit_question
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -213,12 +181,11 @@ def _question(engine: Engine, flow_id: str, question: str) -> QuestionNode:
 def _read_widget(engine: Engine, flow_id: str, question: str) -> Answer | None:
     """The answer now chosen in the question's widget(s), or None when nothing is chosen."""
     node = _question(engine, flow_id, question)
-    ss = st.session_state
     if node.kind == "multi":
         chosen = [o.value for o in node.options
-                  if ss.get(widget_key(flow_id, question, o.value))]
+                  if session.widget(widget_key(flow_id, question, o.value))]
         return chosen or None
-    value = ss.get(widget_key(flow_id, question))
+    value = session.widget(widget_key(flow_id, question))
     return value if value in {o.value for o in node.options} else None
 
 
@@ -228,26 +195,61 @@ def _seed_widget(engine: Engine, flow_id: str, question: str, answer: object) ->
     if node.kind == "multi":
         chosen = set(answer) if isinstance(answer, (list, tuple)) else {answer}
         for option in node.options:
-            st.session_state[widget_key(flow_id, question, option.value)] = (
-                option.value in chosen)
+            session.set_widget(widget_key(flow_id, question, option.value),
+                               option.value in chosen)
     else:
-        st.session_state[widget_key(flow_id, question)] = answer
+        session.set_widget(widget_key(flow_id, question), answer)
 
 
-def _completed(engine: Engine, progress: Progress) -> None:
-    """A readiness check that has just been completed is kept with its date (issue 5)."""
-    if progress.complete and engine.flow(progress.flow_id).flow.door in READINESS_DOORS:
-        from .store_views.readiness import mark_completed
+def _keep(engine: Engine, moved: uc.Moved) -> None:
+    """Keep what an action decided: the answers (saved at once), the next screen, a notice
+    about dropped answers, and a readiness check that has just been completed."""
+    flow_id = moved.progress.flow_id
+    state = session.current()
+    state.answers = {**state.answers, flow_id: moved.answers}
+    state.view = moved.view
+    persistence.save_answers(flow_id, moved.answers)
+    if moved.dropped:
+        session.notify(CONVERSATION, "dropped", count=moved.dropped)
+    if flow_id == register.ORG_FLOW:
+        _fill_in_register(engine, moved)
+    if moved.progress.complete and uc.is_readiness(engine, flow_id):
+        _record_check(engine, moved)
 
-        mark_completed(progress)
+
+def _prefill_from_register(engine: Engine) -> None:
+    """The organisatie interview starts from the griffie's register (the source of truth);
+    with the register out of reach it starts from this session's own answers."""
+    steps = register.question_steps(engine).values()
+    try:
+        items = register.items(runtime.current(), steps)
+    except StoreError as err:
+        persistence.report(err)
+        return
+    state = session.current()
+    given = register.prefilled(engine, items, answers(register.ORG_FLOW))
+    kept = uc.walk(engine, register.ORG_FLOW, given, "ask").answers
+    state.answers = {**state.answers, register.ORG_FLOW: kept}
+    session.drop_widgets(widget_key(register.ORG_FLOW, ""))
 
 
-def _store(engine: Engine, flow_id: str, new: Mapping[str, Answer]) -> Progress:
-    """Walk with the new answers and keep only those on the path (plain lists, no tuples)."""
-    progress = engine.walk(flow_id, new)
-    kept = {q: (a if isinstance(a, str) else list(a)) for q, a in progress.answers.items()}
-    st.session_state[ANSWERS_KEY] = {**st.session_state.get(ANSWERS_KEY, {}), flow_id: kept}
-    persistence.save_answers(flow_id, kept)
-    if progress.dropped:
-        st.session_state[NOTICE_KEY] = ("dropped", len(progress.dropped))
-    return progress
+def _fill_in_register(engine: Engine, moved: uc.Moved) -> None:
+    """An unlocked griffie's answers go into the register, audited under their name."""
+    actor = session.griffie_editor(time.time())
+    if actor is None:
+        return
+    try:
+        register.fill_in(runtime.current(), engine, moved.answers, actor)
+    except StoreError as err:
+        persistence.report(err)
+
+
+def _record_check(engine: Engine, moved: uc.Moved) -> None:
+    """Keep the completed check as the result will show it, once per set of answers."""
+    state, progress = session.current(), moved.progress
+    fingerprint = uc.fingerprint(progress)
+    if state.readiness_recorded.get(progress.flow_id) == fingerprint:
+        return
+    rows = uc.readiness(engine, progress, persistence.netwerklijst())
+    if persistence.attempt(lambda v: uc.record_check(v, progress.flow_id, rows), False):
+        state.readiness_recorded[progress.flow_id] = fingerprint

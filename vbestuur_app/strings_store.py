@@ -199,6 +199,14 @@ _ORG: Final[dict[str, tuple[str, str]]] = {
     "org.note": ("Notitie", "Note"),
     "org.save": ("Opslaan", "Save"),
     "org.saved": ("Stap {step} is opgeslagen.", "Step {step} has been saved."),
+    "org.flow.synced": (
+        "Uw antwoorden staan ook in het overzicht van de griffie, bewaard onder uw naam.",
+        "Your answers are also in the griffie's overview, kept under your name."),
+    "org.flow.personal": (
+        "Deze antwoorden zijn alleen van u. Ze komen in het overzicht van de griffie als u "
+        "eerst de griffiepagina met de pincode ontgrendelt.",
+        "These answers are yours only. They go into the griffie's overview if you first "
+        "unlock the griffie page with the PIN."),
     "org.history": ("Wie wijzigde wat", "Who changed what"),
     "org.history_line": ("{when} · {who} · {field}: {old} → {new}",
                          "{when} · {who} · {field}: {old} → {new}"),
@@ -219,5 +227,68 @@ _READINESS: Final[dict[str, tuple[str, str]]] = {
                        "{phase}: {then}% → {now}% ({diff})"),
 }
 
+_ERRORS: Final = {
+    # storage problems, by the store's error code (looked up in vbestuur_app/messages.py)
+    "err.store": ("Er ging iets mis bij het bewaren van uw gegevens.",
+                  "Something went wrong while storing your data."),
+    "err.unknown_token": (
+        "Uw eerder bewaarde antwoorden zijn niet gevonden. Misschien zijn ze verwijderd of "
+        "verlopen. U kunt opnieuw beginnen.",
+        "Your previously saved answers were not found. They may have been deleted or have "
+        "expired. You can start again."),
+    "err.malformed_code": (
+        "Dit is geen geldige bewaarcode. Een bewaarcode bestaat uit 7 groepjes van 4 letters "
+        "en cijfers, bijvoorbeeld ABCD-EFGH-… Controleer of u de code volledig hebt overgenomen.",
+        "This is not a valid save code. A save code consists of 7 groups of 4 letters and "
+        "digits, for example ABCD-EFGH-… Check that you copied the whole code."),
+    "err.unknown_code": (
+        "Deze bewaarcode is niet (meer) bekend. Misschien is er een nieuwere code gemaakt, of "
+        "zijn de gegevens verwijderd of verlopen.",
+        "This save code is not (or no longer) known. A newer code may have been made, or the "
+        "data may have been deleted or have expired."),
+    "err.wrong_pin": ("De pincode of het wachtwoord is onjuist.",
+                      "The PIN or password is incorrect."),
+    "err.locked": ("Te veel onjuiste pogingen. Probeer het over {seconds} seconden opnieuw.",
+                   "Too many incorrect attempts. Try again in {seconds} seconds."),
+    "err.pin_not_configured": (
+        "Er is nog geen pincode voor de griffie ingesteld. Vraag de beheerder om die in te "
+        "stellen (VBESTUUR_GRIFFIE_PIN of 'python -m vbestuur_store set-pin').",
+        "No griffie PIN has been set yet. Ask the operator to set one "
+        "(VBESTUUR_GRIFFIE_PIN or 'python -m vbestuur_store set-pin')."),
+    "err.weak_pin": ("Kies een pincode of wachtwoord van {min_length} tot {max_length} tekens.",
+                     "Choose a PIN or password of {min_length} to {max_length} characters."),
+    "err.invalid_value": ("De waarde voor ‘{field}’ is niet geldig.",
+                          "The value for ‘{field}’ is not valid."),
+    "err.stale_item": (
+        "Iemand anders heeft dit onderdeel intussen gewijzigd. Bekijk de nieuwe stand en "
+        "voer uw wijziging opnieuw in.",
+        "Someone else changed this item in the meantime. Look at the new state and enter your "
+        "change again."),
+    "err.malformed_room": (
+        "Dit is geen geldige workshopcode. Een workshopcode heeft 6 tekens, letters en "
+        "cijfers, bijvoorbeeld K7QM3X. Kijk nog eens naar het scherm.",
+        "This is not a valid workshop code. A workshop code has 6 characters, letters and "
+        "digits, for example K7QM3X. Please look at the screen again."),
+    "err.unknown_room": (
+        "Er is geen workshop met deze code. Controleer de code op het scherm. Misschien is "
+        "de workshop al verwijderd.",
+        "There is no workshop with this code. Check the code on the screen. The workshop "
+        "may already have been deleted."),
+    "err.room_expired": ("Deze workshop is verlopen. U kunt niet meer meedoen.",
+                         "This workshop has expired. You can no longer take part."),
+    "err.workshop_ended": (
+        "Deze workshop is afgelopen. U kunt geen antwoorden meer geven of wijzigen.",
+        "This workshop has ended. You can no longer give or change answers."),
+    "err.poll_closed": (
+        "De begeleider is naar een andere stap gegaan. Uw antwoord op deze stap is niet "
+        "bewaard. Beantwoord de vraag bij de stap die nu op het scherm staat.",
+        "The facilitator has moved to another step. Your answer to this step was not "
+        "saved. Please answer the question for the step that is on the screen now."),
+    "err.not_joined": (
+        "U doet niet (meer) mee aan deze workshop. Vul de workshopcode opnieuw in.",
+        "You are not (or no longer) taking part in this workshop. Enter the workshop code "
+        "again."),
+}
+
 STRINGS: Final[dict[str, tuple[str, str]]] = {
-    **_NAV, **_RESUME, **_GRIFFIE, **_PROFILE, **_ORG, **_READINESS}
+    **_NAV, **_RESUME, **_GRIFFIE, **_PROFILE, **_ORG, **_READINESS, **_ERRORS}

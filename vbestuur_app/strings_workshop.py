@@ -167,4 +167,15 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "ws.export.footer": ("Samenvatting van anonieme antwoorden. Bij acuut gevaar: bel 112.",
                          "Summary of anonymous answers. In acute danger: call 112."),
     "ws.export.page": ("pagina", "page"),
+    # the hand-over note written into the griffie's register (vbestuur_app/messages.py)
+    "ws.proposal.note": (
+        "Voorstel uit workshop {code} ({day}): de zaal vindt deze stap {judged} (ja {ja}, "
+        "deels {deels}, nee {nee}, weet ik niet {weet}; {n} antwoorden). De griffie beslist "
+        "over de status.",
+        "Proposal from workshop {code} ({day}): the room finds this step {judged} (yes {ja}, "
+        "partly {deels}, no {nee}, don't know {weet}; {n} answers). The griffie decides on "
+        "the status."),
+    "ws.proposal.nee": ("niet geregeld", "not arranged"),
+    "ws.proposal.deels": ("deels geregeld", "partly arranged"),
+    "ws.proposal.weet-niet": ("onbekend", "unknown"),
 }

@@ -20,6 +20,7 @@ from vbestuur_engine.schema import LocalValues, QuestionNode, Step, Text
 
 from . import state
 from .i18n import t
+from .scripts import SCROLL_SCRIPT
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
 _SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/?#=&+-]*)?$")
@@ -69,18 +70,6 @@ div[class*="st-key-ans-"] [data-testid="stCheckbox"] label:has(input:focus-visib
 def touch_styles() -> None:
     """Load the fixed touch-target CSS (a style-only `st.html`, which takes no space)."""
     st.html(TOUCH_CSS)
-
-
-# Fixed script (never content text). Streamlit keeps the scroll position between runs, so a
-# new screen (next question, result) would open half-way down on a phone; this brings the 112
-# notice and the most urgent advice back into view. The script text never changes, so the
-# Content-Security-Policy can allow exactly this script by its hash (see middleware.py).
-SCROLL_SCRIPT = """
-for (const s of ['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']) {
-  const el = document.querySelector(s); if (el) el.scrollTo({top: 0});
-}
-window.scrollTo(0, 0);
-"""
 
 
 def scroll_to_top(screen: str) -> None:

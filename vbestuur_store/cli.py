@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             store.close()
     except StoreError as err:
-        print(err.message("nl"), file=sys.stderr)
+        print(f"vbestuur_store: {err}: {type(err).__doc__ or ''}".strip(), file=sys.stderr)
         return 1
     except (AccountError, StorageFault, backup.BackupError) as err:
         print(f"error: {err.code}", file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -152,37 +152,49 @@ def workshop_summary(store: Store, code: str, pin: str, *,
     return as_facilitator(store, code, pin, lambda session, row: _summary(session, row, polls))
 
 
-NOTE = {
-    "nl": ("Voorstel uit workshop {code} ({day}): de zaal vindt deze stap {judged} (ja {ja}, "
-           "deels {deels}, nee {nee}, weet ik niet {weet}; {n} antwoorden). De griffie beslist "
-           "over de status."),
-    "en": ("Proposal from workshop {code} ({day}): the room finds this step {judged} (yes {ja}, "
-           "partly {deels}, no {nee}, don't know {weet}; {n} answers). The griffie decides on "
-           "the status."),
-}
-JUDGED = {
-    "nl": {"nee": "niet geregeld", "deels": "deels geregeld", "weet-niet": "onbekend"},
-    "en": {"nee": "not arranged", "deels": "partly arranged", "weet-niet": "unknown"},
-}
 PROPOSE_TRIES = 3
 
 
-def proposal_note(summary: WorkshopSummary, result: StepResult, lang: str = "nl") -> str:
-    """The sentence added to the organisation item's note (only for steps with figures)."""
+@dataclass(frozen=True)
+class Proposal:
+    """What the room said about one step, for the sentence the app writes into the note.
+
+    Why facts and not a sentence: the store writes no prose; the app's catalogue words it
+    (`note_for`), in the griffie's language. The sentence must name `actor` ("workshop
+    <code>"): that is how a second hand-over sees the proposal is already there.
+    """
+
+    code: str
+    day: str  # the workshop's day, ISO
+    judged: str  # the verdict: "nee", "deels" or "weet-niet"
+    counts: dict[str, int]
+    respondents: int
+
+    @property
+    def actor(self) -> str:
+        return f"workshop {self.code}"
+
+
+NoteWriter = Callable[[Proposal], str]
+
+
+def proposal(summary: WorkshopSummary, result: StepResult) -> Proposal:
+    """The facts of one step's proposal (only for steps with figures)."""
     counts, judged = result.geregeld.counts, result.verdict
     if counts is None or judged is None:
         raise InvalidValue(field="step_id")
-    lang = "en" if lang == "en" else "nl"
     day = (summary.ended_at or summary.created_at).date().isoformat()
-    return NOTE[lang].format(code=summary.code, day=day, judged=JUDGED[lang][judged],
-                             ja=counts["ja"], deels=counts["deels"], nee=counts["nee"],
-                             weet=counts["weet-niet"], n=result.geregeld.respondents)
+    return Proposal(summary.code, day, judged, dict(counts), result.geregeld.respondents)
 
 
-def _propose(store: Store, summary: WorkshopSummary, result: StepResult, lang: str) -> bool:
+def _propose(store: Store, summary: WorkshopSummary, result: StepResult,
+             note_for: NoteWriter) -> bool:
     """Add the proposal to the step's note unless this workshop already did; never overwrite
     the griffie's own note, and retry when someone edits the item at the same moment."""
-    actor, line = f"workshop {summary.code}", proposal_note(summary, result, lang)
+    facts = proposal(summary, result)
+    actor, line = facts.actor, note_for(facts)
+    if actor not in line:
+        raise InvalidValue(field="note")
     for _ in range(PROPOSE_TRIES):
         item = store.org_items([result.step_id])[0]
         if actor in item.note:
@@ -200,16 +212,17 @@ def _propose(store: Store, summary: WorkshopSummary, result: StepResult, lang: s
 
 
 def propose_to_organisation(store: Store, code: str, pin: str, org_steps: Iterable[int],
-                            lang: str = "nl", *, polls: PollVocabulary) -> tuple[int, ...]:
+                            note_for: NoteWriter, *, polls: PollVocabulary) -> tuple[int, ...]:
     """Hand the steps the room judged open or unknown to the griffie's organisation view.
 
     Only steps in `org_steps` (the app passes the steps with role "organisatie"; roles are
     content, which the store does not read) and only with figures (k reached). The proposal is
-    a note, audited under the actor "workshop <code>"; the status stays the griffie's choice.
+    a note worded by `note_for`, audited under the actor "workshop <code>"; the status stays
+    the griffie's choice.
     Returns the steps whose note now carries this workshop's proposal.
     """
     summary = workshop_summary(store, code, pin, polls=polls)
     wanted = set(org_steps)
     handed = (*summary.open_steps, *summary.unknown_steps)
     results = [r for r in summary.results if r.step_id in wanted and r.step_id in handed]
-    return tuple(r.step_id for r in results if _propose(store, summary, r, lang))
+    return tuple(r.step_id for r in results if _propose(store, summary, r, note_for))

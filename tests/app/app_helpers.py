@@ -8,11 +8,13 @@ checklist step is found by the key of its container.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from vbestuur_app.session import SESSION_KEY, Session
 from vbestuur_app.state import widget_key
 from vbestuur_engine import Engine, Progress
 from vbestuur_engine.schema import QuestionNode
@@ -42,9 +44,21 @@ def conversation_harness(flow_id: str, lang: str = "nl") -> AppTest:
         conversation.render()
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    at.session_state["flow"] = flow_id
-    at.session_state["lang"] = lang
+    seed(at, flow=flow_id, lang=lang)
     return at.run()
+
+
+def seed(at: AppTest, **fields: Any) -> None:
+    """Set fields of the app's one session object (before a run), keeping the others."""
+    current = at.session_state[SESSION_KEY] if SESSION_KEY in at.session_state else Session()
+    at.session_state[SESSION_KEY] = replace(current, **fields)
+
+
+def visitor(at: AppTest) -> Session:
+    """The app's one session object after a run."""
+    value = at.session_state[SESSION_KEY]
+    assert isinstance(value, Session)
+    return value
 
 
 def walk_nodes(node: Any) -> Iterator[Any]:
@@ -67,7 +81,7 @@ def keys_with_prefix(at: AppTest, prefix: str) -> list[str]:
 
 
 def stored_answers(at: AppTest, flow_id: str) -> dict[str, Any]:
-    answers: dict[str, dict[str, Any]] = at.session_state["answers"]
+    answers = visitor(at).answers
     return dict(answers.get(flow_id, {}))
 
 

@@ -1,7 +1,8 @@
 """Fixtures for the AppTest suites.
 
-Why clear the caches: AppTest runs in this process, so `st.cache_resource` (the engine, the
-store) would survive from one test to the next; a test that points the app at broken content
+Why clear the caches and reset the runtime: AppTest runs in this process, so
+`st.cache_resource` and the process's runtime (the engine, the store) would survive from one
+test to the next; a test that points the app at broken content
 must not leak into the others. Why a database per test: the app now reads the municipality
 profile on every run and saves answers when it has a token, so every test gets its own SQLite
 file (a copy of one migrated template, so the migrations run once), never the project's data/.
@@ -22,6 +23,7 @@ import pytest
 import streamlit as st
 
 from vbestuur_engine import Engine
+from vbestuur_service import runtime
 from vbestuur_store import Store, open_store
 from vbestuur_store.config import SQLITE_FILE
 
@@ -51,9 +53,11 @@ def _fresh_caches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     main_module = sys.modules["__main__"]
     st.cache_data.clear()
     st.cache_resource.clear()
+    runtime.reset()  # the next use reads this test's environment (its own database)
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+    runtime.reset()
     sys.modules["__main__"] = main_module
 
 

@@ -10,6 +10,7 @@ from app_helpers import (
     new_app,
     progress_of,
     question_widget_shown,
+    seed,
     stored_answers,
 )
 from streamlit.testing.v1 import AppTest
@@ -148,8 +149,8 @@ def test_stale_answers_offer_a_fresh_start() -> None:
         conversation.render()
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    at.session_state["flow"] = "incident"
-    at.session_state["answers"] = {"incident": {"no-such-question": "ja"}}
+    seed(at, flow="incident")
+    seed(at, answers={"incident": {"no-such-question": "ja"}})
     at.run()
     assert not at.exception
     assert at.warning[0].value == t("conv.stale", "nl")

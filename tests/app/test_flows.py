@@ -9,6 +9,7 @@ from app_helpers import (
     conversation_harness,
     keys_with_prefix,
     new_app,
+    visitor,
 )
 from streamlit.testing.v1 import AppTest
 
@@ -27,7 +28,7 @@ def open_flow(engine: Engine, flow_id: str) -> AppTest:
         return conversation_harness(flow_id)
     at = new_app()
     at.button(key=door_key(door, flow_id if door == "vraag" else None)).click().run()
-    assert at.session_state["flow"] == flow_id
+    assert visitor(at).flow == flow_id
     return at
 
 

@@ -12,10 +12,11 @@ import json
 from typing import Any
 
 import pytest
-from app_helpers import TIMEOUT, walk_nodes
+from app_helpers import TIMEOUT, seed, walk_nodes
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.i18n import t
+from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import organisation, pin, profile
 from vbestuur_engine import Engine
 from vbestuur_engine.schema import QuestionNode
@@ -40,7 +41,7 @@ def griffie_app(lang: str = "nl") -> AppTest:
             st.info(message)
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
+    seed(at, lang=lang)
     return at.run()
 
 
@@ -74,7 +75,7 @@ def test_without_a_pin_the_page_says_how_the_operator_sets_one() -> None:
 def test_wrong_pin_then_right_pin(app_store: Store, lang: str) -> None:
     app_store.set_pin(PIN)
     at = unlock(griffie_app(lang), "wrong-pin", lang=lang)
-    assert [e.value for e in at.error] == [WrongPin().message(lang)]
+    assert [e.value for e in at.error] == [error_text(WrongPin(), lang)]
     assert at.session_state[pin.PIN_KEY] == ""  # the PIN never stays in the session
     assert not at.text_area
     at = unlock(at, PIN, lang=lang)
@@ -95,10 +96,10 @@ def test_repeated_wrong_pins_lock_even_the_right_pin(app_store: Store) -> None:
     at = griffie_app()
     for _ in range(5):
         at = unlock(at, "still-wrong")
-        assert [e.value for e in at.error] == [WrongPin().message("nl")]
+        assert [e.value for e in at.error] == [error_text(WrongPin(), "nl")]
     at = unlock(at, PIN)
     assert len(at.error) == 1
-    assert at.error[0].value.startswith(Locked(seconds=1).message("nl").split("1")[0])
+    assert at.error[0].value.startswith(error_text(Locked(seconds=1), "nl").split("1")[0])
     assert not at.text_area
 
 
@@ -145,9 +146,7 @@ def result_app(flow_id: str, answers: dict[str, Any], lang: str = "nl") -> AppTe
         conversation.render()
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    seeded = {"lang": lang, "flow": flow_id, "view": "result", "answers": {flow_id: answers}}
-    for key, value in seeded.items():
-        at.session_state[key] = value
+    seed(at, lang=lang, flow=flow_id, view="result", answers={flow_id: answers})
     return at.run()
 
 
@@ -176,7 +175,7 @@ def test_an_example_municipality_chosen_by_the_person_wins(
     app_store.set_profile_value("meldprocedure", MARKER, MARKER, "griffie")
     at = result_app(flow_id, answers)
     assert MARKER in shown(at)
-    at.session_state["local"] = next(iter(engine.content.local))
+    seed(at, local=next(iter(engine.content.local)))
     assert MARKER not in shown(at.run())
 
 
@@ -236,7 +235,7 @@ def test_a_save_over_someone_elses_change_is_refused(app_store: Store) -> None:
     at = unlocked(app_store)
     app_store.update_org_item(5, "Iemand anders", note="hun notitie")  # version 1 elsewhere
     at = org_form(at, 5, 0, note="mijn notitie")
-    assert StaleItem().message("nl") in [i.value for i in at.info]
+    assert error_text(StaleItem(), "nl") in [i.value for i in at.info]
     assert app_store.org_items([5])[0].note == "hun notitie"
     at = org_form(at.run(), 5, 1, note="mijn notitie")  # the rebuilt form shows version 1
     assert app_store.org_items([5])[0].note == "mijn notitie"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import new_app, question_widget_shown
+from app_helpers import new_app, question_widget_shown, visitor
 
 from vbestuur_app.i18n import t
 from vbestuur_engine import Engine
@@ -52,7 +52,7 @@ def test_incident_question_visible_after_one_click(engine: Engine) -> None:
     assert not at.exception
     start = engine.flow("incident").flow.start
     assert question_widget_shown(at, engine, "incident", start)
-    assert at.session_state["flow"] == "incident"
+    assert visitor(at).flow == "incident"
 
 
 @pytest.mark.parametrize("door", SINGLE_DOORS)
@@ -62,7 +62,7 @@ def test_single_doors_open_their_flow(engine: Engine, door: str) -> None:
     at = new_app()
     at.button(key=f"door:{door}").click().run()
     assert not at.exception
-    assert at.session_state["flow"] == door
+    assert visitor(at).flow == door
     assert question_widget_shown(at, engine, door, engine.flow(door).flow.start)
 
 
@@ -71,5 +71,5 @@ def test_each_question_door_opens_its_flow(engine: Engine) -> None:
         at = new_app()
         at.button(key=f"door:vraag:{flow.id}").click().run()
         assert not at.exception
-        assert at.session_state["flow"] == flow.id
+        assert visitor(at).flow == flow.id
         assert at.button(key="ask:next").label == t("ask.next", "nl")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_helpers import answer_first, new_app
+from app_helpers import answer_first, new_app, visitor
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.i18n import t
@@ -17,7 +17,7 @@ def heading_texts(at: AppTest) -> list[str]:
 
 def test_dutch_by_default() -> None:
     at = new_app()
-    assert at.session_state["lang"] == "nl"
+    assert visitor(at).lang == "nl"
     assert t("door.incident", "nl") in heading_texts(at)
     assert "lang" not in at.query_params
 
@@ -25,21 +25,21 @@ def test_dutch_by_default() -> None:
 def test_query_parameter_sets_english() -> None:
     at = new_app(lang="en")
     assert not at.exception
-    assert at.session_state["lang"] == "en"
+    assert visitor(at).lang == "en"
     assert t("door.incident", "en") in heading_texts(at)
     assert at.warning[0].value == t("danger", "en")
 
 
 def test_unknown_language_falls_back_to_dutch() -> None:
     at = new_app(lang="xx")
-    assert at.session_state["lang"] == "nl"
+    assert visitor(at).lang == "nl"
     assert t("door.incident", "nl") in heading_texts(at)
 
 
 def test_switch_is_remembered_in_the_conversation(engine: Engine) -> None:
     at = new_app()
     at.radio(key=LANG_WIDGET).set_value("en").run()
-    assert at.session_state["lang"] == "en"
+    assert visitor(at).lang == "en"
     assert at.query_params["lang"] == ["en"] or at.query_params["lang"] == "en"
     at.button(key="door:incident").click().run()
     start = engine.flow("incident").flow.start
@@ -54,5 +54,5 @@ def test_switch_is_remembered_in_the_conversation(engine: Engine) -> None:
 def test_switch_back_to_dutch() -> None:
     at = new_app(lang="en")
     at.radio(key=LANG_WIDGET).set_value("nl").run()
-    assert at.session_state["lang"] == "nl"
+    assert visitor(at).lang == "nl"
     assert t("door.incident", "nl") in heading_texts(at)

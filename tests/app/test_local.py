@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import complete_flow, new_app
+from app_helpers import complete_flow, new_app, visitor
 
 from vbestuur_app.state import LOCAL_WIDGET
 from vbestuur_engine import Engine, render
@@ -17,7 +17,7 @@ def test_choosing_a_municipality_fills_in_its_values(engine: Engine) -> None:
     local = engine.content.local[name]
     at = new_app()
     at.selectbox(key=LOCAL_WIDGET).set_value(name).run()
-    assert at.session_state["local"] == name
+    assert visitor(at).local == name
     at.button(key="door:incident").click().run()
     progress = complete_flow(at, engine, "incident")
     with_term = [h.advice for h in progress.advice
@@ -31,4 +31,4 @@ def test_choosing_a_municipality_fills_in_its_values(engine: Engine) -> None:
 
 def test_no_municipality_by_default() -> None:
     at = new_app()
-    assert at.session_state["local"] is None
+    assert visitor(at).local is None

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from app_helpers import TIMEOUT, keys_with_prefix, walk_nodes
+from app_helpers import TIMEOUT, keys_with_prefix, seed, visitor, walk_nodes
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_engine import Engine
@@ -52,7 +52,7 @@ def netwerk_app(lang: str = "nl") -> AppTest:
         page.render()
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
+    seed(at, lang=lang)
     return at.run()
 
 
@@ -81,7 +81,8 @@ def status_text(at: AppTest) -> str:
 
 
 def saved_list(at: AppTest) -> nw.NetworkList | None:
-    return nw.from_data(at.session_state["netwerklijst"]["data"])
+    kept = visitor(at).netwerklijst
+    return None if kept is None else nw.from_data(kept[1])
 
 
 def complete_list(at: AppTest, engine: Engine) -> AppTest:
@@ -118,7 +119,7 @@ def test_page_uses_the_chosen_municipality() -> None:
         page.render()
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    at.session_state["local"] = "voorbeeldgemeente"
+    seed(at, local="voorbeeldgemeente")
     at.run()
     assert not at.exception
     assert any("In Voorbeeldgemeente regelt de griffier" in c.value for c in at.caption)
@@ -143,7 +144,7 @@ def test_wrong_phone_keeps_the_input_and_says_why(engine: Engine) -> None:
     assert any("geen geldig telefoonnummer" in e for e in errors)
     assert at.text_input(key="nw:f:name").value == "Agent Jansen"
     assert at.text_input(key="nw:f:phone").value == "12345"
-    assert "netwerklijst" not in at.session_state or saved_list(at) is None
+    assert saved_list(at) is None
     at.text_input(key="nw:f:phone").input("06-11111111")
     at.button(key="nw:save").click().run()
     assert not at.error
@@ -167,7 +168,7 @@ def test_cancel_leaves_the_list_unchanged() -> None:
     at.button(key="nw:edit:0").click().run()
     at.text_input(key="nw:f:phone").input("06-99999999")
     at.button(key="nw:cancel").click().run()
-    assert "nw:editing" not in at.session_state
+    assert visitor(at).netwerk_editing is None
     assert any("(tel:112)" in m.value for m in at.markdown)
 
 
@@ -247,17 +248,17 @@ def test_list_is_found_again_in_a_new_session(engine: Engine, token: str) -> Non
 
 def test_another_token_reads_its_own_list(engine: Engine, token: str) -> None:
     """After a resume (a bewaarcode) the session's token changes: the old list must go."""
-    from vbestuur_app.persistence import TOKEN_KEY
     from vbestuur_store import open_store
 
     at = complete_list(netwerk_app(), engine)
     store = open_store()
     other, _ = store.ensure_session(None)
     store.close()
-    at.session_state[TOKEN_KEY] = other
+    visitor(at).token = other
     at.run()
     assert not any("Zoë de Boer" in m.value for m in at.markdown)
-    assert at.session_state["netwerklijst"]["token"] == other
+    kept = visitor(at).netwerklijst
+    assert kept is not None and kept[0] == other
 
 
 def test_forgotten_list_is_gone(engine: Engine, token: str) -> None:

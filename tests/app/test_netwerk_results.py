@@ -6,21 +6,22 @@ registered, so only the whole app shows that it points somewhere that exists.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from app_helpers import APP, TIMEOUT, complete_flow, keys_with_prefix
+from app_helpers import APP, TIMEOUT, complete_flow, keys_with_prefix, seed
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_engine import Engine
 from vbestuur_engine import netwerklijst as nw
 
 
-def finished(engine: Engine, flow_id: str, session: dict[str, object] | None = None) -> AppTest:
+def finished(engine: Engine, flow_id: str, session: dict[str, Any] | None = None) -> AppTest:
     """The real app, one flow answered to its end (first options) through its door."""
     from vbestuur_app.views.home import door_key
 
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    for key, value in (session or {}).items():
-        at.session_state[key] = value
+    seed(at, **(session or {}))
     at.run()
     door = engine.flow(flow_id).flow.door
     at.button(key=door_key(door, flow_id if door == "vraag" else None)).click().run()
@@ -56,6 +57,6 @@ def test_gereedheid_step_6_follows_the_list(engine: Engine) -> None:
         update={"phone": "06-11111111"}))
     network = nw.replace_row(network, None, nw.NetworkRow(
         kind="vertrouwenspersoon", name="Zoë", phone="06-22222222"))
-    session = {"netwerklijst": {"token": None, "data": network.model_dump(mode="json")}}
+    session = {"netwerklijst": (None, network.model_dump(mode="json"))}
     with_list = finished(engine, "gereedheid", session)
     assert "6" not in keys_with_prefix(with_list, "step-")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import TIMEOUT
+from app_helpers import TIMEOUT, seed
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.charts import flow_figure, layered_positions, readiness_figure
@@ -47,7 +47,7 @@ def test_content_version_changes_with_content(tmp_path) -> None:  # type: ignore
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_flow_map_shows_mermaid_and_graph(engine: Engine, lang: str) -> None:
     at = AppTest.from_function(map_script, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
+    seed(at, lang=lang)
     at.run()
     assert not at.exception
     assert at.code[0].value.startswith("flowchart TD")

@@ -12,15 +12,25 @@ import re
 from typing import Any
 
 import pytest
-from app_helpers import APP, TIMEOUT, answer_first, new_app, stored_answers, walk_nodes
+from app_helpers import (
+    APP,
+    TIMEOUT,
+    answer_first,
+    new_app,
+    seed,
+    stored_answers,
+    visitor,
+    walk_nodes,
+)
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app import persistence
 from vbestuur_app.i18n import t
-from vbestuur_app.middleware import RELINKS
+from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import forget, resume
 from vbestuur_engine import Engine
-from vbestuur_store import MalformedCode, Store, UnknownCode
+from vbestuur_service import runtime
+from vbestuur_store import MalformedCode, Store, UnknownCode, is_token
 
 CODE_RE = re.compile(r"^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$")
 
@@ -41,9 +51,9 @@ def resume_app(lang: str = "nl", answers: dict[str, Any] | None = None) -> AppTe
             st.info(message)
 
     at = AppTest.from_function(script, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
+    seed(at, lang=lang)
     if answers is not None:
-        at.session_state["answers"] = answers
+        seed(at, answers=answers)
     return at.run()
 
 
@@ -96,20 +106,20 @@ def test_without_a_cookie_nothing_is_saved_and_all_works(engine: Engine) -> None
     at.button(key="door:incident").click().run()
     answer_first(at, engine, "incident")
     assert not at.exception
-    assert at.session_state["store:token"] is None
-    assert not new_app().session_state["answers"]
+    assert visitor(at).token is None
+    assert not visitor(new_app()).answers
 
 
 @pytest.mark.parametrize("cookie", ["not-a-token", "A" * 43, "x" * 500])
 def test_tampered_or_unknown_cookie_gives_a_fresh_session_without_error(
         monkeypatch: pytest.MonkeyPatch, cookie: str) -> None:
     monkeypatch.setattr(persistence, "read_cookie",
-                        lambda: cookie if persistence.is_token(cookie) else None)
+                        lambda: cookie if is_token(cookie) else None)
     at = new_app()
     assert not at.exception
     assert not at.error
-    assert at.session_state["store:token"] is None
-    assert not at.session_state["answers"]
+    assert visitor(at).token is None
+    assert not visitor(at).answers
 
 
 def test_bewaarcode_is_shown_once_and_belongs_to_this_session(
@@ -156,10 +166,10 @@ def test_wrong_or_malformed_code_says_so_and_loses_nothing(
     app_store.save_answers(browser_token, "incident", mine["incident"])
     at = submit_code(resume_app(lang, answers=mine), typed, lang)
     assert not at.exception
-    assert [e.value for e in at.error] == [error().message(lang)]
+    assert [e.value for e in at.error] == [error_text(error(), lang)]
     assert typed not in all_text(at)
-    assert at.session_state["answers"] == mine
-    assert at.session_state["store:token"] == browser_token
+    assert visitor(at).answers == mine
+    assert visitor(at).token == browser_token
     assert app_store.load_answers(browser_token) == mine
 
 
@@ -172,11 +182,11 @@ def test_right_code_adopts_the_saved_answers_and_offers_to_relink(
     at = submit_code(resume_app(answers={"gereedheid": {"x": "y"}}), code)
     assert not at.exception
     assert t("store.resumed", "nl") in [s.value for s in at.success]
-    assert at.session_state["answers"] == {"incident": {question: value}}
-    assert at.session_state["store:token"] == other
+    assert visitor(at).answers == {"incident": {question: value}}
+    assert visitor(at).token == other
     assert at.session_state[resume.INPUT_KEY] == ""
     assert at.get("link_button")  # "Deze browser laten onthouden"
-    assert RELINKS.take(browser_token) == other  # the middleware's one-time swap
+    assert runtime.current().relinks.take(browser_token) == other  # the middleware's one-time swap
     assert code not in all_text(at)
 
 
@@ -185,8 +195,7 @@ def test_after_resume_new_answers_are_saved_under_the_resumed_token(
     other = app_store.new_token()
     code = app_store.create_bewaarcode(other)
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.session_state["store:started"] = True  # what a resume leaves in the session
-    at.session_state["store:token"] = other
+    seed(at, started=True, token=other)  # what a resume leaves in the session
     at.run()
     at.button(key="door:incident").click().run()
     question, value = answer_first(at, engine, "incident")
@@ -215,12 +224,12 @@ def test_vergeet_mij_deletes_everything_at_once(
     assert not app_store.exists(browser_token)
     with pytest.raises(UnknownCode):
         app_store.resume(code)
-    assert not at.session_state["answers"]
-    assert at.session_state["store:token"] is None
+    assert not visitor(at).answers
+    assert visitor(at).token is None
     again = new_app()  # a refresh with the old cookie: nothing comes back
     assert not again.exception
-    assert not again.session_state["answers"]
-    assert again.session_state["store:token"] is None
+    assert not visitor(again).answers
+    assert visitor(again).token is None
 
 
 def test_vergeet_mij_also_forgets_this_browsers_own_token_after_a_resume(
@@ -230,4 +239,4 @@ def test_vergeet_mij_also_forgets_this_browsers_own_token_after_a_resume(
     forget_all(at)
     assert not app_store.exists(other)
     assert not app_store.exists(browser_token)
-    assert RELINKS.take(browser_token) is None
+    assert runtime.current().relinks.take(browser_token) is None

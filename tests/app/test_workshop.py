@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from app_helpers import TIMEOUT
+from app_helpers import TIMEOUT, seed, visitor
 from streamlit.testing.v1 import AppTest
 from workshop_vocabulary import POLLS
 
@@ -21,20 +21,20 @@ from vbestuur_store import (
     open_store,
     poll_results,
 )
+from vbestuur_store.workshop_errors import UnknownRoom
 
 PIN = "begeleider-1"
 
 
 def facilitator_script() -> None:
-    from vbestuur_app import state
+    from vbestuur_app import links, state
     from vbestuur_app.loading import load
-    from vbestuur_app.pages_workshop import screen_page
     from vbestuur_app.workshop import facilitator
 
     state.ensure_defaults(None)
     engine = load().engine
     assert engine is not None
-    facilitator.render(engine, screen_page())
+    facilitator.render(engine, links.target(links.SCHERM))
 
 
 def presenter_script() -> None:
@@ -72,10 +72,14 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
 
 def start(script: object, lang: str = "nl", **state: object) -> AppTest:
     at = AppTest.from_function(script, default_timeout=TIMEOUT)  # type: ignore[arg-type]
-    at.session_state["lang"] = lang
-    for key, value in state.items():
-        at.session_state[key] = value
+    seed(at, lang=lang, **state)
     return at.run()
+
+
+def fac_code(at: AppTest) -> str | None:
+    """The room code this session facilitates, if any."""
+    facilitating = visitor(at).facilitating
+    return None if facilitating is None else facilitating[0]
 
 
 def texts(at: AppTest) -> str:
@@ -85,7 +89,7 @@ def texts(at: AppTest) -> str:
 
 
 def as_facilitator(code: str, script: object = facilitator_script) -> AppTest:
-    return start(script, ws_fac_code=code, ws_fac_pin=PIN)
+    return start(script, facilitating=(code, PIN))
 
 
 def test_facilitator_creates_a_workshop(store: Store) -> None:
@@ -97,7 +101,8 @@ def test_facilitator_creates_a_workshop(store: Store) -> None:
     at.text_input(key="ws-new-pin2").input(PIN)
     at.button(key="ws-create").click().run()
     assert not at.exception
-    code = at.session_state["ws_fac_code"]
+    code = fac_code(at)
+    assert code is not None
     made = get_workshop(store, code)
     assert made.steps == tuple(range(1, 13)) and made.k == 4 and made.current_step == 1
     assert f"Workshopcode: {code}" in texts(at)
@@ -113,7 +118,7 @@ def test_facilitator_picks_single_steps_and_pins_must_match(store: Store) -> Non
     assert "The two PINs are not the same." in texts(at)
     at.text_input(key="ws-new-pin2").input(PIN)
     at.button(key="ws-create").click().run()
-    assert get_workshop(store, at.session_state["ws_fac_code"]).steps == (3, 14)
+    assert get_workshop(store, str(fac_code(at))).steps == (3, 14)
 
 
 @pytest.mark.parametrize(("lang", "message"), [
@@ -127,11 +132,10 @@ def test_wrong_pin_gets_a_clear_message(store: Store, lang: str, message: str) -
     at.text_input(key="ws-login-pin").input("niet-goed")
     at.button(key="ws-login").click().run()
     assert message in texts(at)
-    assert at.session_state["ws_fac_code"] is None if "ws_fac_code" in at.session_state \
-        else True
+    assert fac_code(at) is None
     at.text_input(key="ws-login-pin").input(PIN)
     at.button(key="ws-login").click().run()
-    assert at.session_state["ws_fac_code"] == code
+    assert fac_code(at) == code
 
 
 def _expired_code(store: Store) -> str:
@@ -158,14 +162,13 @@ def test_wrong_or_expired_room_code(store: Store, lang: str, typed: str, message
     at.button(key="ws-join").click().run()
     assert not at.exception
     assert message in texts(at)
-    assert at.session_state["ws_part_token"] is None if "ws_part_token" in at.session_state \
-        else True
+    assert visitor(at).participating is None
 
 
 def _join(code: str, lang: str = "nl") -> AppTest:
     """A participant who opened the QR address (code filled in) and pressed "Meedoen"."""
     at = AppTest.from_function(participant_script, default_timeout=TIMEOUT)
-    at.session_state["lang"] = lang
+    seed(at, lang=lang)
     at.query_params["code"] = code
     at.run()
     assert at.text_input(key="ws-join-code").value == code
@@ -177,7 +180,9 @@ def _join(code: str, lang: str = "nl") -> AppTest:
 def test_participant_answers_and_changes_anonymously(store: Store) -> None:
     code = create_workshop(store, PIN, [1, 2], k=3).code
     at = _join(code)
-    token = at.session_state["ws_part_token"]
+    joined = visitor(at).participating
+    assert joined is not None
+    token = joined[1]
     assert get_workshop(store, code).participants == 1
     at.radio(key="ws-vote-1-geregeld").set_value("deels").run()
     assert "Uw antwoord is bewaard." in texts(at)
@@ -234,7 +239,7 @@ def test_end_export_hand_over_and_delete(store: Store) -> None:
     assert "Doorgegeven aan de griffie: stap 3." in texts(at)
     assert "Voorstel uit workshop " + code in store.org_items([3])[0].note
     participant = AppTest.from_function(participant_script, default_timeout=TIMEOUT)
-    participant.session_state["lang"] = "en"
+    seed(participant, lang="en")
     participant.run()
     participant.text_input(key="ws-join-code").input(code)
     participant.button(key="ws-join").click().run()
@@ -242,5 +247,5 @@ def test_end_export_hand_over_and_delete(store: Store) -> None:
     at.checkbox(key="ws-delete-confirm").check().run()
     at.button(key="ws-delete").click().run()
     assert "De workshop en alle antwoorden zijn verwijderd." in texts(at)
-    with pytest.raises(Exception, match="no workshop"):
+    with pytest.raises(UnknownRoom):
         get_workshop(store, code)

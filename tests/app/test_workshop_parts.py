@@ -48,9 +48,9 @@ def test_the_pages_show_the_poll_labels_of_the_content(engine: Engine, lang: str
 
 
 def test_join_address_and_local_qr_code() -> None:
-    assert base_url("http://10.0.0.5:8501/workshop-scherm?lang=nl", {}) == "http://10.0.0.5:8501"
-    assert base_url(None, {}) == "http://localhost:8501"
-    assert base_url("x", {"VBESTUUR_PUBLIC_URL": "https://vb.example.nl/app/"}) == \
+    assert base_url("http://10.0.0.5:8501/workshop-scherm?lang=nl") == "http://10.0.0.5:8501"
+    assert base_url(None) == "http://localhost:8501"
+    assert base_url("x", "https://vb.example.nl/app/") == \
         "https://vb.example.nl/app"
     url = join_url("http://10.0.0.5:8501", "K7QM3X")
     assert url == "http://10.0.0.5:8501/meedoen?code=K7QM3X"
@@ -75,9 +75,10 @@ def test_figures_only_with_counts() -> None:
 def _pages_script() -> None:
     import streamlit as st
 
-    from vbestuur_app.pages_workshop import pages
+    from vbestuur_app.i18n import t
+    from vbestuur_app.pages import sections
 
-    for page in pages():
+    for page in sections(True, False)[t("nav.section.workshop")]:
         st.text(f"{page.url_path} {page.visibility}")
 
 

@@ -47,6 +47,7 @@ from vbestuur_store import (
 from vbestuur_store.models_workshop import WORKSHOP_TABLES, VoteRow
 from vbestuur_store.workshop import ROOM_ALPHABET
 from vbestuur_store.workshop_polls import clean_answer, tally
+from vbestuur_store.workshop_room import Proposal
 
 PIN = "zaal-2026"
 
@@ -98,19 +99,16 @@ def test_bad_steps_and_weak_pin_are_refused(store: Store) -> None:
 def test_wrong_and_expired_codes_get_clear_messages(store: Store, clock: FakeClock) -> None:
     with pytest.raises(MalformedRoom) as malformed:
         join_workshop(store, "ABC")
-    assert "6 tekens" in malformed.value.message("nl")
-    assert "6 characters" in malformed.value.message("en")
+    assert (malformed.value.code, malformed.value.params) == ("malformed-room", {})
     code = _room(store)
     other = next(c for c in ("222222", "333333") if c != code)
     with pytest.raises(UnknownRoom) as unknown:
         join_workshop(store, other)
-    assert "geen workshop met deze code" in unknown.value.message("nl")
-    assert "no workshop with this code" in unknown.value.message("en")
+    assert unknown.value.code == "unknown-room"
     clock.advance(days=7, seconds=1)
     with pytest.raises(RoomExpired) as expired:
         join_workshop(store, code)
-    assert "verlopen" in expired.value.message("nl")
-    assert "expired" in expired.value.message("en")
+    assert expired.value.code == "room-expired"
     assert purge_expired_workshops(store) == 1
     with pytest.raises(UnknownRoom):
         get_workshop(store, code)
@@ -120,14 +118,13 @@ def test_wrong_pin_is_refused_and_slowed_down(store: Store, clock: FakeClock) ->
     code = _room(store)
     with pytest.raises(WrongPin) as wrong:
         check_facilitator(store, code, "raden-123")
-    assert wrong.value.message("nl") == "De pincode of het wachtwoord is onjuist."
-    assert wrong.value.message("en") == "The PIN or password is incorrect."
+    assert wrong.value.code == "wrong-pin"
     for _ in range(4):
         with pytest.raises(WrongPin):
             check_facilitator(store, code, "raden-123")
     with pytest.raises(Locked) as locked:
         check_facilitator(store, code, PIN)  # even the right PIN waits
-    assert "seconden" in locked.value.message("nl")
+    assert locked.value.code == "locked" and locked.value.params["seconds"] > 0
     other = _room(store)
     assert check_facilitator(store, other, PIN).code == other  # per workshop
     clock.advance(seconds=locked.value.seconds)
@@ -209,6 +206,20 @@ def test_summary_equals_stored_votes_and_respects_k(store: Store) -> None:
         workshop_summary(store, code, "fout-fout", polls=POLLS)
 
 
+def _note(facts: Proposal) -> str:
+    """A note writer as the app gives one (the store writes no prose of its own)."""
+    return (f"Voorstel uit {facts.actor} ({facts.day}): {facts.judged}, weet "
+            f"{facts.counts['weet-niet']}; {facts.respondents} antwoorden")
+
+
+def test_a_note_that_does_not_name_the_workshop_is_refused(store: Store) -> None:
+    code = _room(store, steps=(3,), k=3)
+    _fill(store, code, ["nee"] * 3, 3)
+    with pytest.raises(InvalidValue):
+        propose_to_organisation(store, code, PIN, [3], note_for=lambda facts: "anoniem",
+                                polls=POLLS)
+
+
 def test_open_steps_go_to_the_griffie_as_proposals(store: Store) -> None:
     code = _room(store, steps=(1, 3, 5, 9), k=3)
     _fill(store, code, ["nee", "nee", "ja"])  # step 1: open, but not an organisation step
@@ -217,14 +228,15 @@ def test_open_steps_go_to_the_griffie_as_proposals(store: Store) -> None:
         _fill(store, code, answers, step)
     store.update_org_item(3, "griffier", note="Loopt via de burgemeester.")
     with pytest.raises(WrongPin):
-        propose_to_organisation(store, code, "fout-fout", [3, 5, 9], polls=POLLS)
-    assert propose_to_organisation(store, code, PIN, [3, 5, 9], polls=POLLS) == (3,)
+        propose_to_organisation(store, code, "fout-fout", [3, 5, 9], note_for=_note, polls=POLLS)
+    assert propose_to_organisation(store, code, PIN, [3, 5, 9], note_for=_note, polls=POLLS) == (3,)
     item = store.org_items([3])[0]
     assert item.note.startswith("Loopt via de burgemeester.\n\nVoorstel uit workshop " + code)
-    assert "onbekend" in item.note and "weet ik niet 3; 3 antwoorden" in item.note
+    assert "weet-niet" in item.note and "weet 3; 3 antwoorden" in item.note
     assert item.status == "open" and item.updated_by == f"workshop {code}"
     assert [i.version for i in store.org_items([5, 9])] == [0, 0]  # ja; below k
-    assert propose_to_organisation(store, code, PIN, [3], polls=POLLS) == (3,)  # idempotent
+    again = propose_to_organisation(store, code, PIN, [3], note_for=_note, polls=POLLS)
+    assert again == (3,)  # idempotent
     assert store.org_items([3])[0].version == item.version
     assert [c.actor for c in store.org_history(3)][-1] == f"workshop {code}"
 

@@ -2,8 +2,9 @@
 
 Why beside the result exports: the same rules hold — plain functions without Streamlit, the
 bundled font for the PDF, formula cells neutralised in the CSV (a note or an owner is text we do
-not control), and the calendar built by `build_ics`, so a reminder looks the same whether a
-raadslid or the griffie downloads it.
+not control), and the calendar built by `build_reminders`, so a reminder looks the same whether a
+raadslid or the griffie downloads it; the register's state comes from the service's register
+(`vbestuur_service.register`), the one model of "step arranged".
 """
 
 from __future__ import annotations
@@ -14,16 +15,15 @@ from typing import Final
 
 import pandas as pd
 
-from vbestuur_engine import Progress
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
-from vbestuur_engine.walk import ChecklistItem
+from vbestuur_service import register
 from vbestuur_store import OrgItem
 
 from .labels import labels, phase_label
 from .pdfbase import FooterPDF
 from .to_csv import neutralise
-from .to_ics import EVALUATION_STEP, NEW_TERM_STEP, build_ics
+from .to_ics import EVALUATION_STEP, NEW_TERM_STEP, build_reminders
 from .to_pdf import _heading, _para
 
 __all__ = ["EVALUATION_STEP", "NEW_TERM_STEP", "build_org_csv", "build_org_ics",
@@ -41,8 +41,6 @@ _WORDS: Final = {
            "open": "open", "deels": "partly arranged", "geregeld": "arranged",
            "nvt": "not applicable", "titlecol": "title"},
 }
-# The organisation's four statuses in the engine's checklist words (for the ICS description).
-AS_CHECKLIST: Final = {"open": "open", "deels": "partial", "geregeld": "done", "nvt": "na"}
 COLUMNS: Final = ("step", "titlecol", "phase", "status", "owner", "due", "note", "changed_by",
                   "changed_at")
 
@@ -122,10 +120,5 @@ def build_org_ics(steps: Mapping[int, Step], items: Sequence[OrgItem], lang: str
                   stamp: dt.datetime | None = None) -> bytes:
     """The yearly evaluation (step 20) from `evaluation`, and the new-term package (step 21)
     on `new_term`, each event noting the organisation's status of that step."""
-    found = _by_step(items)
-    checklist = tuple(
-        ChecklistItem(steps[step_id], AS_CHECKLIST[found[step_id].status])  # type: ignore[arg-type]
-        for step_id in (EVALUATION_STEP, NEW_TERM_STEP) if step_id in found and step_id in steps)
-    progress = Progress(flow_id="organisatie", path=(), answers={}, dropped=(),
-                        next_question=None, outcome=None, advice=(), checklist=checklist)
-    return build_ics(progress, lang, evaluation, new_term, steps=steps, stamp=stamp)
+    checklist = register.checklist(steps, items, (EVALUATION_STEP, NEW_TERM_STEP))
+    return build_reminders(checklist, lang, evaluation, new_term, steps=steps, stamp=stamp)

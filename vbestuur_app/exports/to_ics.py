@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from icalendar import Alarm, Calendar, Event, vRecur
 
-from vbestuur_engine import Progress
+from vbestuur_engine import ChecklistItem, Progress
 from vbestuur_engine.content import load_content
 from vbestuur_engine.schema import Step
 
@@ -36,15 +36,25 @@ def build_ics(progress: Progress, lang: str, evaluation: dt.date,
     steps come from the walk's checklist or, failing that, from this project's content.
     `stamp` fixes DTSTAMP for reproducible output; by default it is now (UTC).
     """
+    return build_reminders(progress.checklist, lang, evaluation, new_term, steps=steps,
+                           stamp=stamp)
+
+
+def build_reminders(checklist: Sequence[ChecklistItem], lang: str, evaluation: dt.date,
+                    new_term: dt.date | None = None, *, steps: Mapping[int, Step] | None = None,
+                    stamp: dt.datetime | None = None) -> bytes:
+    """The two reminders, each noting the status `checklist` gives its step (if any): for a
+    person's result or for the griffie's register alike."""
     lang = "en" if lang == "en" else "nl"
     lab = labels(lang)
     calendar = new_calendar(lab["calendar"])
     when = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    evaluation_step = _step(EVALUATION_STEP, progress, steps)
-    calendar.add_component(_event(evaluation_step, progress, lang, evaluation, when, yearly=True))
+    evaluation_step = _step(EVALUATION_STEP, checklist, steps)
+    calendar.add_component(_event(evaluation_step, checklist, lang, evaluation, when,
+                                  yearly=True))
     if new_term is not None:
-        term_step = _step(NEW_TERM_STEP, progress, steps)
-        calendar.add_component(_event(term_step, progress, lang, new_term, when, yearly=False))
+        term_step = _step(NEW_TERM_STEP, checklist, steps)
+        calendar.add_component(_event(term_step, checklist, lang, new_term, when, yearly=False))
     return bytes(calendar.to_ical())
 
 
@@ -80,19 +90,19 @@ def reminder_event(uid: str, day: dt.date, stamp: dt.datetime, summary: str,
     return event
 
 
-def _event(step: Step, progress: Progress, lang: str, day: dt.date, stamp: dt.datetime,
-           yearly: bool) -> Event:
+def _event(step: Step, checklist: Sequence[ChecklistItem], lang: str, day: dt.date,
+           stamp: dt.datetime, yearly: bool) -> Event:
     """The reminder for one step of the guideline."""
     summary = f"Veilig Bestuur: {step.title.get(lang)} ({steps_text([step.id], lang)})"
     return reminder_event(_uid(step, lang, day, yearly), day, stamp, summary,
-                          _description(step, progress, lang), yearly)
+                          _description(step, checklist, lang), yearly)
 
 
-def _description(step: Step, progress: Progress, lang: str) -> str:
+def _description(step: Step, checklist: Sequence[ChecklistItem], lang: str) -> str:
     lab = labels(lang)
     lines = [f"{lab['actions']}:"] + [f"- {a.get(lang)}" for a in step.actions]
     lines += ["", step.guideline.get(lang).strip()]
-    status = next((i.status for i in progress.checklist if i.step.id == step.id), None)
+    status = next((i.status for i in checklist if i.step.id == step.id), None)
     if status is not None:
         lines += ["", f"{lab['your_status']}: {status_label(status, lang)}"]
     lines += ["", f"Leidraad Veilig Bestuur, {steps_text([step.id], lang)}.", lab["disclaimer"]]
@@ -105,10 +115,11 @@ def _uid(step: Step, lang: str, day: dt.date, yearly: bool) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@vbestuur"
 
 
-def _step(step_id: int, progress: Progress, steps: Mapping[int, Step] | None) -> Step:
+def _step(step_id: int, checklist: Sequence[ChecklistItem],
+          steps: Mapping[int, Step] | None) -> Step:
     if steps is not None and step_id in steps:
         return steps[step_id]
-    for item in progress.checklist:
+    for item in checklist:
         if item.step.id == step_id:
             return item.step
     return _project_steps()[step_id]

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import streamlit as st
-
 from vbestuur_engine.netwerklijst import (
     MAX_ROWS,
     NetworkRow,
@@ -19,10 +17,11 @@ from vbestuur_engine.netwerklijst import (
     replace_row,
 )
 
+from .. import session
 from . import store
 from .labels import display_name
 
-NOTICE_KEY = "nw:notice"
+PLACE = "netwerk"  # the notice place of the list page
 
 
 def move(index: int, delta: int) -> None:
@@ -41,8 +40,9 @@ def remove(index: int) -> None:
         return
     row = network.rows[index]
     store.save(remove_row(network, index))
-    st.session_state[NOTICE_KEY] = ("removed", display_name(row.name, row.role, lang), index,
-                                    row.model_dump(mode="json"))
+    session.clear(PLACE)
+    session.notify(PLACE, "removed", name=display_name(row.name, row.role, lang), index=index,
+                   row=row.model_dump(mode="json"))
 
 
 def undo(index: int, data: dict[str, Any]) -> None:
@@ -61,9 +61,15 @@ def restore() -> None:
     engine, lang, local = store.context()
     network = store.current(engine, lang, local)
     store.save(add_missing(network, engine.content, local, lang))
-    st.session_state[NOTICE_KEY] = ("saved",)
+    notify("saved")
 
 
-def pop_notice() -> Any:
+def notify(code: str) -> None:
+    """Leave the one message of the list page (the newest replaces an older one)."""
+    session.clear(PLACE)
+    session.notify(PLACE, code)
+
+
+def pop_notice() -> session.Notice | None:
     """The one-time notice of the last action (shown once, then forgotten)."""
-    return st.session_state.pop(NOTICE_KEY, None)
+    return next(iter(session.take(PLACE)), None)

@@ -26,14 +26,13 @@ from vbestuur_engine.netwerklijst import (
 )
 from vbestuur_engine.netwerklijst_text import FieldProblem
 
+from .. import session
 from ..i18n import t
 from ..widgets import heading
 from . import store
-from .actions import NOTICE_KEY
+from .actions import notify
 from .labels import kind_label
 
-EDIT_KEY = "nw:editing"
-PROBLEMS_KEY = "nw:problems"
 NEW = -1
 FIELDS = ("kind", *EDITABLE)
 
@@ -45,8 +44,7 @@ def field_key(field: str) -> str:
 
 def editing() -> int | None:
     """The row whose form is open (`NEW` for a new row), or None."""
-    value = st.session_state.get(EDIT_KEY)
-    return value if isinstance(value, int) else None
+    return session.current().netwerk_editing
 
 
 def start(index: int | None) -> None:
@@ -54,39 +52,40 @@ def start(index: int | None) -> None:
     engine, lang, local = store.context()
     network = store.current(engine, lang, local)
     if index is None and len(network.rows) >= MAX_ROWS:
-        st.session_state[NOTICE_KEY] = ("full",)
+        notify("full")
         return
     row = network.rows[index] if index is not None else NetworkRow(kind="eigen")
     for field in FIELDS:
-        st.session_state[field_key(field)] = getattr(row, field)
-    st.session_state[EDIT_KEY] = NEW if index is None else index
-    st.session_state.pop(PROBLEMS_KEY, None)
+        session.set_widget(field_key(field), getattr(row, field))
+    state = session.current()
+    state.netwerk_editing = NEW if index is None else index
+    state.netwerk_problems = {}
 
 
 def cancel() -> None:
     """on_click of "Annuleren": close the form, the list unchanged."""
-    st.session_state.pop(EDIT_KEY, None)
-    st.session_state.pop(PROBLEMS_KEY, None)
+    state = session.current()
+    state.netwerk_editing, state.netwerk_problems = None, {}
 
 
 def submit() -> None:
     """on_click of "Opslaan": save a valid row, or keep the form open with the messages."""
-    raw = {field: st.session_state.get(field_key(field), "") for field in FIELDS}
+    raw = {field: session.widget(field_key(field), "") for field in FIELDS}
     problems = row_problems(raw)
     if problems:
-        st.session_state[PROBLEMS_KEY] = problems
+        session.current().netwerk_problems = dict(problems)
         return
     engine, lang, local = store.context()
     network = store.current(engine, lang, local)
     chosen = editing()
     index = chosen if chosen is not None and 0 <= chosen < len(network.rows) else None
     if index is None and len(network.rows) >= MAX_ROWS:
-        st.session_state[NOTICE_KEY] = ("full",)
+        notify("full")
         return
     base = network.rows[index] if index is not None else NetworkRow(kind="eigen")
     store.save(replace_row(network, index, merged(base, raw)))
     cancel()
-    st.session_state[NOTICE_KEY] = ("saved",)
+    notify("saved")
 
 
 def merged(base: NetworkRow, raw: Mapping[str, Any]) -> NetworkRow:
@@ -104,7 +103,7 @@ def form(lang: str) -> None:
     open_row = editing()
     if open_row is None:
         return
-    problems: Mapping[str, FieldProblem] = st.session_state.get(PROBLEMS_KEY) or {}
+    problems: Mapping[str, FieldProblem] = session.current().netwerk_problems
     with st.form(key="nw-form", border=True, enter_to_submit=False):
         heading(t("nw.form.new") if open_row == NEW else t("nw.form.edit"), 3)
         if problems:

@@ -8,8 +8,6 @@ from a row is `tel:`, made from the digits of a number that passed the phone che
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from vbestuur_engine import Engine
@@ -68,15 +66,15 @@ def status(engine: Engine, network: NetworkList | None) -> None:
 
 
 def _notice() -> None:
-    notice: Any = actions.pop_notice()
-    if not isinstance(notice, tuple):
+    notice = actions.pop_notice()
+    if notice is None:
         return
-    if notice[0] == "saved":
+    if notice.code == "saved":
         st.success(t("nw.saved"))
-    elif notice[0] == "full":
+    elif notice.code == "full":
         st.warning(t("nw.full", limit=MAX_ROWS))
-    elif notice[0] == "removed":
-        _, name, index, data = notice
+    elif notice.code == "removed":
+        name, index, data = (notice.params[k] for k in ("name", "index", "row"))
         with st.container(key="nw-removed"):
             st.info(t("nw.removed", name=plain(name)))
             st.button(t("nw.undo"), key="nw:undo", on_click=actions.undo, args=(index, data),

@@ -1,54 +1,31 @@
-"""Where the person's netwerklijst is kept: this session, and under their own token.
+"""The netwerklijst page's view of the person's list, and what its callbacks need.
 
-Why both: the session copy makes every run fast and works without storage; the copy under the
-token (through `vbestuur_app.persistence`, kind "netwerklijst") lets the person find the list
-again next month, and is covered by resume, bewaarcode and "vergeet mij" like their answers.
-The session copy remembers the token it belongs to: after a resume or "vergeet mij" the token
-changes, and the list is read again instead of showing someone else's (or a forgotten) list.
+Why so little: the list itself is visitor data, kept in this session and under the person's
+token by `persistence.netwerklijst`/`save_netwerklijst` (covered by resume, bewaarcode and
+"vergeet mij" like their answers); this module adds the fresh list from the content for someone
+who has none yet, and the context every callback needs.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
-from typing import Any
-
-import streamlit as st
-
 from vbestuur_engine import Engine
-from vbestuur_engine.netwerklijst import NetworkList, from_data, initial_list
+from vbestuur_engine.netwerklijst import NetworkList, initial_list
 from vbestuur_engine.schema import LocalValues
 
-KIND = "netwerklijst"
-SESSION_KEY = "netwerklijst"
-
-
-def _persistence() -> ModuleType | None:
-    """The storage bridge, imported only when needed (None when this app has none)."""
-    try:
-        from .. import persistence
-    except ImportError:
-        return None
-    return persistence
+from .. import persistence
+from ..i18n import current_lang
+from ..loading import load
+from ..store_views.local import session_local
 
 
 def token() -> str | None:
     """The person's token, or None when nothing is kept beyond this session."""
-    bridge = _persistence()
-    value = bridge.session_token() if bridge is not None else None
-    return value if isinstance(value, str) and value else None
+    return persistence.session_token() or None
 
 
 def stored() -> NetworkList | None:
     """The person's own list, or None when they have not saved one yet."""
-    current_token = token()
-    cached: Any = st.session_state.get(SESSION_KEY)
-    if isinstance(cached, dict) and cached.get("token") == current_token:
-        return from_data(cached.get("data"))
-    bridge = _persistence()
-    data = bridge.load_document(KIND) if bridge is not None and current_token else None
-    network = from_data(data)
-    _remember(current_token, network)
-    return network
+    return persistence.netwerklijst()
 
 
 def current(engine: Engine, lang: str, local: LocalValues | None) -> NetworkList:
@@ -57,17 +34,8 @@ def current(engine: Engine, lang: str, local: LocalValues | None) -> NetworkList
 
 
 def save(network: NetworkList) -> None:
-    """Keep the list in this session and, when the person has a token, under that token."""
-    current_token = token()
-    _remember(current_token, network)
-    bridge = _persistence()
-    if bridge is not None and current_token:
-        bridge.save_document(KIND, network.model_dump(mode="json"))
-
-
-def _remember(current_token: str | None, network: NetworkList | None) -> None:
-    data = network.model_dump(mode="json") if network is not None else None
-    st.session_state[SESSION_KEY] = {"token": current_token, "data": data}
+    """Keep the list (in this session and, with a token, under that token)."""
+    persistence.save_netwerklijst(network)
 
 
 def context() -> tuple[Engine, str, LocalValues | None]:
@@ -77,15 +45,6 @@ def context() -> tuple[Engine, str, LocalValues | None]:
     loaded, so a missing engine is a programming error. The values are the same as the
     conversation's: an example municipality the person picked, else the griffie's profile.
     """
-    from ..i18n import current_lang
-    from ..loading import load
-
     engine = load().engine
     assert engine is not None, "the netwerklijst page needs valid content"
-    return engine, current_lang(), _local(engine)
-
-
-def _local(engine: Engine) -> LocalValues | None:
-    from ..store_views.local import session_local
-
-    return session_local(engine)
+    return engine, current_lang(), session_local(engine)

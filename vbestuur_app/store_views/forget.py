@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import persistence
+from .. import persistence, session
 from ..i18n import t
 from ..widgets import heading
 
@@ -20,7 +20,7 @@ BUTTON_KEY = "forget:go"
 def render() -> None:
     """The "Vergeet mij" section (on the Bewaren page)."""
     heading(t("forget.title"), 3)
-    if st.session_state.get(persistence.FORGOTTEN_KEY):
+    if session.current().forgotten:
         st.success(t("forget.done"))
         return
     st.markdown(t("forget.intro"))
@@ -31,5 +31,5 @@ def render() -> None:
 
 def _forget() -> None:
     """on_click: delete in the store and empty the session (persistence says if it worked)."""
-    if st.session_state.get(CONFIRM_KEY):
+    if session.widget(CONFIRM_KEY):
         persistence.forget_me()

@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from vbestuur_engine import Engine
 from vbestuur_engine.schema import LocalValues, Text
+from vbestuur_service import runtime
 from vbestuur_store import StoreError
-from vbestuur_store.config import load_config
 
-from .. import persistence, state
+from .. import session
+from ..i18n import t
 
 LOG = logging.getLogger(__name__)
 NAME_ID = "gemeente-naam"  # a profile entry that is not an open term: the municipality's name
@@ -28,14 +28,14 @@ CACHE_SECONDS = 10
 def _profile(url: str) -> dict[str, tuple[str, str]]:
     del url  # only the cache key
     return {term: (value.nl, value.en)
-            for term, value in persistence.get_store().get_profile().items()}
+            for term, value in runtime.current().use(lambda s: s.get_profile()).items()}
 
 
 def profile() -> dict[str, tuple[str, str]]:
     """The municipality's own values (nl, en) by term id; empty when none or unreachable."""
     try:
-        return _profile(load_config().url)
-    except (StoreError, SQLAlchemyError, OSError):
+        return _profile(runtime.current().settings.database_url)
+    except StoreError:
         LOG.exception("municipality profile unavailable")
         return {}
 
@@ -63,9 +63,7 @@ def profile_values(engine: Engine, fallback_name: str) -> LocalValues | None:
 def session_local(engine: Engine) -> LocalValues | None:
     """The values this session's advice uses: an example municipality the person picked,
     else the municipality profile the griffie keeps, else none (the national texts)."""
-    from ..i18n import t
-
-    name = state.local_name()
+    name = session.current().local
     if name:
         return engine.local_values(name)
     return profile_values(engine, t("profile.unnamed"))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
+import plotly.graph_objects as go  # type: ignore[import-untyped]
 import streamlit as st
 
 from vbestuur_engine.readiness import PHASES
@@ -20,9 +20,6 @@ from vbestuur_store import STATUSES, OrgItem
 from ..i18n import t
 from ..widgets import heading, plain
 
-if TYPE_CHECKING:
-    import plotly.graph_objects as go  # type: ignore[import-untyped]
-
 STATUS_COLOURS = {"open": "#b91c1c", "deels": "#d97706", "geregeld": "#2e7d32",
                   "nvt": "#9ca3af"}
 DONE = ("geregeld", "nvt")
@@ -30,8 +27,6 @@ DONE = ("geregeld", "nvt")
 
 def org_figure(steps: Sequence[Step], items: Mapping[int, OrgItem], lang: str) -> go.Figure:
     """Stacked horizontal bars: per phase, how many organisation steps have each status."""
-    import plotly.graph_objects as go
-
     phases = [p for p in PHASES if any(s.phase == p for s in steps)]
     labels = [t(f"phase.{p}", lang) for p in phases]
     figure = go.Figure()
@@ -78,6 +73,8 @@ def render(steps: Sequence[Step], items: Mapping[int, OrgItem], lang: str) -> No
 def downloads(steps: Mapping[int, Step], org_steps: Sequence[Step],
               items: Mapping[int, OrgItem], lang: str, municipality: str | None) -> None:
     """PDF and CSV of the whole view, and the two dated reminders as a calendar file."""
+    # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
+    # only a download pays for it, never the first question
     from ..exports import organisation as org_export
 
     heading(t("org.downloads"), 3)
@@ -97,6 +94,8 @@ def downloads(steps: Mapping[int, Step], org_steps: Sequence[Step],
 
 
 def _ics(steps: Mapping[int, Step], items: Mapping[int, OrgItem], lang: str, base: str) -> None:
+    # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
+    # only a download pays for it, never the first question
     from ..exports import organisation as org_export
 
     with st.expander(t("result.ics")):

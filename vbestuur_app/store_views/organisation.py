@@ -16,20 +16,21 @@ import streamlit as st
 from vbestuur_engine import Engine
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
-from vbestuur_store import STATUSES, Change, OrgItem, Store
+from vbestuur_service import register, runtime
+from vbestuur_store import STATUSES, Change, OrgItem, StoreError
 
-from .. import persistence
+from .. import persistence, session
 from ..i18n import current_lang, t
 from ..widgets import heading, plain
 from . import local, org_overview
 
-SAVED_KEY = "org:saved"
+PLACE = "organisation"  # the notice place of the organisation view
 FIELDS = ("status", "owner", "due", "note")
 
 
 def org_steps(engine: Engine) -> list[Step]:
     """The guideline steps the organisation acts on, in step order."""
-    return [s for s in engine.content.steps.values() if "organisatie" in s.roles]
+    return register.org_steps(engine)
 
 
 def field_key(step_id: int, version: int, field: str) -> str:
@@ -49,7 +50,7 @@ def render(engine: Engine, actor: str | None) -> None:
     if stored is None:
         return
     items = {item.step_id: item for item in stored}
-    saved = st.session_state.pop(SAVED_KEY, None)
+    saved = next((n.params["step"] for n in session.take(PLACE)), None)
     if saved:
         st.success(t("org.saved", step=saved))
     org_overview.render(steps, items, lang)
@@ -100,20 +101,19 @@ def _form(step: Step, item: OrgItem, actor: str) -> None:
 
 def _save(step_id: int, version: int, actor: str) -> None:
     """on_click: save the four fields; the store audits each field that really changed."""
-    ss = st.session_state
-    due = ss.get(field_key(step_id, version, "due"))
-    owner = str(ss.get(field_key(step_id, version, "owner")) or "").strip() or None
-    note = str(ss.get(field_key(step_id, version, "note")) or "")
-    status = str(ss.get(field_key(step_id, version, "status")) or "open")
+    due = session.widget(field_key(step_id, version, "due"))
+    owner = str(session.widget(field_key(step_id, version, "owner")) or "").strip() or None
+    note = str(session.widget(field_key(step_id, version, "note")) or "")
+    status = str(session.widget(field_key(step_id, version, "status")) or "open")
 
-    def update(store: Store) -> bool:
-        store.update_org_item(step_id, actor, status=status, owner=owner,
-                              due=due if isinstance(due, dt.date) else None, note=note,
-                              expected_version=version)
-        return True
-
-    if persistence.safely(update, False):
-        ss[SAVED_KEY] = step_id
+    try:
+        register.update(runtime.current(), step_id, actor, status=status, owner=owner,
+                        due=due if isinstance(due, dt.date) else None, note=note,
+                        version=version)
+    except StoreError as err:
+        persistence.report(err)
+        return
+    session.notify(PLACE, "saved", step=step_id)
 
 
 def _history(changes: list[Change]) -> None:

@@ -11,17 +11,16 @@ from __future__ import annotations
 import time
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
+from vbestuur_service import runtime
 from vbestuur_store import StoreError
 
-from .. import persistence
-from ..i18n import current_lang, t
+from .. import persistence, session
+from ..i18n import t
+from ..messages import error_text
 from ..widgets import heading
 
-ACTOR_KEY = "griffie:actor"
-UNTIL_KEY = "griffie:until"
-ERROR_KEY = "griffie:error"
+PLACE = "griffie"  # the notice place of the lock box
 NAME_KEY = "griffie:name"
 PIN_KEY = "griffie:pin"
 FORM_KEY = "griffie-unlock"
@@ -33,10 +32,7 @@ OPERATOR_HELP = ("VBESTUUR_GRIFFIE_PIN='…' make run\n"
 
 def unlocked_actor() -> str | None:
     """The name of whoever unlocked this session, while the unlock lasts."""
-    if time.time() < float(st.session_state.get(UNTIL_KEY, 0)):
-        actor: str | None = st.session_state.get(ACTOR_KEY)
-        return actor
-    return None
+    return session.griffie_editor(time.time())
 
 
 def render() -> str | None:
@@ -51,9 +47,8 @@ def render() -> str | None:
         st.success(t("griffie.unlocked", name=actor))
         st.button(t("griffie.lock"), key=LOCK_KEY, on_click=_lock)
         return actor
-    error = st.session_state.pop(ERROR_KEY, None)
-    if error:
-        st.error(error)
+    for notice in session.take(PLACE):
+        st.error(notice.params["text"])
     st.markdown(t("griffie.locked"))
     with st.form(FORM_KEY, enter_to_submit=True):
         st.text_input(t("griffie.name"), key=NAME_KEY, max_chars=100, autocomplete="off")
@@ -65,25 +60,21 @@ def render() -> str | None:
 
 def _unlock() -> None:
     """on_click: check the PIN in the store; never keep it in the session."""
-    ss = st.session_state
-    name = str(ss.get(NAME_KEY) or "").strip()
-    pin = str(ss.get(PIN_KEY) or "")
-    ss[PIN_KEY] = ""
+    name = str(session.widget(NAME_KEY) or "").strip()
+    pin = str(session.widget(PIN_KEY) or "")
+    session.set_widget(PIN_KEY, "")
     if not name:
-        ss[ERROR_KEY] = t("griffie.name_needed")
+        session.notify(PLACE, "error", text=t("griffie.name_needed"))
         return
     try:
-        persistence.get_store().require_pin(pin)
+        runtime.current().use(lambda store: store.require_pin(pin))
     except StoreError as err:
-        ss[ERROR_KEY] = err.message(current_lang())
+        session.notify(PLACE, "error", text=error_text(err))
         return
-    except (SQLAlchemyError, OSError):
-        ss[ERROR_KEY] = t("store.down")
-        return
-    ss[ACTOR_KEY] = name
-    ss[UNTIL_KEY] = time.time() + UNLOCK_SECONDS
+    state = session.current()
+    state.griffie_actor, state.griffie_until = name, time.time() + UNLOCK_SECONDS
 
 
 def _lock() -> None:
-    st.session_state.pop(ACTOR_KEY, None)
-    st.session_state.pop(UNTIL_KEY, None)
+    state = session.current()
+    state.griffie_actor, state.griffie_until = None, 0.0

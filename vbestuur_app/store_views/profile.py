@@ -13,12 +13,12 @@ from vbestuur_engine import Engine
 from vbestuur_engine.schema import Term
 from vbestuur_store import Change, Store
 
-from .. import persistence
+from .. import persistence, session
 from ..i18n import current_lang, t
 from ..widgets import heading, plain
 from . import local
 
-SAVED_KEY = "profile:saved"
+PLACE = "profile"  # the notice place of the profile section
 
 
 def field_key(term_id: str, lang: str) -> str:
@@ -30,7 +30,7 @@ def render(engine: Engine, actor: str | None) -> None:
     """Every open term with its current text; editors for whoever unlocked the page."""
     heading(t("profile.title"), 2)
     st.markdown(t("profile.intro"))
-    saved = st.session_state.pop(SAVED_KEY, None)
+    saved = next((n.params["term"] for n in session.take(PLACE)), None)
     if saved:
         st.success(t("profile.saved", term=plain(_label(engine, saved))))
     values = local.profile()
@@ -84,8 +84,8 @@ def _editor(term: Term, value: tuple[str, str] | None, actor: str) -> None:
 
 def _save(term_id: str, actor: str) -> None:
     """on_click: both languages are needed; then save, audited, and refresh the advice."""
-    nl = str(st.session_state.get(field_key(term_id, "nl")) or "").strip()
-    en = str(st.session_state.get(field_key(term_id, "en")) or "").strip()
+    nl = str(session.widget(field_key(term_id, "nl")) or "").strip()
+    en = str(session.widget(field_key(term_id, "en")) or "").strip()
     if not nl or not en:
         persistence.notice(t("profile.both"))
         return
@@ -94,7 +94,7 @@ def _save(term_id: str, actor: str) -> None:
 
 
 def _save_name(actor: str) -> None:
-    name = str(st.session_state.get(field_key(local.NAME_ID, "nl")) or "").strip()
+    name = str(session.widget(field_key(local.NAME_ID, "nl")) or "").strip()
     if not name:
         persistence.notice(t("profile.both"))
         return
@@ -109,7 +109,7 @@ def _clear(term_id: str, actor: str) -> None:
 
     ok = persistence.safely(clear, False)
     for lang in ("nl", "en"):
-        st.session_state.pop(field_key(term_id, lang), None)
+        session.drop_widget(field_key(term_id, lang))
     _after(ok, term_id)
 
 
@@ -121,7 +121,7 @@ def _set(store: Store, term_id: str, nl: str, en: str, actor: str) -> bool:
 def _after(ok: bool, term_id: str) -> None:
     if ok:
         local.forget_cache()
-        st.session_state[SAVED_KEY] = term_id
+        session.notify(PLACE, "saved", term=term_id)
 
 
 def _history(engine: Engine) -> None:

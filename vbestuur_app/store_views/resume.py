@@ -11,19 +11,18 @@ person says it is saved, and a new code replaces the old one.
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
+from vbestuur_service import runtime
 from vbestuur_store import StoreError
-from vbestuur_store.config import load_config
+from vbestuur_store.config import DEFAULT_RETENTION_DAYS
 
-from .. import persistence, state
-from ..i18n import current_lang, t
+from .. import persistence, session, state
+from ..i18n import t
+from ..messages import error_text
 from ..widgets import heading
 from . import forget
 
-CODE_KEY = "store:code"
-RESUMED_KEY = "store:resumed"
-ERROR_KEY = "store:resume_error"
+PLACE = "resume"  # the notice place of the resume form
 INPUT_KEY = "resume:code"
 FORM_KEY = "resume-form"
 MAKE_KEY = "store:make_code"
@@ -46,9 +45,9 @@ def render() -> None:
 def retention_days() -> int:
     """The configured retention period (the default when the setting cannot be read)."""
     try:
-        return load_config().retention_days
+        return runtime.current().settings.retention_days
     except StoreError:
-        return 90
+        return DEFAULT_RETENTION_DAYS
 
 
 def _status(token: str | None) -> None:
@@ -60,7 +59,7 @@ def _status(token: str | None) -> None:
 
 def _make_code(token: str | None) -> None:
     st.markdown(t("store.code_intro"))
-    code = st.session_state.get(CODE_KEY)
+    code = session.current().bewaarcode
     if code:
         st.success(t("store.code_shown"))
         st.code(code, language=None)
@@ -81,20 +80,20 @@ def _create_code() -> None:
         return
     code = persistence.safely(lambda store: store.create_bewaarcode(token), None)
     if code:
-        st.session_state[CODE_KEY] = code
+        session.current().bewaarcode = code
 
 
 def _hide_code() -> None:
-    st.session_state.pop(CODE_KEY, None)
+    session.current().bewaarcode = None
 
 
 def _resume() -> None:
     st.markdown(t("store.resume_intro"))
-    error = st.session_state.pop(ERROR_KEY, None)
-    if error:
-        st.error(error)
-    if st.session_state.pop(RESUMED_KEY, False):
-        _resumed()
+    for notice in session.take(PLACE):
+        if notice.code == "error":
+            st.error(notice.params["text"])
+        else:
+            _resumed()
     with st.form(FORM_KEY, clear_on_submit=False, enter_to_submit=True):
         st.text_input(t("store.resume_label"), key=INPUT_KEY, max_chars=200,
                       autocomplete="off", placeholder="ABCD-EFGH-…")
@@ -103,25 +102,22 @@ def _resume() -> None:
 
 def _resume_code() -> None:
     """on_click of the form: check the code; only a right code changes this session."""
-    typed = str(st.session_state.get(INPUT_KEY) or "")
-    st.session_state[INPUT_KEY] = ""
+    typed = str(session.widget(INPUT_KEY) or "")
+    session.set_widget(INPUT_KEY, "")
     try:
         saved = persistence.resume(typed)
     except StoreError as err:
-        st.session_state[ERROR_KEY] = err.message(current_lang())
+        session.notify(PLACE, "error", text=error_text(err))
         return
-    except (SQLAlchemyError, OSError):
-        st.session_state[ERROR_KEY] = t("store.down")
-        return
-    st.session_state.pop(CODE_KEY, None)
+    session.current().bewaarcode = None
     state.replace_answers(saved)
-    st.session_state[RESUMED_KEY] = True
+    session.notify(PLACE, "resumed")
 
 
 def _resumed() -> None:
     """Say what happened, and how this browser keeps the answers after a reload."""
     st.success(t("store.resumed"))
-    if st.session_state.get(persistence.LINK_KEY):
+    if session.current().link_from:
         st.info(t("store.relink"))
         st.link_button(t("store.relink_button"), RELINK_URL)
     elif persistence.read_cookie() is None:

@@ -11,9 +11,9 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 
+from .. import links
 from ..i18n import current_lang, t
 from ..loading import app_version, load
-from ..pages_store import griffie_page, resume_page
 from ..store_views.resume import retention_days
 from ..widgets import heading, link, plain
 
@@ -27,8 +27,8 @@ def render() -> None:
     heading(t("about.stored_h"), 3)
     st.markdown(t("about.stored"))
     st.markdown(t("store.about", days=retention_days()))
-    st.page_link(resume_page(), label=t("store.title"), icon="💾")
-    st.page_link(griffie_page(), label=t("store.griffie_link"), icon="🏛️")
+    st.page_link(links.target(links.BEWAREN), label=t("store.title"), icon="💾")
+    st.page_link(links.target(links.GRIFFIE), label=t("store.griffie_link"), icon="🏛️")
     heading(t("about.guideline_h"), 3)
     st.markdown(t("about.guideline"))
     st.markdown(f"**{t('about.limits')}**")

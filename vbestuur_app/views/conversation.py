@@ -11,7 +11,7 @@ import streamlit as st
 
 from vbestuur_engine import Progress, VbestuurError
 
-from .. import state
+from .. import links, state
 from ..i18n import current_lang, t
 from ..loading import load
 from ..store_views.local import session_local
@@ -52,10 +52,8 @@ def _route(ctx: Ctx, progress: Progress) -> None:
 
 
 def _no_flow() -> None:
-    from ..navigation import home_page
-
     st.info(t("conv.none"))
-    st.page_link(home_page(), label=t("conv.to_home"))
+    st.page_link(links.target(links.START), label=t("conv.to_home"))
 
 
 def _stale_answers(flow_id: str) -> None:

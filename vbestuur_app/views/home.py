@@ -12,7 +12,7 @@ import streamlit as st
 from vbestuur_engine import Engine
 from vbestuur_engine.schema import Flow
 
-from .. import state
+from .. import links, state
 from ..i18n import current_lang, t
 from ..loading import load
 from ..widgets import heading, plain
@@ -44,10 +44,8 @@ def render() -> None:
 
 def _keep_line() -> None:
     """One line and a link to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
-    from ..pages_store import resume_page
-
     st.caption(t("store.home_line"))
-    st.page_link(resume_page(), label=t("store.title"), icon="💾")
+    st.page_link(links.target(links.BEWAREN), label=t("store.title"), icon="💾")
 
 
 def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
@@ -60,9 +58,7 @@ def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
             return
         _open_button(engine, flow_id, t("door.start"), door_key(door), kind)
         if door == "organisatie":
-            from ..pages_store import griffie_page
-
-            st.page_link(griffie_page(), label=t("store.griffie_link"), icon="🏛️")
+            st.page_link(links.target(links.GRIFFIE), label=t("store.griffie_link"), icon="🏛️")
 
 
 def _question_door(engine: Engine) -> None:
@@ -87,6 +83,4 @@ def _open_button(engine: Engine, flow_id: str, label: str, key: str, kind: str) 
     if state.answers(flow_id):
         st.caption(t("door.resume"))
     if clicked:
-        from ..navigation import conversation_page
-
-        st.switch_page(conversation_page())
+        st.switch_page(links.target(links.GESPREK))

@@ -12,7 +12,7 @@ import streamlit as st
 from vbestuur_engine import Progress
 from vbestuur_engine.schema import InfoNode
 
-from .. import state
+from .. import links, session, state
 from ..i18n import t
 from ..widgets import content_text, heading, question_widget
 from . import Ctx
@@ -79,13 +79,11 @@ def _progress_bar(progress: Progress) -> None:
 
 
 def _notices(question: str) -> None:
-    notice = state.pop_notice()
-    if not notice:
-        return
-    if notice[0] == "dropped":
-        st.info(t("ask.dropped", count=notice[1]))
-    elif notice[0] == "choose" and notice[1] == question:
-        st.warning(t("ask.choose"))
+    for notice in session.take(state.CONVERSATION):
+        if notice.code == "dropped":
+            st.info(t("ask.dropped", count=notice.params["count"]))
+        elif notice.code == "choose" and notice.params["question"] == question:
+            st.warning(t("ask.choose"))
 
 
 def _buttons(ctx: Ctx, progress: Progress, question: str) -> None:
@@ -98,9 +96,7 @@ def _buttons(ctx: Ctx, progress: Progress, question: str) -> None:
             st.button(t("ask.back"), key=BACK_KEY, width="stretch", on_click=state.back,
                       args=(ctx.engine, ctx.flow_id))
         else:
-            from ..navigation import home_page
-
-            st.page_link(home_page(), label=t("conv.to_home"))
+            st.page_link(links.target(links.START), label=t("conv.to_home"))
     with right:
         if progress.answers:
             st.button(t("ask.review"), key=REVIEW_KEY, width="stretch", on_click=state.show,

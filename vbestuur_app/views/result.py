@@ -7,6 +7,7 @@ the chart comes first, because "how far am I" is the question they answer.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import streamlit as st
@@ -14,16 +15,18 @@ import streamlit as st
 from vbestuur_engine import ChecklistItem, Progress, readiness_by_phase
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import InfoNode, OutcomeNode
+from vbestuur_service import conversation as uc
+from vbestuur_service import register
 
-from .. import state
+from .. import links, persistence, session, state
 from ..charts import readiness_figure
 from ..i18n import t
 from ..netwerk import hooks as netwerk_hooks
+from ..store_views.readiness import render_progress
 from ..widgets import actions_list, content_text, heading, plain, reminder_dates
 from . import Ctx
 from .advice import advice_card
 
-READINESS_DOORS = ("gereedheid", "organisatie")
 EXPORTS = (("pdf", "pdf", "application/pdf"), ("md", "md", "text/markdown"),
            ("csv", "csv", "text/csv"))
 
@@ -33,7 +36,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     assert progress.outcome is not None
     outcome = ctx.compiled.node(progress.outcome)
     assert isinstance(outcome, OutcomeNode)
-    progress = netwerk_hooks.adjusted(ctx, progress)
+    progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
     st.caption(plain(ctx.compiled.flow.title.get(ctx.lang)))
     heading(content_text(ctx.engine, outcome.title, ctx.lang, ctx.local), 2)
     if outcome.text is not None:
@@ -42,17 +45,20 @@ def render(ctx: Ctx, progress: Progress) -> None:
         node = ctx.compiled.node(node_id)
         if isinstance(node, InfoNode):
             st.info(content_text(ctx.engine, node.text, ctx.lang, ctx.local))
-    if ctx.compiled.flow.door in READINESS_DOORS:
+    if ctx.flow_id == register.ORG_FLOW:
+        editor = session.griffie_editor(time.time())
+        st.caption(t("org.flow.synced") if editor else t("org.flow.personal"))
+    if uc.is_readiness(ctx.engine, ctx.flow_id):
         _readiness(ctx, progress)
     _advice(ctx, progress)
-    netwerk_hooks.result_link(ctx)
+    netwerk_hooks.result_link(ctx.flow_id)
     checklist(ctx, progress.checklist)
     _downloads(ctx, progress)
     _actions(ctx)
 
 
 def _readiness(ctx: Ctx, progress: Progress) -> None:
-    readiness = readiness_by_phase(progress.checklist)
+    readiness = readiness_by_phase(progress.checklist)  # `progress` is already the result's
     if not readiness:
         return
     heading(t("result.readiness"), 3)
@@ -62,8 +68,6 @@ def _readiness(ctx: Ctx, progress: Progress) -> None:
         st.caption(t("result.readiness_text", phase=t(f"phase.{row.phase}"),
                      percent=round(row.score * 100), done=row.done, partial=row.partial,
                      open=row.open))
-    from ..store_views.readiness import render_progress
-
     render_progress(ctx.flow_id, readiness)
 
 
@@ -127,6 +131,8 @@ def _maker(ctx: Ctx, progress: Progress, kind: str) -> Callable[[], str | bytes]
     """A deferred builder: the export modules (pandas, fpdf) load only when asked for."""
 
     def make() -> str | bytes:
+        # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
+        # only a download pays for it, never the first question
         from .. import exports
 
         builders: dict[str, Callable[..., str | bytes]] = {
@@ -141,6 +147,8 @@ def _ics(ctx: Ctx, progress: Progress, base: str) -> None:
     evaluation, new_term = reminder_dates("ics", t("result.ics_eval"), t("result.ics_term"))
 
     def make() -> bytes:
+        # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
+        # only a download pays for it, never the first question
         from .. import exports
 
         return exports.build_ics(progress, ctx.lang, evaluation, new_term)
@@ -157,6 +165,4 @@ def _actions(ctx: Ctx) -> None:
         st.button(t("result.restart"), key="result:restart", width="stretch",
                   on_click=state.restart, args=(ctx.flow_id,))
     with right:
-        from ..navigation import home_page
-
-        st.page_link(home_page(), label=t("result.other"))
+        st.page_link(links.target(links.START), label=t("result.other"))

@@ -11,7 +11,7 @@ import streamlit as st
 
 from vbestuur_engine import Progress
 
-from .. import state
+from .. import session, state
 from ..i18n import t
 from ..widgets import answer_label, heading, plain, question_text, question_widget
 from . import Ctx
@@ -25,9 +25,9 @@ def edit_key(flow_id: str, question: str) -> str:
 def render(ctx: Ctx, progress: Progress) -> None:
     """List the answers on the path, in the order they were asked."""
     heading(t("review.title"), 2)
-    notice = state.pop_notice()
-    if notice and notice[0] == "dropped":
-        st.info(t("ask.dropped", count=notice[1]))
+    for notice in session.take(state.CONVERSATION):
+        if notice.code == "dropped":
+            st.info(t("ask.dropped", count=notice.params["count"]))
     st.markdown(t("review.intro"))
     answered = [node for node in progress.path if node in progress.answers]
     if not answered:
@@ -59,8 +59,7 @@ def _answer_row(ctx: Ctx, progress: Progress, question: str) -> None:
 def render_edit(ctx: Ctx, progress: Progress, question: str) -> None:
     """One earlier question, pre-filled with its answer; saving re-walks the flow."""
     heading(t("review.editing"), 2)
-    notice = state.pop_notice()
-    if notice and notice[0] == "choose":
+    if any(n.code == "choose" for n in session.take(state.CONVERSATION)):
         st.warning(t("ask.choose"))
     question_widget(ctx.engine, ctx.flow_id, question, ctx.lang, ctx.local)
     save, cancel = st.columns(2)

@@ -8,14 +8,11 @@ without counts gets no figure at all.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import plotly.graph_objects as go  # type: ignore[import-untyped]
 
 from vbestuur_store import Tally
 
 from ..i18n import t
-
-if TYPE_CHECKING:
-    import plotly.graph_objects as go  # type: ignore[import-untyped]
 
 COLOURS = {"ja": "#2e7d32", "deels": "#f9a825", "nee": "#c62828", "weet-niet": "#6b7280"}
 BEHAVIOUR_COLOUR = "#1f4e79"
@@ -23,8 +20,6 @@ FONT_SIZE = 22
 
 
 def _bars(labels: list[str], values: list[int], colours: list[str], lang: str) -> go.Figure:
-    import plotly.graph_objects as go
-
     figure = go.Figure(go.Bar(x=values, y=labels, orientation="h", marker_color=colours,
                               text=[str(v) for v in values], textposition="auto",
                               textfont={"size": FONT_SIZE},

@@ -14,22 +14,12 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from vbestuur_engine import Engine
-from vbestuur_store import (
-    StoreError,
-    Workshop,
-    check_facilitator,
-    create_workshop,
-    delete_workshop,
-    end_workshop,
-    get_workshop,
-    normalise_room_code,
-    propose_to_organisation,
-    purge_expired_workshops,
-    workshop_days,
-    workshop_summary,
-)
+from vbestuur_service import register
+from vbestuur_service import workshop as ws
+from vbestuur_store import StoreError, Workshop
 
 from ..i18n import current_lang, t
+from ..messages import proposal_note
 from ..widgets import heading, plain
 from . import backend
 from .export import build_summary, to_markdown
@@ -37,7 +27,6 @@ from .export_pdf import to_pdf
 from .prompts import poll_vocabulary
 
 PHASES = ("vooraf", "tijdens", "erna")
-ORG_ROLE = "organisatie"
 
 
 def render(engine: Engine, screen_page: StreamlitPage | None = None) -> None:
@@ -46,7 +35,6 @@ def render(engine: Engine, screen_page: StreamlitPage | None = None) -> None:
     backend.show_notice()
     current = backend.facilitator()
     if current is None:
-        purge_expired_workshops(backend.workshop_store())  # expired ones go, with answers
         st.markdown(plain(t("ws.fac.intro")))
         _create_form(engine)
         _login_form()
@@ -78,11 +66,7 @@ def _create_form(engine: Engine) -> None:
                         key="ws-new-k", help=t("ws.new.k_help"))
     pin = st.text_input(t("ws.new.pin"), type="password", key="ws-new-pin")
     again = st.text_input(t("ws.new.pin2"), type="password", key="ws-new-pin2")
-    try:
-        st.caption(t("ws.new.days", days=workshop_days()))
-    except StoreError as err:
-        backend.show_error(err)
-        return
+    st.caption(t("ws.new.days", days=backend.rt().settings.workshop_days))
     if st.button(t("ws.new.create"), key="ws-create", type="primary"):
         _create(chosen_steps(engine, phases, steps), int(k), pin, again)
 
@@ -95,7 +79,7 @@ def _create(steps: list[int], k: int, pin: str, again: str) -> None:
         st.error(t("ws.new.pin_mismatch"))
         return
     try:
-        made = create_workshop(backend.workshop_store(), pin, steps, k=k)
+        made = ws.create(backend.rt(), pin, steps, k)
     except StoreError as err:
         backend.show_error(err)
         return
@@ -109,19 +93,18 @@ def _login_form() -> None:
     pin = st.text_input(t("ws.login.pin"), type="password", key="ws-login-pin")
     if st.button(t("ws.login.go"), key="ws-login"):
         try:
-            made = check_facilitator(backend.workshop_store(), code, pin)
+            room, _ = ws.open_as_facilitator(backend.rt(), code, pin)
         except StoreError as err:
             backend.show_error(err)
             return
-        backend.set_facilitator(normalise_room_code(made.code), pin)
+        backend.set_facilitator(room, pin)
         st.rerun()
 
 
 def _console(engine: Engine, code: str, pin: str,
              screen_page: StreamlitPage | None) -> None:
-    store = backend.workshop_store()
     try:
-        workshop = get_workshop(store, code)
+        workshop = ws.get(backend.rt(), code)
     except StoreError as err:
         backend.show_error(err)
         st.button(t("ws.console.logout"), key="ws-logout", on_click=backend.set_facilitator,
@@ -146,16 +129,15 @@ def _console(engine: Engine, code: str, pin: str,
 
 def _act(action: str, code: str, pin: str) -> None:
     """Callback for end/delete: the store checks the PIN again."""
-    store = backend.workshop_store()
     try:
         if action == "end":
-            end_workshop(store, code, pin)
+            ws.end(backend.rt(), code, pin)
         else:
-            delete_workshop(store, code, pin)
+            ws.delete(backend.rt(), code, pin)
             backend.set_facilitator(None)
             backend.set_notice("success", t("ws.console.deleted"))
     except StoreError as err:
-        backend.set_notice("error", err.message(current_lang()))
+        backend.keep_error(err)
 
 
 def _export(engine: Engine, workshop: Workshop, pin: str) -> None:
@@ -163,8 +145,7 @@ def _export(engine: Engine, workshop: Workshop, pin: str) -> None:
     st.caption(t("ws.console.export_help"))
     lang = current_lang()
     try:
-        summary = workshop_summary(backend.workshop_store(), workshop.code, pin,
-                                   polls=poll_vocabulary(engine))
+        summary = ws.summary(backend.rt(), workshop.code, pin, poll_vocabulary(engine))
     except StoreError as err:
         backend.show_error(err)
         return
@@ -181,10 +162,10 @@ def _hand_over(engine: Engine, code: str, pin: str) -> None:
     st.caption(t("ws.console.propose_help"))
     if not st.button(t("ws.console.propose"), key="ws-propose"):
         return
-    org_steps = [s.id for s in engine.content.steps.values() if ORG_ROLE in s.roles]
+    org_steps = [s.id for s in register.org_steps(engine)]
     try:
-        handed = propose_to_organisation(backend.workshop_store(), code, pin, org_steps,
-                                         current_lang(), polls=poll_vocabulary(engine))
+        handed = ws.hand_over(backend.rt(), code, pin, org_steps,
+                              proposal_note(current_lang()), poll_vocabulary(engine))
     except StoreError as err:
         backend.show_error(err)
         return

@@ -14,17 +14,11 @@ from collections.abc import Callable
 import streamlit as st
 
 from vbestuur_engine import Engine
-from vbestuur_store import (
-    PollVocabulary,
-    StoreError,
-    cast_vote,
-    get_workshop,
-    join_workshop,
-    normalise_room_code,
-    own_answers,
-)
+from vbestuur_service import workshop as ws
+from vbestuur_store import PollVocabulary, StoreError
 from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, questions_for
 
+from .. import session
 from ..i18n import current_lang, t
 from ..widgets import heading, plain
 from . import backend
@@ -55,13 +49,12 @@ def render(engine: Engine) -> None:
 def _join_form() -> None:
     st.markdown(plain(t("ws.join.intro")))
     backend.show_notice()
-    if CODE_WIDGET not in st.session_state:
-        st.session_state[CODE_WIDGET] = st.query_params.get("code", "")
+    if not session.has_widget(CODE_WIDGET):
+        session.set_widget(CODE_WIDGET, st.query_params.get("code", ""))
     code = st.text_input(t("ws.join.code"), key=CODE_WIDGET, max_chars=12)
     if st.button(t("ws.join.go"), key="ws-join", type="primary"):
         try:
-            room = normalise_room_code(code)
-            token = join_workshop(backend.workshop_store(), room)
+            room, token = ws.join(backend.rt(), code)
         except StoreError as err:
             backend.show_error(err)
             return
@@ -72,10 +65,9 @@ def _join_form() -> None:
 @st.fragment(run_every=REFRESH_SECONDS)
 def _room(engine: Engine, code: str, token: str) -> None:
     """The step on the screen and its questions; refreshes to follow the facilitator."""
-    store = backend.workshop_store()
     try:
-        workshop = get_workshop(store, code)
-        mine = own_answers(store, code, token)
+        workshop = ws.get(backend.rt(), code)
+        mine = ws.mine(backend.rt(), code, token)
     except StoreError as err:
         backend.show_error(err)
         return
@@ -97,16 +89,15 @@ def _send(code: str, token: str, step_id: int, question: str, answer: list[str],
           polls: PollVocabulary) -> None:
     """Store the answer (from a callback); the outcome is shown on the next draw."""
     try:
-        cast_vote(backend.workshop_store(), code, token, step_id, question, answer,
-                  polls=polls)
+        ws.vote(backend.rt(), code, token, step_id, question, answer, polls)
     except StoreError as err:
-        backend.set_notice("error", err.message(current_lang()))
+        backend.keep_error(err)
         return
     backend.clear_notice()
 
 
 def _on_geregeld(code: str, token: str, step_id: int, polls: PollVocabulary) -> None:
-    value = st.session_state.get(vote_key(step_id, GEREGELD))
+    value = session.widget(vote_key(step_id, GEREGELD))
     if isinstance(value, str):
         _send(code, token, step_id, GEREGELD, [value], polls)
 
@@ -148,7 +139,7 @@ def _gedrag(code: str, token: str, step_id: int, current: list[str] | None,
 def _on_gedrag(code: str, token: str, step_id: int, polls: PollVocabulary) -> None:
     """Send the ticked forms; "none of these" alone is an answer too (an empty list)."""
     ticked = [o for o in polls.options(GEDRAG)
-              if st.session_state.get(vote_key(step_id, GEDRAG, o))]
+              if session.widget(vote_key(step_id, GEDRAG, o))]
     if not ticked:
         backend.set_notice("error", t("ws.vote.pick"))
     elif polls.none_met in ticked and len(ticked) > 1:

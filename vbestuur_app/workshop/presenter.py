@@ -12,14 +12,8 @@ from __future__ import annotations
 import streamlit as st
 
 from vbestuur_engine import Engine
-from vbestuur_store import (
-    PollVocabulary,
-    StoreError,
-    Workshop,
-    get_workshop,
-    poll_results,
-    show_step,
-)
+from vbestuur_service import workshop as ws
+from vbestuur_store import PollVocabulary, StoreError, Workshop
 
 from ..i18n import current_lang, t
 from ..store_views.local import session_local
@@ -49,7 +43,7 @@ def render(engine: Engine) -> None:
         return
     code, pin = current
     try:
-        workshop = get_workshop(backend.workshop_store(), code)
+        workshop = ws.get(backend.rt(), code)
     except StoreError as err:
         backend.show_error(err)
         return
@@ -80,7 +74,7 @@ def _page_url() -> str | None:
 
 def _join_panel(code: str) -> None:
     """Where and how to join: the address, the code in big letters, and the QR code."""
-    url = qr.join_url(qr.base_url(_page_url()), code)
+    url = qr.join_url(qr.base_url(_page_url(), backend.rt().settings.public_url), code)
     st.markdown(plain(t("ws.screen.join", url=url.split("?")[0])))
     with st.container(key="ws-code"):
         st.markdown(plain(code))
@@ -107,8 +101,7 @@ def _live_results(code: str, step_id: int, polls: PollVocabulary) -> None:
     """The room's answers so far; refreshed on its own every few seconds."""
     lang = current_lang()
     try:
-        workshop = get_workshop(backend.workshop_store(), code)
-        result = poll_results(backend.workshop_store(), code, step_id, polls=polls)
+        workshop, result = ws.results(backend.rt(), code, step_id, polls)
     except StoreError as err:
         backend.show_error(err)
         return
@@ -133,9 +126,9 @@ def _live_results(code: str, step_id: int, polls: PollVocabulary) -> None:
 def _move(code: str, pin: str, step_id: int) -> None:
     """Callback: put another step on the screen (the store checks the PIN)."""
     try:
-        show_step(backend.workshop_store(), code, pin, step_id)
+        ws.move(backend.rt(), code, pin, step_id)
     except StoreError as err:
-        backend.set_notice("error", err.message(current_lang()))
+        backend.keep_error(err)
 
 
 def _step_buttons(workshop: Workshop, pin: str) -> None:

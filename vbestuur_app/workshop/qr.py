@@ -11,19 +11,18 @@ in between can be overruled with VBESTUUR_PUBLIC_URL.
 from __future__ import annotations
 
 import io
-import os
 from urllib.parse import urlencode, urlsplit
 
 import segno
 
-PUBLIC_URL_ENV = "VBESTUUR_PUBLIC_URL"
 JOIN_PATH = "meedoen"
 FALLBACK_BASE = "http://localhost:8501"
 
 
-def base_url(page_url: str | None, env: dict[str, str] | None = None) -> str:
-    """scheme://host[:port] of the app: VBESTUUR_PUBLIC_URL, else the page's own address."""
-    configured = (os.environ if env is None else env).get(PUBLIC_URL_ENV, "").strip()
+def base_url(page_url: str | None, configured: str = "") -> str:
+    """scheme://host[:port] of the app: VBESTUUR_PUBLIC_URL (`Settings.public_url`), else the
+    page's own address."""
+    configured = configured.strip()
     if configured:
         return configured.rstrip("/")
     parts = urlsplit(page_url or "")

@@ -1,0 +1,75 @@
+"""Every storage error code has its sentence in the app's catalogue, in Dutch and English.
+
+Why here: the store reports only a code and its parameters; the words moved to the app's
+message catalogue, looked up in one place (`vbestuur_app/messages.py`). These tests hold the
+two together: no code without a sentence, no sentence with a placeholder the store does not
+give, and the sentences a person under stress needs still say what they said.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from vbestuur_app.i18n import CATALOGUE, LANGS
+from vbestuur_app.messages import ERROR_KEYS, JUDGED_KEYS, error_text, proposal_note
+from vbestuur_service.errors import StorageUnavailable
+from vbestuur_store import Locked, MalformedCode, StoreError, WeakPin, WrongPin
+from vbestuur_store.workshop_errors import MalformedRoom, UnknownRoom
+from vbestuur_store.workshop_room import Proposal
+
+PARAMS: dict[str, dict[str, object]] = {
+    "locked": {"seconds": 30}, "weak-pin": {"min_length": 6, "max_length": 128},
+    "invalid-value": {"field": "note"}}
+
+
+def every_error() -> list[type[StoreError]]:
+    def below(cls: type[StoreError]) -> list[type[StoreError]]:
+        return [cls, *(s for c in cls.__subclasses__() for s in below(c))]
+
+    import vbestuur_store.workshop_errors  # noqa: F401 - the workshop codes register here
+
+    return below(StoreError)
+
+
+def test_every_code_has_a_sentence_with_the_stores_placeholders() -> None:
+    for cls in every_error():
+        key = ERROR_KEYS[cls.code]
+        nl, en = CATALOGUE[key]
+        wanted = sorted(PARAMS.get(cls.code, {}))
+        assert sorted(re.findall(r"{(\w+)}", nl)) == wanted, cls
+        assert sorted(re.findall(r"{(\w+)}", en)) == wanted, cls
+    assert StorageUnavailable in every_error()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sentences_still_say_what_they_said(lang: str) -> None:
+    nl = lang == "nl"
+    assert error_text(WrongPin(), lang) == ("De pincode of het wachtwoord is onjuist." if nl
+                                            else "The PIN or password is incorrect.")
+    assert ("30 seconden" if nl else "30 seconds") in error_text(Locked(seconds=30), lang)
+    assert ("6 tot 128" if nl else "6 to 128") in error_text(
+        WeakPin(min_length=6, max_length=128), lang)
+    assert ("6 tekens" if nl else "6 characters") in error_text(MalformedRoom(), lang)
+    assert ("geen workshop" if nl else "no workshop") in error_text(UnknownRoom(), lang)
+    assert "ABCD-EFGH" in error_text(MalformedCode(), lang)
+    assert error_text(StorageUnavailable(), lang) == CATALOGUE["store.down"][0 if nl else 1]
+
+
+def test_an_unknown_code_gets_the_general_sentence() -> None:
+    class Odd(StoreError):
+        code = "odd-one-out"
+
+    assert error_text(Odd(), "nl") == CATALOGUE["err.store"][0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_hand_over_note_names_the_workshop_and_the_counts(lang: str) -> None:
+    counts = {"ja": 0, "deels": 1, "nee": 0, "weet-niet": 3}
+    for judged in JUDGED_KEYS:
+        note = proposal_note(lang)(Proposal("K7QM3X", "2026-05-04", judged, counts, 4))
+        assert "workshop K7QM3X" in note and "2026-05-04" in note
+    note = proposal_note(lang)(Proposal("K7QM3X", "2026-05-04", "weet-niet", counts, 4))
+    assert ("onbekend" if lang == "nl" else "unknown") in note
+    assert ("weet ik niet 3; 4 antwoorden" if lang == "nl" else "don't know 3; 4 answers") in note

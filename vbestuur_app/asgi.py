@@ -1,0 +1,187 @@
+"""The ASGI side of the app: the session cookie, the re-link after a resume, the security
+headers, and the lifespan that opens the process's runtime and purges old data.
+
+Why middleware: a Streamlit script cannot set a cookie, and a browser refresh always starts a
+new Streamlit session. So the page request itself gets an opaque random token in an HttpOnly,
+SameSite=Strict cookie; the script reads it back with `st.context.cookies` and keeps the
+person's answers on the server under it. After a resume on another device, the page leaves a
+one-time instruction in the runtime's relink book (vbestuur_service.relink); the next page
+load of that browser swaps the cookie.
+
+Why the headers: Streamlit sends none of them. The CSP allows only this server, inline styles
+(Streamlit's styling needs them) and, by hash, the inline scripts we know: the ones in
+Streamlit's index.html and the app's scroll-to-top script.
+
+Why a lifespan: the runtime (one engine, one store) is opened when the server starts, so a
+wrong setting stops the start with its message instead of failing on a page; unused sessions
+and expired workshops are purged then and every six hours, so `make run` needs no cron job.
+
+This module imports nothing from the pages: only the service and two constants.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import re
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from http.cookies import CookieError, SimpleCookie
+from pathlib import Path
+
+import anyio
+from starlette.datastructures import MutableHeaders
+from starlette.middleware import Middleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from streamlit import file_util
+
+from vbestuur_service import runtime
+from vbestuur_service.runtime import Runtime
+from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
+
+from .scripts import SCROLL_SCRIPT
+
+LOG = logging.getLogger(__name__)
+PURGE_EVERY_SECONDS = 6 * 3600.0
+NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/")
+
+
+def _script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
+def inline_script_hashes() -> list[str]:
+    """CSP hashes of Streamlit's inline index.html scripts and of the app's own script."""
+    index = Path(file_util.get_static_dir()) / "index.html"
+    bodies = re.findall(r"<script>(.*?)</script>", index.read_text(encoding="utf-8"), re.S)
+    return [_script_hash(body) for body in [*bodies, SCROLL_SCRIPT]]
+
+
+def content_security_policy() -> str:
+    """Only this server; inline styles; inline scripts only by hash; never framed."""
+    scripts = " ".join(["'self'", *inline_script_hashes()])
+    return "; ".join([
+        "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self'",
+        "worker-src 'self' blob:", "frame-src 'self' blob: data:", "object-src 'none'",
+        "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"])
+
+
+def security_headers() -> list[tuple[str, str]]:
+    """The headers every response gets (computed once per middleware)."""
+    return [("x-frame-options", "DENY"), ("referrer-policy", "no-referrer"),
+            ("x-content-type-options", "nosniff"),
+            ("content-security-policy", content_security_policy())]
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return bytes(value).decode("latin-1")
+    return ""
+
+
+def cookie_token(scope: Scope) -> str | None:
+    """The session token from the request's Cookie header, if it has a token's shape."""
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(_header(scope, b"cookie"))
+    except CookieError:
+        return None
+    morsel = jar.get(COOKIE_NAME)
+    return morsel.value if morsel is not None and is_token(morsel.value) else None
+
+
+def is_page_request(scope: Scope) -> bool:
+    """A browser loading the app's HTML page (not an asset, health check or websocket)."""
+    if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        return False
+    path: str = scope.get("path", "/")
+    if path.startswith(NOT_PAGES) or "." in path.rsplit("/", 1)[-1]:
+        return False
+    dest = _header(scope, b"sec-fetch-dest")
+    return dest == "document" if dest else "text/html" in _header(scope, b"accept")
+
+
+class SessionCookieMiddleware:
+    """Gives every browser a known session token and sends the security headers."""
+
+    def __init__(self, app: ASGIApp,
+                 runtime_of: Callable[[], Runtime] = runtime.current) -> None:
+        self.app = app
+        self.runtime_of = runtime_of
+        self.headers = security_headers()
+
+    def cookie_for(self, current: str | None, secure: bool) -> str | None:
+        """The Set-Cookie value this page load needs, or None to keep the cookie as it is."""
+        try:
+            rt = self.runtime_of()
+            wanted = rt.relinks.take(current) if current else None
+            return rt.use(lambda store: _cookie(store, current, wanted, secure))
+        except StoreError:
+            LOG.exception("session cookie: storage unavailable, page served without it")
+            return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        set_cookie = None
+        if is_page_request(scope):
+            secure = scope.get("scheme") == "https"
+            set_cookie = await anyio.to_thread.run_sync(
+                self.cookie_for, cookie_token(scope), secure)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers:
+                    headers[name] = value
+                if set_cookie:  # also on a 304: the browser revalidates index.html
+                    headers.append("set-cookie", set_cookie)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _cookie(store: Store, current: str | None, wanted: str | None, secure: bool) -> str | None:
+    """The relinked token if the store still knows it, else a fresh one for a new browser."""
+    if wanted is not None and store.exists(wanted):
+        store.touch(wanted)
+        return store.cookie_header(wanted, secure=secure)
+    token, is_new = store.ensure_session(current)
+    return store.cookie_header(token, secure=secure) if is_new else None
+
+
+def purge_quietly(rt: Runtime) -> None:
+    """One retention run; a database that is down is logged and tried again later."""
+    try:
+        rt.purge()
+    except StoreError:
+        LOG.exception("retention: storage unavailable, purge postponed")
+
+
+async def _purge_every(rt: Runtime, seconds: float) -> None:
+    while True:
+        await anyio.to_thread.run_sync(purge_quietly, rt)
+        await anyio.sleep(seconds)
+
+
+@asynccontextmanager
+async def lifespan(_app: object) -> AsyncIterator[None]:
+    """Open the runtime at start (a wrong setting stops the start), purge now and every six
+    hours, and close the store when the server stops."""
+    rt = runtime.current()
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(_purge_every, rt, PURGE_EVERY_SECONDS)
+        try:
+            yield
+        finally:
+            tasks.cancel_scope.cancel()
+    runtime.reset()
+
+
+def middleware() -> list[Middleware]:
+    """The middleware stack `st.App` wraps around the script."""
+    return [Middleware(SessionCookieMiddleware)]

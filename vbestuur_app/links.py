@@ -1,0 +1,35 @@
+"""Where a link or a button may send the person: the pages' addresses, as link targets.
+
+Why targets and not the pages themselves: Streamlit matches a `st.page_link`/`st.switch_page`
+target to the page `st.navigation` registered by its `url_path` alone. So a view links to
+"start" without importing the page module, which imports the view (no import cycle), and an
+address is written once, here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+START: Final = "start"
+GESPREK: Final = "gesprek"
+NETWERKLIJST: Final = "netwerklijst"
+BEWAREN: Final = "bewaren"
+GRIFFIE: Final = "griffie"
+WORKSHOP: Final = "workshop"
+MEEDOEN: Final = "meedoen"
+SCHERM: Final = "workshop-scherm"
+OVER: Final = "over"
+KAART: Final = "kaart"
+INHOUD: Final = "inhoud"
+
+
+def _never_run() -> None:
+    """A link target is never run: Streamlit runs the registered page with this address."""
+
+
+def target(url_path: str) -> StreamlitPage:
+    """The page with this address, for `st.page_link` and `st.switch_page`."""
+    return st.Page(_never_run, title=url_path, url_path=url_path)

@@ -1,0 +1,17 @@
+"""Gesprek: the open conversation. In the menu only while a conversation is open; its address
+keeps working (a door sends the person here, and a refresh comes back here)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from .. import links
+from ..i18n import t
+from ..views import conversation
+
+
+def page(in_conversation: bool) -> StreamlitPage:
+    return st.Page(conversation.render, title=t("nav.conversation"), icon="💬",
+                   url_path=links.GESPREK,
+                   visibility="visible" if in_conversation else "hidden")

@@ -1,0 +1,22 @@
+"""Meedoen: a participant joins a workshop (reached by the QR code, not from the menu)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from .. import links
+from ..i18n import t
+from ..loading import load
+from ..workshop import participant
+
+
+def render() -> None:
+    engine = load().engine
+    if engine is not None:
+        participant.render(engine)
+
+
+def page() -> StreamlitPage:
+    return st.Page(render, title=t("ws.nav.join"), icon="🙋", url_path=links.MEEDOEN,
+                   visibility="hidden")

@@ -1,0 +1,23 @@
+"""The workshop's screen on the wall: opened from the facilitator's console (not in the menu;
+it needs the facilitator's session)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from .. import links
+from ..i18n import t
+from ..loading import load
+from ..workshop import presenter
+
+
+def render() -> None:
+    engine = load().engine
+    if engine is not None:
+        presenter.render(engine)
+
+
+def page() -> StreamlitPage:
+    return st.Page(render, title=t("ws.nav.screen"), icon="📽️", url_path=links.SCHERM,
+                   visibility="hidden")

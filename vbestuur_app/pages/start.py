@@ -1,0 +1,15 @@
+"""Start: the doors into the conversations, for everyone."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from .. import links
+from ..i18n import t
+from ..views import home
+
+
+def page() -> StreamlitPage:
+    return st.Page(home.render, title=t("nav.home"), icon="🏠", url_path=links.START,
+                   default=True)

@@ -1,0 +1,21 @@
+"""Workshop: the facilitator's console (no icon, so the top menu stays short)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from .. import links
+from ..i18n import t
+from ..loading import load
+from ..workshop import facilitator
+
+
+def render() -> None:
+    engine = load().engine
+    if engine is not None:
+        facilitator.render(engine, links.target(links.SCHERM))
+
+
+def page() -> StreamlitPage:
+    return st.Page(render, title=t("ws.nav.facilitator"), url_path=links.WORKSHOP)

@@ -1,0 +1,56 @@
+"""Every `VBESTUUR_*` setting, read once into one frozen, typed object.
+
+Why one place: the environment used to be read in six modules (the store's config, the PIN,
+the workshop period, the content folder, the public address and the workshop's own store
+handle). A setting read in several places can be read differently; here each variable is read
+once per process, when the runtime is opened, and every use case gets the same values.
+
+Why the store's own helpers are used: the store knows its defaults (an SQLite file under
+data/, 90 days) and how to refuse a bad value (`InvalidValue`), so those rules stay with it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vbestuur_engine.content import PROJECT_ROOT
+from vbestuur_store.config import ENV_PIN, load_config
+from vbestuur_store.workshop import workshop_days
+
+ENV_CONTENT = "VBESTUUR_CONTENT"
+ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved settings of one process. The PIN is kept out of `repr` (and logs)."""
+
+    content_root: Path
+    database_url: str
+    retention_days: int
+    workshop_days: int
+    public_url: str = ""
+    griffie_pin: str = field(default="", repr=False)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read the settings from `env` (default: the process environment).
+
+        A value that does not fit (a retention period of "abc") raises the store's
+        `InvalidValue`: a wrong setting is refused loudly, never guessed.
+        """
+        env = os.environ if env is None else env
+        store = load_config(env)
+        content = env.get(ENV_CONTENT, "").strip()
+        return cls(content_root=Path(content) if content else PROJECT_ROOT,
+                   database_url=store.url, retention_days=store.retention_days,
+                   workshop_days=workshop_days(env),
+                   public_url=env.get(ENV_PUBLIC_URL, "").strip().rstrip("/"),
+                   griffie_pin=env.get(ENV_PIN, ""))
+
+    def store_env(self) -> dict[str, str]:
+        """What `open_store` may still read: only the PIN, so it reads no environment."""
+        return {ENV_PIN: self.griffie_pin} if self.griffie_pin else {}
