@@ -18,12 +18,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("VBESTUUR_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run"]
 HEALTH_TIMEOUT = 30.0
+EXPECT_TIMEOUT_MS = 30_000
+"""How long an `expect` waits for the app's state. Playwright's 5 s default made the axe
+tests fail on a loaded machine while the page was still drawing (the code review saw it); the
+wait ends as soon as the state is reached, so a longer bound costs nothing when all is well."""
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 SERVER_ENV_DROP = {"VBESTUUR_CONTENT", "VBESTUUR_DATABASE_URL", "VBESTUUR_GRIFFIE_PIN",
                    "VBESTUUR_RETENTION_DAYS"}
 
