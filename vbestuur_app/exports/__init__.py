@@ -4,7 +4,7 @@ Why plain functions: each builder takes the engine, a `Progress` and a language 
 or bytes, so it can be tested without Streamlit and wired to a download button in one line.
 All formats render the same `ResultDocument` (see `document`), so they never disagree.
 
-Why the lazy attributes: pandas, fpdf2 and icalendar together take about a second to import.
+Why the lazy attributes: pandas, typst and icalendar together take time to import.
 `exports.build_ics` loads only icalendar, and nothing is loaded until a builder is asked for,
 so the app's start and its first question never pay for them.
 """
