@@ -19,7 +19,8 @@ from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.report import advice_list, option_label
 from vbestuur_engine.schema import LocalValues, OutcomeNode, QuestionNode, Step
 from vbestuur_engine.walk import AdviceHit, ChecklistItem
-from vbestuur_service.localtime import format_day, today as local_today
+from vbestuur_service.localtime import format_day
+from vbestuur_service.localtime import today as local_today
 
 from .labels import labels, phase_label, status_label
 
