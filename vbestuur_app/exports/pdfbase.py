@@ -14,13 +14,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Literal
 
 import typst
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-STANDARD = "ua-1"
+STANDARD: Final[Literal["ua-1"]] = "ua-1"
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
@@ -71,11 +71,9 @@ class PdfDocument:
 
 def compile_pdf(data: dict[str, Any], template: str = "document.typ") -> bytes:
     """Typst with only the bundled fonts, the templates folder as root, PDF/UA-1 on."""
-    result = typst.compile(TEMPLATES / template, root=TEMPLATES, font_paths=[FONT_DIR],
+    result: bytes = typst.compile(TEMPLATES / template, root=TEMPLATES, font_paths=[FONT_DIR],
                            ignore_system_fonts=True, format="pdf", pdf_standards=[STANDARD],
                            sys_inputs={"data": json.dumps(data, ensure_ascii=False)})
-    if not isinstance(result, bytes):
-        raise TypeError("typst returned no PDF bytes")
     return result
 
 
