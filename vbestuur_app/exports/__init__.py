@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .document import ResultDocument, build_document
-    from .to_csv import build_csv
+    from .to_csv import build_csv, build_csv_excel_nl
     from .to_ics import build_ics
     from .to_markdown import build_markdown
     from .to_pdf import build_pdf
 
 _HOMES = {"ResultDocument": "document", "build_document": "document", "build_csv": "to_csv",
+          "build_csv_excel_nl": "to_csv",
           "build_ics": "to_ics", "build_markdown": "to_markdown", "build_pdf": "to_pdf"}
 
-__all__ = ["ResultDocument", "build_csv", "build_document", "build_ics", "build_markdown",
-           "build_pdf"]
+__all__ = ["ResultDocument", "build_csv", "build_csv_excel_nl", "build_document", "build_ics",
+           "build_markdown", "build_pdf"]
 
 
 def __getattr__(name: str) -> Any:

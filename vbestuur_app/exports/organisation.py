@@ -24,7 +24,7 @@ from vbestuur_store import OrgItem
 
 from .labels import labels, phase_label
 from .pdfbase import PdfDocument
-from .to_csv import neutralise
+from .to_csv import Dialect, neutralise, separator, with_bom
 from .to_ics import EVALUATION_STEP, NEW_TERM_STEP, build_reminders
 
 __all__ = ["EVALUATION_STEP", "NEW_TERM_STEP", "build_org_csv", "build_org_ics",
@@ -69,13 +69,15 @@ def org_rows(steps: Sequence[Step], items: Sequence[OrgItem], lang: str) -> list
     return rows
 
 
-def build_org_csv(steps: Sequence[Step], items: Sequence[OrgItem], lang: str) -> str:
+def build_org_csv(steps: Sequence[Step], items: Sequence[OrgItem], lang: str,
+                  dialect: Dialect = "standard") -> str:
     """CSV text with localised headers; every cell that could start a formula is neutralised."""
     words = _words(lang)
     frame = pd.DataFrame(org_rows(steps, items, lang), columns=list(COLUMNS), dtype="string")
     frame = frame.fillna("").map(neutralise)
     frame.columns = [neutralise(words[c]) for c in COLUMNS]
-    return frame.to_csv(index=False, lineterminator="\r\n")
+    text = frame.to_csv(index=False, lineterminator="\r\n", sep=separator(dialect))
+    return with_bom(text, dialect)
 
 
 def build_org_pdf(steps: Sequence[Step], items: Sequence[OrgItem], lang: str,

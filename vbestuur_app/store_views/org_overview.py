@@ -80,7 +80,7 @@ def downloads(steps: Mapping[int, Step], org_steps: Sequence[Step],
     heading(t("org.downloads"), 3)
     chosen = [items[s.id] for s in org_steps]
     base = f"veilig-bestuur-organisatie-{lang}"
-    left, right = st.columns(2)
+    left, right, excel = st.columns(3)
     with left:
         st.download_button(t("result.pdf"), key="org:pdf", file_name=f"{base}.pdf",
                            mime="application/pdf", on_click="ignore", width="stretch",
@@ -90,6 +90,11 @@ def downloads(steps: Mapping[int, Step], org_steps: Sequence[Step],
         st.download_button(t("result.csv"), key="org:csv", file_name=f"{base}.csv",
                            mime="text/csv", on_click="ignore", width="stretch",
                            data=lambda: org_export.build_org_csv(org_steps, chosen, lang))
+    with excel:
+        st.download_button(t("result.csv_nl"), key="org:csv_nl", mime="text/csv",
+                           file_name=f"{base}.excel-nl.csv", on_click="ignore", width="stretch",
+                           data=lambda: org_export.build_org_csv(org_steps, chosen, lang,
+                                                                 "excel-nl"))
     _ics(steps, items, lang, base)
 
 
