@@ -15,6 +15,8 @@ import streamlit as st
 
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
+from vbestuur_service.localtime import format_day
+from vbestuur_service.localtime import today as local_today
 from vbestuur_store import STATUSES, OrgItem
 
 from ..i18n import t
@@ -58,12 +60,12 @@ def render(steps: Sequence[Step], items: Mapping[int, OrgItem], lang: str) -> No
     heading(t("org.overview"), 3)
     st.plotly_chart(org_figure(steps, items, lang), key="chart:org",
                     config={"displayModeBar": False})
-    late = overdue(steps, items, dt.date.today())
+    late = overdue(steps, items, local_today())
     heading(t("org.overdue", count=len(late)), 3)
     if not late:
         st.caption(t("org.overdue_none"))
     lines = [t("org.overdue_line", step=s.id, title=plain(s.title.get(lang)),
-               due=i.due.strftime("%d-%m-%Y") if i.due else "",
+               due=format_day(i.due, lang) if i.due else "",
                owner=plain(i.owner or t("org.no_owner")))
              for s, i in late]
     if lines:
