@@ -155,3 +155,18 @@ def test_page_count_counts_every_page() -> None:
         doc.para(f"Alinea {number} met ë")
     data = doc.pdf()
     assert page_count(data) == len(PdfReader(io.BytesIO(data)).pages) > 1
+
+
+@pytest.mark.parametrize("text", ["漢字 Wang", "nul \u0000 teken", "", "   "])
+def test_any_user_text_still_gives_a_valid_document(text: str) -> None:
+    """PDF/UA-1 refuses glyphs the font lacks, empty headings and skipped heading levels; the
+    builder adapts (U+FFFD, a paragraph, the next level) instead of failing the download."""
+    doc = PdfDocument("Titel", "nl", "voet")
+    doc.heading(text, 3)
+    doc.para(f"{text} einde")
+    doc.heading(f"{text} kop", 4)
+    reader = PdfReader(io.BytesIO(doc.pdf()))
+    shown = _text(reader)
+    assert "einde" in shown and "kop" in shown
+    if "Wang" in text:
+        assert "\ufffd\ufffd Wang" in shown

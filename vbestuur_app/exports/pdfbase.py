@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -21,6 +22,9 @@ import typst
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STANDARD: Final[Literal["ua-1"]] = "ua-1"
+MISSING_GLYPH = re.compile(r'the text `"(.*?)"` could not be displayed')
+REPLACEMENT = "\ufffd"
+MAX_RETRIES = 25
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
@@ -38,7 +42,16 @@ class PdfDocument:
     blocks: list[dict[str, Any]] = field(default_factory=list)
 
     def heading(self, text: str, level: int = 2) -> None:
-        """A real heading (tagged H1…H4), so the outline and screen readers see it."""
+        """A real heading (tagged H1…H4), so the outline and screen readers see it.
+
+        PDF/UA-1 refuses an empty heading, a first heading below H1 and a skipped level, so
+        the level is kept to at most one below the previous heading and empty text becomes a
+        paragraph: a document is always made, whatever text it is given."""
+        if not text.strip():
+            self.para(text, bold=True)
+            return
+        last = next((b["level"] for b in reversed(self.blocks) if b["kind"] == "heading"), 0)
+        level = max(1, min(level, last + 1, 4)) if last else 1
         self.blocks.append({"kind": "heading", "text": text, "level": level})
 
     def para(self, text: str, size: float | None = None, bold: bool = False,
@@ -70,11 +83,36 @@ class PdfDocument:
 
 
 def compile_pdf(data: dict[str, Any], template: str = "document.typ") -> bytes:
-    """Typst with only the bundled fonts, the templates folder as root, PDF/UA-1 on."""
-    result: bytes = typst.compile(TEMPLATES / template, root=TEMPLATES, font_paths=[FONT_DIR],
-                           ignore_system_fonts=True, format="pdf", pdf_standards=[STANDARD],
-                           sys_inputs={"data": json.dumps(data, ensure_ascii=False)})
-    return result
+    """Typst with only the bundled fonts, the templates folder as root, PDF/UA-1 on.
+
+    PDF/UA-1 refuses a character the font cannot draw (a control character, a Chinese name in
+    the netwerklijst), so such characters become U+FFFD and the document is made anyway."""
+    text = json.dumps(_printable(data), ensure_ascii=False)
+    for _ in range(MAX_RETRIES):
+        try:
+            result: bytes = typst.compile(
+                TEMPLATES / template, root=TEMPLATES, font_paths=[FONT_DIR],
+                ignore_system_fonts=True, format="pdf", pdf_standards=[STANDARD],
+                sys_inputs={"data": text})
+            return result
+        except typst.TypstError as exc:
+            before = text
+            for char in MISSING_GLYPH.findall(str(exc.message)):
+                text = text.replace(char, REPLACEMENT)
+            if text == before:
+                raise
+    raise RuntimeError("the document has too many characters the bundled font lacks")
+
+
+def _printable(value: Any) -> Any:
+    """Control characters (other than a line break) dropped from every string in the data."""
+    if isinstance(value, str):
+        return "".join(c for c in value if c in "\n" or unicodedata.category(c) != "Cc")
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    return value
 
 
 def page_count(pdf: bytes) -> int:
