@@ -49,8 +49,7 @@ def _download(label: str, data: Callable[[], bytes], ext: str, mime: str) -> Non
 
 
 def _pdf(network: NetworkList, lang: str) -> bytes:
-    # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
-    # only a download pays for it, never the first question
+    # deferred: the builder loads only when a download is asked for (typst ~20 ms to import)
     from .to_pdf import build_pdf
 
     return build_pdf(network, lang)
@@ -61,7 +60,7 @@ def _vcard(network: NetworkList, lang: str) -> bytes:
 
 
 def _csv(network: NetworkList, lang: str, dialect: Dialect = "standard") -> bytes:
-    # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
+    # deferred: a measured start-up cost (pandas ~2.9 s to import on this box);
     # only a download pays for it, never the first question
     from .to_csv import build_csv
 
