@@ -34,6 +34,7 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/app.py
+	$(BIN)/python bench/documents.py
 
 clean:
 	rm -rf $(VENV)

@@ -27,6 +27,8 @@ from vbestuur_app.exports import (
 from vbestuur_app.exports.to_csv import FORMULA_START, neutralise
 from vbestuur_engine import Engine, Progress
 from vbestuur_engine.schema import LocalValues, Text
+from vbestuur_service.localtime import format_day
+from vbestuur_service.localtime import today as local_today
 
 SCRIPT = {"rol": "raadslid", "gevaar": "nee", "vormen": ["bedreiging"], "gemeld": "nee"}
 ADVICE_IDS = ["vb-aangifte", "vb-meld-altijd", "vb-opvang", "vb-netwerklijst"]
@@ -104,7 +106,7 @@ def test_markdown_has_advice_citations_open_steps_and_disclaimer(engine, progres
     for step in OPEN_STEPS:
         assert re.search(rf"^- \[ \] Stap {step}\. ", text, re.MULTILINE)
     assert "Bel 112 bij acuut gevaar." in text
-    assert dt.date.today().isoformat() in text
+    assert format_day(local_today(), "nl") in text
 
 
 def test_markdown_in_english_uses_english_labels_and_text(engine, progress):
@@ -179,7 +181,7 @@ def test_pdf_round_trips_dutch_characters_and_content(engine, progress):
         assert char in text, char
     assert DUTCH in text
     assert "Veilig Bestuur: Voorbeeld" in text
-    assert dt.date.today().isoformat() in text
+    assert format_day(local_today(), "nl") in text
     for step in (15, 14, 16, 6):
         assert f"stap {step} (" in text
     for step in OPEN_STEPS:

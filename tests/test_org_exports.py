@@ -77,6 +77,7 @@ def test_pdf_is_readable_and_has_every_step(steps: list[Step]) -> None:
     text = " ".join(text.split())
     assert "Zuiderdam" in text
     assert "Besproken in het presidium" in text
+    assert "A. de Griffier, 2 mei 2026 11:30" in text  # 09:30 UTC in summer time
     for step in steps:
         assert f"Stap {step.id}." in text
 

@@ -89,6 +89,7 @@ def test_the_wheel_carries_content_fonts_templates_and_licences(built: tuple[Pat
     assert len(expected) > 25 and expected <= names, sorted(expected - names)
     assert {"vbestuur_app/fonts/DejaVuSans.ttf", "vbestuur_app/fonts/DejaVuSans-Bold.ttf",
             "vbestuur_store/migrations/script.py.mako",
+            "vbestuur_app/exports/templates/document.typ",
             "vbestuur-0.1.0.dist-info/licenses/LICENSE"} <= names
     assert not any(name.startswith(("tests/", "rules/", "flows/")) for name in names)
 
@@ -129,3 +130,16 @@ def test_a_pdf_export_runs_from_the_installed_wheel(built: tuple[Path, Path],
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Leidraad" in text or "leidraad" in text
     assert "112" in text and "Bel" in text
+
+
+def test_the_console_script_writes_a_tagged_pdf_from_the_wheel(built: tuple[Path, Path],
+                                                               tmp_path: Path) -> None:
+    """`vbestuur advise --format pdf`: the installed console script, template and font."""
+    _, env = built
+    answers, out = tmp_path / "answers.json", tmp_path / "advies.pdf"
+    answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    done = run(env / "bin" / "vbestuur", "advise", "voorbeeld", "--answers", answers,
+               "--format", "pdf", "--output", out, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    root = PdfReader(out).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "nl"

@@ -47,7 +47,7 @@ def test_golden_path(engine: Engine, flow_id: str) -> None:
     checklist = [h.value for h in at.subheader if "Checklist" in h.value]
     assert checklist, "the checklist heading is missing"
     assert set(at.query_params) <= {"lang"}, "answers must never be in the URL"
-    for kind in ("pdf", "md", "csv", "ics"):
+    for kind in ("pdf", "md", "csv", "csv_nl", "ics"):
         assert at.get("download_button") and any(
             b.proto.id.endswith(f"dl:{kind}") for b in at.get("download_button"))
 

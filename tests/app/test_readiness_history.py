@@ -41,7 +41,7 @@ def test_a_completed_check_is_kept_as_shown_and_progress_is_shown(
     assert percentages
     assert {p: round(s * 100) for p, s in history[-1].scores.items()} == percentages
     shown = [m.value for m in at.markdown]
-    assert t("readiness.since", "nl", date="15-01-2026") in shown
+    assert t("readiness.since", "nl", date="15 januari 2026") in shown
     for phase, now in percentages.items():
         line = t("readiness.line", "nl", phase=t(f"phase.{phase}", "nl"), then=0, now=now,
                  diff=f"{now:+d}")

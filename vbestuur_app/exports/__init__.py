@@ -4,7 +4,7 @@ Why plain functions: each builder takes the engine, a `Progress` and a language 
 or bytes, so it can be tested without Streamlit and wired to a download button in one line.
 All formats render the same `ResultDocument` (see `document`), so they never disagree.
 
-Why the lazy attributes: pandas, fpdf2 and icalendar together take about a second to import.
+Why the lazy attributes: pandas, typst and icalendar together take time to import.
 `exports.build_ics` loads only icalendar, and nothing is loaded until a builder is asked for,
 so the app's start and its first question never pay for them.
 """
@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .document import ResultDocument, build_document
-    from .to_csv import build_csv
+    from .to_csv import build_csv, build_csv_excel_nl
     from .to_ics import build_ics
     from .to_markdown import build_markdown
     from .to_pdf import build_pdf
 
 _HOMES = {"ResultDocument": "document", "build_document": "document", "build_csv": "to_csv",
+          "build_csv_excel_nl": "to_csv",
           "build_ics": "to_ics", "build_markdown": "to_markdown", "build_pdf": "to_pdf"}
 
-__all__ = ["ResultDocument", "build_csv", "build_document", "build_ics", "build_markdown",
-           "build_pdf"]
+__all__ = ["ResultDocument", "build_csv", "build_csv_excel_nl", "build_document", "build_ics",
+           "build_markdown", "build_pdf"]
 
 
 def __getattr__(name: str) -> Any:

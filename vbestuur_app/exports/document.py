@@ -19,6 +19,8 @@ from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.report import advice_list, option_label
 from vbestuur_engine.schema import LocalValues, OutcomeNode, QuestionNode, Step
 from vbestuur_engine.walk import AdviceHit, ChecklistItem
+from vbestuur_service.localtime import format_day
+from vbestuur_service.localtime import today as local_today
 
 from .labels import labels, phase_label, status_label
 
@@ -89,6 +91,11 @@ class ResultDocument:
     checklist: tuple[StepEntry, ...]
     open_groups: tuple[PhaseGroup, ...]
 
+    @property
+    def made_text(self) -> str:
+        """The date made, written out by Babel in the document's language ("2 mei 2026")."""
+        return format_day(self.made, self.lang)
+
 
 def build_document(engine: Engine, progress: Progress, lang: str,
                    local: LocalValues | None = None,
@@ -106,7 +113,7 @@ def build_document(engine: Engine, progress: Progress, lang: str,
     return ResultDocument(
         lang=lang, labels=dict(labels(lang)), flow_id=progress.flow_id,
         title=compiled.flow.title.get(lang), question=compiled.flow.question.get(lang),
-        made=today or dt.date.today(),
+        made=today or local_today(),
         municipality=local.municipality if local is not None else None,
         complete=progress.complete, outcome_title=out_title, outcome_text=out_text,
         answers=tuple(_answer_pair(engine, progress.flow_id, q, a, lang)

@@ -18,13 +18,14 @@ import pandas as pd
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
 from vbestuur_service import register
+from vbestuur_service.localtime import format_day, format_moment
+from vbestuur_service.localtime import today as local_today
 from vbestuur_store import OrgItem
 
 from .labels import labels, phase_label
-from .pdfbase import FooterPDF
-from .to_csv import neutralise
+from .pdfbase import PdfDocument
+from .to_csv import Dialect, neutralise, separator, with_bom
 from .to_ics import EVALUATION_STEP, NEW_TERM_STEP, build_reminders
-from .to_pdf import _heading, _para
 
 __all__ = ["EVALUATION_STEP", "NEW_TERM_STEP", "build_org_csv", "build_org_ics",
            "build_org_pdf", "org_rows"]
@@ -64,55 +65,53 @@ def org_rows(steps: Sequence[Step], items: Sequence[OrgItem], lang: str) -> list
             "phase": phase_label(step.phase, lang), "status": words[item.status],
             "owner": item.owner or "", "due": item.due.isoformat() if item.due else "",
             "note": item.note, "changed_by": item.updated_by or "",
-            "changed_at": item.updated_at.strftime("%Y-%m-%d %H:%M") if item.updated_at else ""})
+            "changed_at": format_moment(item.updated_at, lang) if item.updated_at else ""})
     return rows
 
 
-def build_org_csv(steps: Sequence[Step], items: Sequence[OrgItem], lang: str) -> str:
+def build_org_csv(steps: Sequence[Step], items: Sequence[OrgItem], lang: str,
+                  dialect: Dialect = "standard") -> str:
     """CSV text with localised headers; every cell that could start a formula is neutralised."""
     words = _words(lang)
     frame = pd.DataFrame(org_rows(steps, items, lang), columns=list(COLUMNS), dtype="string")
     frame = frame.fillna("").map(neutralise)
     frame.columns = [neutralise(words[c]) for c in COLUMNS]
-    return frame.to_csv(index=False, lineterminator="\r\n")
+    text = frame.to_csv(index=False, lineterminator="\r\n", sep=separator(dialect))
+    return with_bom(text, dialect)
 
 
 def build_org_pdf(steps: Sequence[Step], items: Sequence[OrgItem], lang: str,
                   municipality: str | None = None, today: dt.date | None = None) -> bytes:
     """A printable overview per phase: status, owner, date and note of every step."""
     words, lab = _words(lang), labels(lang)
-    pdf = FooterPDF(lab["disclaimer"], lab["page"])
-    pdf.set_title(f"{lab['app']}: {words['title']}")
-    pdf.set_lang("en" if lang == "en" else "nl")
-    pdf.set_creator("vbestuur")
-    pdf.add_page()
-    _para(pdf, f"{lab['app']}: {words['title']}", 18, "B")
-    _para(pdf, f"{lab['date']}: {(today or dt.date.today()).isoformat()}")
+    title = f"{lab['app']}: {words['title']}"
+    pdf = PdfDocument(title, lang, lab["disclaimer"], lab["page"])
+    pdf.heading(title, 1)
+    pdf.para(f"{lab['date']}: {format_day(today or local_today(), lang)}")
     if municipality:
-        _para(pdf, f"{lab['municipality']}: {municipality}")
+        pdf.para(f"{lab['municipality']}: {municipality}")
     rows = org_rows(steps, items, lang)
     for phase in PHASES:
         label = phase_label(phase, lang)
         in_phase = [r for r in rows if r["phase"] == label]
         if in_phase:
-            _heading(pdf, label)
+            pdf.heading(label)
         for row in in_phase:
             _pdf_row(pdf, row, words)
-    return bytes(pdf.output())
+    return pdf.pdf()
 
 
-def _pdf_row(pdf: FooterPDF, row: Mapping[str, str], words: Mapping[str, str]) -> None:
+def _pdf_row(pdf: PdfDocument, row: Mapping[str, str], words: Mapping[str, str]) -> None:
     none = words["none"]
-    _para(pdf, f"{words['step'].capitalize()} {row['step']}. {row['titlecol']} "
-               f"({row['status']})", 10.5, "B")
-    _para(pdf, f"{words['owner']}: {row['owner'] or none} · {words['due']}: "
-               f"{row['due'] or none}", 10, indent=4)
+    pdf.heading(f"{words['step'].capitalize()} {row['step']}. {row['titlecol']} "
+                f"({row['status']})", 3)
+    pdf.para(f"{words['owner']}: {row['owner'] or none} · {words['due']}: "
+             f"{row['due'] or none}", 10, indent=4)
     if row["note"]:
-        _para(pdf, f"{words['note']}: {row['note']}", 10, indent=4)
+        pdf.para(f"{words['note']}: {row['note']}", 10, indent=4)
     if row["changed_by"]:
-        _para(pdf, f"{words['changed_by']} {row['changed_by']}, {row['changed_at']}", 8.5,
-              indent=4)
-    pdf.ln(1)
+        pdf.para(f"{words['changed_by']} {row['changed_by']}, {row['changed_at']}", 8.5,
+                 indent=4)
 
 
 def build_org_ics(steps: Mapping[int, Step], items: Sequence[OrgItem], lang: str,

@@ -4,9 +4,15 @@ Why the neutralising: a spreadsheet treats a cell that starts with `=`, `+`, `-`
 in some programs, a tab or carriage return) as a formula. Content and municipality values are
 text we do not fully control, so every such cell gets a leading single quote (the OWASP advice
 for CSV injection); the value stays readable and is never executed.
+
+Why two dialects: "CSV (standaard)" is RFC 4180 (comma, UTF-8) for other programs; "CSV voor
+Excel (Nederlands)" uses `;`, the list separator of Dutch Excel, and starts with a UTF-8 BOM so
+a double-click opens it in columns with ë, ’ and € intact.
 """
 
 from __future__ import annotations
+
+from typing import Final, Literal
 
 import pandas as pd
 
@@ -21,24 +27,46 @@ COLUMNS = ("kind", "id", "title", "text", "steps", "status", "phase", "urgency",
            "facts")
 
 
+Dialect = Literal["standard", "excel-nl"]
+SEPARATORS: Final[dict[str, str]] = {"standard": ",", "excel-nl": ";"}
+BOM: Final = "\ufeff"
+
+
+def separator(dialect: Dialect) -> str:
+    """The field separator of a dialect."""
+    return SEPARATORS[dialect]
+
+
+def with_bom(text: str, dialect: Dialect) -> str:
+    """The text as the dialect's file starts: Dutch Excel needs the BOM to read UTF-8."""
+    return BOM + text if dialect == "excel-nl" else text
+
+
 def neutralise(value: str) -> str:
     """Prefix a single quote when a cell would start a formula; other text is unchanged."""
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def build_csv(engine: Engine, progress: Progress, lang: str,
-              local: LocalValues | None = None) -> str:
-    """CSV text (comma separated, UTF-8; encode with utf-8-sig for Excel)."""
-    return document_csv(build_document(engine, progress, lang, local))
+              local: LocalValues | None = None, dialect: Dialect = "standard") -> str:
+    """CSV text in the chosen dialect (encode as UTF-8; the Excel-NL text carries its BOM)."""
+    return document_csv(build_document(engine, progress, lang, local), dialect)
 
 
-def document_csv(doc: ResultDocument) -> str:
+def build_csv_excel_nl(engine: Engine, progress: Progress, lang: str,
+                       local: LocalValues | None = None) -> str:
+    """`build_csv` for Dutch Excel: `;` separated, with a BOM."""
+    return build_csv(engine, progress, lang, local, "excel-nl")
+
+
+def document_csv(doc: ResultDocument, dialect: Dialect = "standard") -> str:
     """Lay out a `ResultDocument` as CSV with localised headers and neutralised cells."""
     frame = pd.DataFrame(_rows(doc), columns=list(COLUMNS), dtype="string").fillna("")
     frame = frame.rename(columns={c: doc.labels[f"col_{c}"] for c in COLUMNS})
     frame = frame.map(neutralise)
     frame.columns = [neutralise(str(c)) for c in frame.columns]
-    return frame.to_csv(index=False, lineterminator="\r\n")
+    text = frame.to_csv(index=False, lineterminator="\r\n", sep=separator(dialect))
+    return with_bom(text, dialect)
 
 
 def _rows(doc: ResultDocument) -> list[dict[str, str]]:

@@ -24,7 +24,7 @@ def document_markdown(doc: ResultDocument) -> str:
     """Lay out a `ResultDocument`; split from `build_markdown` so tests can fix the date."""
     lab = doc.labels
     lines = [f"# {lab['app']}: {doc.title}", "", f"*{lab['subtitle']}*", "",
-             f"- {lab['date']}: {doc.made.isoformat()}", f"- {lab['question']}: {doc.question}"]
+             f"- {lab['date']}: {doc.made_text}", f"- {lab['question']}: {doc.question}"]
     if doc.municipality:
         lines.append(f"- {lab['municipality']}: {doc.municipality}")
     lines.append("")

@@ -12,19 +12,19 @@ import io
 
 from vbestuur_engine.netwerklijst import NetworkList
 
-from ..exports.to_csv import neutralise
+from ..exports.to_csv import Dialect, neutralise, separator, with_bom
 from .labels import kind_label, label
 
 COLUMNS = ("kind", "name", "role", "phone", "note", "source", "checked")
 
 
-def build_csv(network: NetworkList, lang: str) -> str:
-    """CSV text (comma separated, CRLF, UTF-8; encode with utf-8-sig for Excel)."""
+def build_csv(network: NetworkList, lang: str, dialect: Dialect = "standard") -> str:
+    """CSV text in the chosen dialect, CRLF (encode as UTF-8; Excel-NL carries its BOM)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", delimiter=separator(dialect))
     writer.writerow([neutralise(label(f"nw.x.col_{c}", lang)) for c in COLUMNS])
     for row in network.rows:
         cells = [kind_label(row.kind, lang), row.name, row.role, row.phone, row.note,
                  row.source, row.checked]
         writer.writerow([neutralise(cell) for cell in cells])
-    return out.getvalue()
+    return with_bom(out.getvalue(), dialect)

@@ -1,10 +1,10 @@
-"""The netwerklijst as a one-page PDF, for the wallet or the fridge.
+"""The netwerklijst as a one-page tagged PDF (PDF/UA-1), for the wallet or the fridge.
 
 Why one page, always: a list on the fridge that continues on a second sheet is a list with
 numbers missing. The layout is tried at decreasing sizes, then without notes, and at last with
 every row on one line (text shortened with "…"); 50 rows fit that last layout on A4. Why the
-bundled DejaVu font: Dutch characters (ë, ï, é, ’) stay intact and the text stays extractable,
-on any machine. Everything a person typed is drawn as plain text; nothing is interpreted.
+shared Typst template: Dutch characters (ë, ï, é, ’) stay intact, the text is extractable and
+tagged, on any machine. Everything a person typed goes in as data; nothing is interpreted.
 """
 
 from __future__ import annotations
@@ -12,17 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-
 from vbestuur_engine.netwerklijst import NetworkList, NetworkRow
+from vbestuur_service.localtime import format_day
+from vbestuur_service.localtime import today as local_today
 
-from ..exports.pdfbase import FAMILY, FooterPDF
+from ..exports.pdfbase import PdfDocument, page_count
 from .labels import display_name, kind_label, label
 
-PHONE_WIDTH = 48.0
 MARGIN = 14.0
-FOOTER = 14.0
+TEXT_WIDTH_PT = 380.0  # A4 minus the margins minus the number column, in points
+CHAR_WIDTH_EM = 0.62  # DejaVu Sans, a generous average (capitals are wide)
 
 
 @dataclass(frozen=True)
@@ -33,10 +32,6 @@ class Layout:
     notes: bool = True
     one_line: bool = False
 
-    @property
-    def line(self) -> float:
-        return self.size * 0.48
-
 
 LAYOUTS = (Layout(10.5), Layout(9.5), Layout(8.5), Layout(7.5), Layout(8.5, notes=False),
            Layout(7.5, notes=False), Layout(7, notes=False, one_line=True))
@@ -44,78 +39,42 @@ LAYOUTS = (Layout(10.5), Layout(9.5), Layout(8.5), Layout(7.5), Layout(8.5, note
 
 def build_pdf(network: NetworkList, lang: str, today: dt.date | None = None) -> bytes:
     """The PDF bytes: the first layout that fits one A4 page."""
-    pdf = _render(network, lang, today or dt.date.today(), LAYOUTS[0])
+    day = today or local_today()
+    pdf = _render(network, lang, day, LAYOUTS[0])
     for layout in LAYOUTS[1:]:
-        if pdf.page_no() == 1:
+        if page_count(pdf) == 1:
             break
-        pdf = _render(network, lang, today or dt.date.today(), layout)
-    return bytes(pdf.output())
-
-
-def _render(network: NetworkList, lang: str, today: dt.date, layout: Layout) -> FPDF:
-    pdf = FooterPDF(label("nw.x.footer", lang), margin=MARGIN, footer_height=FOOTER,
-                    footer_style="B", footer_size=8.5, break_margin=FOOTER + 2)
-    pdf.set_title(label("nw.x.title", lang))
-    pdf.set_lang(lang)
-    pdf.set_creator("vbestuur")
-    pdf.add_page()
-    pdf.set_font(FAMILY, "B", 16)
-    pdf.cell(0, 8, label("nw.x.title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(FAMILY, "", 8.5)
-    made = label("nw.x.made", lang, date=today.strftime("%d-%m-%Y"))
-    pdf.cell(0, 4.5, f"{label('nw.x.subtitle', lang)} · {made}", new_x=XPos.LMARGIN,
-             new_y=YPos.NEXT)
-    pdf.ln(2)
-    for row in network.rows:
-        if pdf.page_no() > 1:
-            break  # does not fit: the caller tries the next layout
-        _row(pdf, row, lang, layout)
+        pdf = _render(network, lang, day, layout)
     return pdf
 
 
-def _row(pdf: FPDF, row: NetworkRow, lang: str, layout: Layout) -> None:
+def _render(network: NetworkList, lang: str, today: dt.date, layout: Layout) -> bytes:
+    doc = PdfDocument(label("nw.x.title", lang), lang, label("nw.x.footer", lang),
+                      size=layout.size, margin=MARGIN, footer_bold=True)
+    doc.heading(label("nw.x.title", lang), 1)
+    made = label("nw.x.made", lang, date=format_day(today, lang))
+    doc.para(f"{label('nw.x.subtitle', lang)} · {made}", 8.5)
+    for row in network.rows:
+        _row(doc, row, lang, layout)
+    return doc.pdf()
+
+
+def _row(doc: PdfDocument, row: NetworkRow, lang: str, layout: Layout) -> None:
     """One contact: name and kind, the number on the right; role and note below."""
-    top = pdf.get_y()
-    text_width = pdf.epw - PHONE_WIDTH
     title = f"{display_name(row.name, row.role, lang)} · {kind_label(row.kind, lang)}"
     role = row.role if row.name else ""
-    note = row.note if layout.notes else ""
     phone = row.phone or f"({label('nw.no_phone', lang)})"
     if layout.one_line:
-        _line(pdf, f"{title}: {role}" if role else title, text_width, layout, "B")
-    else:
-        _block(pdf, title, text_width, layout.size, "B", layout.line)
-        for text, scale in ((role, 0.9), (note, 0.8)):
-            if text:
-                _block(pdf, text, text_width, layout.size * scale, "", layout.line * scale)
-    bottom = pdf.get_y()
-    if pdf.page_no() == 1 and bottom > top:
-        pdf.set_xy(pdf.l_margin + text_width, top)
-        pdf.set_font(FAMILY, "B" if row.phone else "", layout.size if row.phone else
-                     layout.size * 0.85)
-        pdf.cell(PHONE_WIDTH, layout.line, phone, align="R")
-        pdf.set_xy(pdf.l_margin, bottom)
-    pdf.ln(layout.line * 0.35)
+        doc.row(shorten(f"{title}: {role}" if role else title, layout.size), phone, bold=True)
+        return
+    doc.row(title, phone, bold=True)
+    if role:
+        doc.para(role, layout.size * 0.9)
+    if row.note and layout.notes:
+        doc.para(row.note, layout.size * 0.8)
 
 
-def _block(pdf: FPDF, text: str, width: float, size: float, style: str, line: float) -> None:
-    pdf.set_font(FAMILY, style, size)
-    pdf.set_x(pdf.l_margin)
-    pdf.multi_cell(width - 2, line, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _line(pdf: FPDF, text: str, width: float, layout: Layout, style: str) -> None:
-    """A single line, shortened with "…" until it fits the width."""
-    pdf.set_font(FAMILY, style, layout.size)
-    room = width - 2
-    if pdf.get_string_width(text) > room:
-        low, high = 0, len(text)
-        while low < high:
-            middle = (low + high + 1) // 2
-            if pdf.get_string_width(text[:middle] + "…") <= room:
-                low = middle
-            else:
-                high = middle - 1
-        text = text[:low] + "…"
-    pdf.set_x(pdf.l_margin)
-    pdf.cell(room, layout.line, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+def shorten(text: str, size: float) -> str:
+    """Text cut with "…" so it fits one line of the text column at `size` points."""
+    room = int(TEXT_WIDTH_PT / (size * CHAR_WIDTH_EM))
+    return text if len(text) <= room else text[:room - 1] + "…"

@@ -15,6 +15,8 @@ import streamlit as st
 
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
+from vbestuur_service.localtime import format_day
+from vbestuur_service.localtime import today as local_today
 from vbestuur_store import STATUSES, OrgItem
 
 from ..i18n import t
@@ -58,12 +60,12 @@ def render(steps: Sequence[Step], items: Mapping[int, OrgItem], lang: str) -> No
     heading(t("org.overview"), 3)
     st.plotly_chart(org_figure(steps, items, lang), key="chart:org",
                     config={"displayModeBar": False})
-    late = overdue(steps, items, dt.date.today())
+    late = overdue(steps, items, local_today())
     heading(t("org.overdue", count=len(late)), 3)
     if not late:
         st.caption(t("org.overdue_none"))
     lines = [t("org.overdue_line", step=s.id, title=plain(s.title.get(lang)),
-               due=i.due.strftime("%d-%m-%Y") if i.due else "",
+               due=format_day(i.due, lang) if i.due else "",
                owner=plain(i.owner or t("org.no_owner")))
              for s, i in late]
     if lines:
@@ -80,7 +82,7 @@ def downloads(steps: Mapping[int, Step], org_steps: Sequence[Step],
     heading(t("org.downloads"), 3)
     chosen = [items[s.id] for s in org_steps]
     base = f"veilig-bestuur-organisatie-{lang}"
-    left, right = st.columns(2)
+    left, right, excel = st.columns(3)
     with left:
         st.download_button(t("result.pdf"), key="org:pdf", file_name=f"{base}.pdf",
                            mime="application/pdf", on_click="ignore", width="stretch",
@@ -90,6 +92,11 @@ def downloads(steps: Mapping[int, Step], org_steps: Sequence[Step],
         st.download_button(t("result.csv"), key="org:csv", file_name=f"{base}.csv",
                            mime="text/csv", on_click="ignore", width="stretch",
                            data=lambda: org_export.build_org_csv(org_steps, chosen, lang))
+    with excel:
+        st.download_button(t("result.csv_nl"), key="org:csv_nl", mime="text/csv",
+                           file_name=f"{base}.excel-nl.csv", on_click="ignore", width="stretch",
+                           data=lambda: org_export.build_org_csv(org_steps, chosen, lang,
+                                                                 "excel-nl"))
     _ics(steps, items, lang, base)
 
 

@@ -17,6 +17,7 @@ from vbestuur_engine import Engine
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
 from vbestuur_service import register, runtime
+from vbestuur_service.localtime import format_day, format_moment
 from vbestuur_store import STATUSES, Change, OrgItem, StoreError
 
 from .. import persistence, session
@@ -77,7 +78,7 @@ def _steps(steps: Sequence[Step], items: Mapping[int, OrgItem], history: list[Ch
 
 
 def _summary(item: OrgItem) -> None:
-    due = item.due.strftime("%d-%m-%Y") if item.due else "—"
+    due = format_day(item.due, current_lang()) if item.due else "—"
     st.markdown(t("org.summary", status=t(f"org.{item.status}"),
                   owner=plain(item.owner or t("org.no_owner")), due=due))
     if item.note:
@@ -122,7 +123,7 @@ def _history(changes: list[Change]) -> None:
     if not changes:
         st.caption(t("history.none"))
         return
-    lines = [t("org.history_line", when=c.at.strftime("%d-%m-%Y %H:%M"), who=plain(c.actor),
+    lines = [t("org.history_line", when=format_moment(c.at, current_lang()), who=plain(c.actor),
                field=t(f"org.field_{c.field}"), old=_shown(c.field, c.old),
                new=_shown(c.field, c.new)) for c in reversed(changes)]
     st.markdown("\n".join(f"- {line}" for line in lines))
@@ -135,5 +136,5 @@ def _shown(field: str, value: str | None) -> str:
     if field == "status" and value in STATUSES:
         return t(f"org.{value}")
     if field == "due":
-        return dt.date.fromisoformat(value).strftime("%d-%m-%Y")
+        return format_day(dt.date.fromisoformat(value), current_lang())
     return plain(value.replace("\n", " "))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_engine.schema import Term
+from vbestuur_service.localtime import format_moment
 from vbestuur_store import Change, Store
 
 from .. import persistence, session
@@ -132,7 +133,7 @@ def _history(engine: Engine) -> None:
         if not changes:
             st.caption(t("history.none"))
         for change in reversed(changes):
-            st.markdown(t("history.line", when=change.at.strftime("%d-%m-%Y %H:%M"),
+            st.markdown(t("history.line", when=format_moment(change.at, current_lang()),
                           who=plain(change.actor), item=plain(_label(engine, change.item)),
                           field=plain(change.field)))
             st.text(f"{change.old or '—'}  →  {change.new or '—'}")

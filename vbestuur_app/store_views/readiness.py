@@ -13,10 +13,11 @@ import streamlit as st
 
 from vbestuur_engine import PhaseReadiness
 from vbestuur_service import conversation as uc
+from vbestuur_service.localtime import format_day, local
 from vbestuur_store import ReadinessEntry
 
 from .. import persistence
-from ..i18n import t
+from ..i18n import current_lang, t
 
 
 def render_progress(flow_id: str, readiness: list[PhaseReadiness]) -> None:
@@ -29,7 +30,7 @@ def render_progress(flow_id: str, readiness: list[PhaseReadiness]) -> None:
         st.caption(t("readiness.first"))
         return
     previous = history[-2]
-    st.markdown(t("readiness.since", date=previous.when.strftime("%d-%m-%Y")))
+    st.markdown(t("readiness.since", date=format_day(local(previous.when).date(), current_lang())))
     lines = [t("readiness.line", phase=t(f"phase.{phase}"), then=then, now=now,
                diff=f"{now - then:+d}") for phase, then, now in uc.changes(previous, readiness)]
     st.markdown("\n".join(f"- {line}" for line in lines))

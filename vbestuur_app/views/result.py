@@ -28,7 +28,7 @@ from . import Ctx
 from .advice import advice_card
 
 EXPORTS = (("pdf", "pdf", "application/pdf"), ("md", "md", "text/markdown"),
-           ("csv", "csv", "text/csv"))
+           ("csv", "csv", "text/csv"), ("csv_nl", "excel-nl.csv", "text/csv"))
 
 
 def render(ctx: Ctx, progress: Progress) -> None:
@@ -112,7 +112,7 @@ def _downloads(ctx: Ctx, progress: Progress) -> None:
     heading(t("result.downloads"), 3)
     st.caption(t("result.downloads_note"))
     base = f"veilig-bestuur-{ctx.flow_id}-{ctx.lang}"
-    columns = st.columns(3)
+    columns = st.columns(len(EXPORTS))
     for column, (kind, ext, mime) in zip(columns, EXPORTS, strict=True):
         with column:
             _download(t(f"result.{kind}"), _maker(ctx, progress, kind), f"{base}.{ext}", mime,
@@ -136,7 +136,8 @@ def _maker(ctx: Ctx, progress: Progress, kind: str) -> Callable[[], str | bytes]
         from .. import exports
 
         builders: dict[str, Callable[..., str | bytes]] = {
-            "pdf": exports.build_pdf, "md": exports.build_markdown, "csv": exports.build_csv}
+            "pdf": exports.build_pdf, "md": exports.build_markdown, "csv": exports.build_csv,
+            "csv_nl": exports.build_csv_excel_nl}
         return builders[kind](ctx.engine, progress, ctx.lang, ctx.local)
 
     return make

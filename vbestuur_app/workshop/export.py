@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from vbestuur_engine import Engine
+from vbestuur_service.localtime import format_day
+from vbestuur_service.localtime import today as local_today
 from vbestuur_store import StepResult, Tally, WorkshopSummary
 
 from ..i18n import t
@@ -83,7 +85,7 @@ def build_summary(engine: Engine, summary: WorkshopSummary, lang: str,
     meta = [t("ws.export.meta", lang, participants=summary.participants, k=summary.k)]
     if summary.ended_at is None:
         meta.append(t("ws.export.running", lang))
-    made = (today or date.today()).isoformat()
+    made = format_day(today or local_today(), lang)
     return SummaryDocument(
         lang=lang, title=t("ws.export.title", lang, code=summary.code),
         subtitle=t("ws.export.subtitle", lang), made=t("ws.export.made", lang, date=made),

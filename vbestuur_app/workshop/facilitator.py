@@ -16,6 +16,7 @@ from streamlit.navigation.page import StreamlitPage
 from vbestuur_engine import Engine
 from vbestuur_service import register
 from vbestuur_service import workshop as ws
+from vbestuur_service.localtime import format_moment
 from vbestuur_store import StoreError, Workshop
 
 from ..i18n import current_lang, t
@@ -113,7 +114,7 @@ def _console(engine: Engine, code: str, pin: str,
     st.subheader(t("ws.console.code", code=code), anchor=False)
     st.markdown(plain(t("ws.console.status", participants=workshop.participants,
                         step=workshop.current_step,
-                        date=workshop.expires_at.date().isoformat())))
+                        date=format_moment(workshop.expires_at, current_lang()))))
     if screen_page is not None:
         st.page_link(screen_page, label=t("ws.console.screen"), icon="📽️")
     if workshop.ended:
