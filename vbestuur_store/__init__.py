@@ -54,6 +54,9 @@ from vbestuur_store.workshop_errors import (
     NotJoined,
     PollClosed,
     RoomExpired,
+    RoomFull,
+    StepRevealed,
+    TooFewToReveal,
     UnknownRoom,
     WorkshopEnded,
 )
@@ -67,6 +70,7 @@ from vbestuur_store.workshop_room import (
     propose_to_organisation,
     workshop_summary,
 )
+from vbestuur_store.workshop_reveal import RoomView, reveal_step, room_view
 
 __all__ = [
     "ROLES",
@@ -108,6 +112,12 @@ __all__ = [
     "PollVocabulary",
     "PollClosed",
     "RoomExpired",
+    "RoomFull",
+    "RoomView",
+    "StepRevealed",
+    "TooFewToReveal",
+    "reveal_step",
+    "room_view",
     "StepResult",
     "Tally",
     "UnknownRoom",
