@@ -48,10 +48,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "ws.screen.distribution": (
         "Ja {ja} · Deels {deels} · Nee {nee} · Weet ik niet {weet} (van {n})",
         "Yes {ja} · Partly {deels} · No {nee} · Don't know {weet} (of {n})"),
-    "ws.verdict.ja": ("geregeld", "arranged"),
-    "ws.verdict.deels": ("deels of niet eens", "partly, or no agreement"),
-    "ws.verdict.nee": ("niet geregeld", "not arranged"),
-    "ws.verdict.weet-niet": ("onbekend", "unknown"),
     "ws.new.max": ("Hoogstens zoveel deelnemers (0 = geen grens)",
                    "At most this many participants (0 = no limit)"),
     "ws.new.max_help": (

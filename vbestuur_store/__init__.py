@@ -61,6 +61,7 @@ from vbestuur_store.workshop_errors import (
     WorkshopEnded,
 )
 from vbestuur_store.workshop_polls import PollVocabulary, StepResult, Tally
+from vbestuur_store.workshop_reveal import RoomView, reveal_step, room_view
 from vbestuur_store.workshop_room import (
     WorkshopSummary,
     cast_vote,
@@ -70,7 +71,6 @@ from vbestuur_store.workshop_room import (
     propose_to_organisation,
     workshop_summary,
 )
-from vbestuur_store.workshop_reveal import RoomView, reveal_step, room_view
 
 __all__ = [
     "ROLES",

@@ -10,9 +10,10 @@ Why the rules are enforced here and not in the pages:
   down whatever process or tab he uses.
 - A participant is one device in one room: the SHA-256 of (room code, the device's HttpOnly
   cookie token), so a reload, a second tab or a reopened browser is the same participant
-  (issue 13); the database cannot link the row to the visitor's session row. One answer per participant per question is the primary key of `workshop_votes`, and
-  a new answer replaces the old one in one upsert, so 40 people answering at once can neither
-  lose nor double a vote.
+  (issue 13); the database cannot link the row to the visitor's session row. A facilitator
+  may set a maximum of participants. One answer per participant per question is the primary
+  key of `workshop_votes`, and a new answer replaces the old one in one upsert, so 40 people
+  answering at once can neither lose nor double a vote.
 - Answers are accepted only for the step on the screen while the workshop runs; the workshop
   row is share-locked while a vote is written, so "end" or "next step" waits for votes in
   flight and no vote slips in after.

@@ -30,7 +30,6 @@ from vbestuur_store.workshop_errors import (
     StepRevealed,
     WorkshopEnded,
 )
-from vbestuur_store.workshop_reveal import revealed_by_step
 from vbestuur_store.workshop_polls import (
     OPEN_VERDICTS,
     UNKNOWN_VERDICTS,
@@ -40,6 +39,7 @@ from vbestuur_store.workshop_polls import (
     step_result,
     steps_with,
 )
+from vbestuur_store.workshop_reveal import revealed_by_step
 
 Answers = dict[str, list[list[str]]]
 

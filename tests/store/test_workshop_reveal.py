@@ -193,7 +193,8 @@ def test_no_two_views_give_away_one_answer(store: Store, actions: list[tuple[str
     rooms = (_room(store, k=k), _room(store, k=k))
     fixed: list[dict[int, Any]] = [{}, {}]
     for action in actions:
-        outcomes = [_apply(store, code, action, s) for code, s in zip(rooms, (0, shift))]
+        outcomes = [_apply(store, code, action, s)
+                    for code, s in zip(rooms, (0, shift), strict=True)]
         walls = [_wall(store, code) for code in rooms]
         assert outcomes[0] == outcomes[1]  # what the room sees happen does not depend on it
         for room, wall in enumerate(walls):
