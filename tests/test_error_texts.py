@@ -21,7 +21,7 @@ from vbestuur_store.workshop_room import Proposal
 
 PARAMS: dict[str, dict[str, object]] = {
     "locked": {"seconds": 30}, "weak-pin": {"min_length": 6, "max_length": 128},
-    "invalid-value": {"field": "note"}}
+    "invalid-value": {"field": "note"}, "reveal-too-few": {"needed": 3, "respondents": 2}}
 
 
 def every_error() -> list[type[StoreError]]:

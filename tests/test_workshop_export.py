@@ -113,7 +113,8 @@ def test_export_lists_open_and_unknown_steps_and_experiences(store: Store,
                                                              engine: Engine) -> None:
     code = _run_workshop(store)
     summary = workshop_summary(store, code, PIN, polls=POLLS)
-    assert summary.open_steps == (1,) and summary.unknown_steps == (3,)
+    # step 5 (3 ja of 5: no two thirds) is "deels" under the verdict rule of docs/workshop.md
+    assert summary.open_steps == (1, 5) and summary.unknown_steps == (3,)
     markdown = to_markdown(build_summary(engine, summary, "nl"))
     open_part = markdown.split("## Open volgens de zaal")[1].split("## Onbekend")[0]
     unknown_part = markdown.split("## Onbekend volgens de zaal")[1]

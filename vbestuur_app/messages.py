@@ -37,6 +37,9 @@ ERROR_KEYS: Final[dict[str, str]] = {
     "workshop-ended": "err.workshop_ended",
     "poll-closed": "err.poll_closed",
     "not-joined": "err.not_joined",
+    "room-full": "err.room_full",
+    "reveal-too-few": "err.reveal_too_few",
+    "poll-revealed": "err.poll_revealed",
 }
 
 

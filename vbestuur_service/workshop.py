@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from vbestuur_store import (
     PollVocabulary,
+    RoomView,
     StepResult,
     Workshop,
     WorkshopSummary,
@@ -24,8 +25,9 @@ from vbestuur_store import (
     join_workshop,
     normalise_room_code,
     own_answers,
-    poll_results,
     propose_to_organisation,
+    reveal_step,
+    room_view,
     show_step,
     workshop_summary,
 )
@@ -34,11 +36,14 @@ from vbestuur_store.workshop_room import NoteWriter
 from .runtime import Runtime
 
 
-def create(rt: Runtime, pin: str, steps: Iterable[int], k: int) -> Workshop:
-    """A new workshop over `steps`, kept for the configured number of days."""
+def create(rt: Runtime, pin: str, steps: Iterable[int], k: int,
+           max_participants: int | None = None) -> Workshop:
+    """A new workshop over `steps`, kept for the configured number of days; at most
+    `max_participants` devices (None: no maximum)."""
     chosen = list(steps)
     return rt.use(lambda s: create_workshop(s, pin, chosen, k=k,
-                                            days=rt.settings.workshop_days))
+                                            days=rt.settings.workshop_days,
+                                            max_participants=max_participants))
 
 
 def open_as_facilitator(rt: Runtime, typed_code: str, pin: str) -> tuple[str, Workshop]:
@@ -73,10 +78,12 @@ def hand_over(rt: Runtime, code: str, pin: str, org_steps: Iterable[int],
                                                     polls=polls))
 
 
-def join(rt: Runtime, typed_code: str) -> tuple[str, str]:
-    """(canonical code, participant token); a malformed code fails before the database."""
+def join(rt: Runtime, typed_code: str, device: str) -> tuple[str, str]:
+    """(canonical code, token to vote with) for this device (its HttpOnly cookie token): the
+    same device joining again is the same participant; a malformed code fails before the
+    database."""
     room = normalise_room_code(typed_code)
-    return room, rt.use(lambda s: join_workshop(s, room))
+    return room, rt.use(lambda s: join_workshop(s, room, device))
 
 
 def vote(rt: Runtime, code: str, token: str, step_id: int, question: str,
@@ -89,11 +96,14 @@ def mine(rt: Runtime, code: str, token: str) -> dict[tuple[int, str], list[str]]
     return rt.use(lambda s: own_answers(s, code, token))
 
 
-def results(rt: Runtime, code: str, step_id: int,
-            polls: PollVocabulary) -> tuple[Workshop, StepResult]:
-    """The workshop now and the room's answers for one step (for the screen)."""
-    return rt.use(lambda s: (get_workshop(s, code),
-                             poll_results(s, code, step_id, polls=polls)))
+def results(rt: Runtime, code: str, step_id: int, polls: PollVocabulary) -> RoomView:
+    """What the wall shows of one step: revealed figures, or only how many answered."""
+    return rt.use(lambda s: room_view(s, code, step_id, polls=polls))
+
+
+def reveal(rt: Runtime, code: str, pin: str, polls: PollVocabulary) -> StepResult:
+    """Reveal the step on the screen: its figures are fixed and its poll closes."""
+    return rt.use(lambda s: reveal_step(s, code, pin, polls=polls))
 
 
 def move(rt: Runtime, code: str, pin: str, step_id: int) -> Workshop:

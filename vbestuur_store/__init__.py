@@ -54,10 +54,14 @@ from vbestuur_store.workshop_errors import (
     NotJoined,
     PollClosed,
     RoomExpired,
+    RoomFull,
+    StepRevealed,
+    TooFewToReveal,
     UnknownRoom,
     WorkshopEnded,
 )
 from vbestuur_store.workshop_polls import PollVocabulary, StepResult, Tally
+from vbestuur_store.workshop_reveal import RoomView, reveal_step, room_view
 from vbestuur_store.workshop_room import (
     WorkshopSummary,
     cast_vote,
@@ -108,6 +112,12 @@ __all__ = [
     "PollVocabulary",
     "PollClosed",
     "RoomExpired",
+    "RoomFull",
+    "RoomView",
+    "StepRevealed",
+    "TooFewToReveal",
+    "reveal_step",
+    "room_view",
     "StepResult",
     "Tally",
     "UnknownRoom",

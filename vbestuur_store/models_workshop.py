@@ -50,6 +50,7 @@ class WorkshopRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    max_participants: Mapped[int | None] = mapped_column(Integer)  # None: no maximum (0005)
 
 
 def _workshop_fk() -> Mapped[int]:
@@ -80,4 +81,19 @@ class VoteRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-WORKSHOP_TABLES = ("workshops", "workshop_participants", "workshop_votes")
+class RevealRow(Base):
+    """The figures of one step as they stood when the facilitator revealed them (0005).
+
+    Why a stored copy: the room only ever sees these figures, and the step's poll is closed from
+    then on, so no later vote or change can move a figure on the wall (docs/workshop.md).
+    """
+
+    __tablename__ = "workshop_reveals"
+
+    workshop_id: Mapped[int] = _workshop_fk()
+    step_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    results: Mapped[dict[str, dict[str, object]]] = mapped_column(JSON)
+    revealed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+WORKSHOP_TABLES = ("workshops", "workshop_participants", "workshop_votes", "workshop_reveals")

@@ -8,10 +8,12 @@ Why the rules are enforced here and not in the pages:
 - The facilitator PIN is stored as scrypt, like the griffie PIN, and wrong attempts are counted
   per workshop in the database (backoff as in pin.py), so a participant who guesses is slowed
   down whatever process or tab he uses.
-- A participant is a random token that only his browser session knows; the database keeps its
-  SHA-256. One answer per participant per question is the primary key of `workshop_votes`, and
-  a new answer replaces the old one in one upsert, so 40 people answering at once can neither
-  lose nor double a vote.
+- A participant is one device in one room: the SHA-256 of (room code, the device's HttpOnly
+  cookie token), so a reload, a second tab or a reopened browser is the same participant
+  (issue 13); the database cannot link the row to the visitor's session row. A facilitator
+  may set a maximum of participants. One answer per participant per question is the primary
+  key of `workshop_votes`, and a new answer replaces the old one in one upsert, so 40 people
+  answering at once can neither lose nor double a vote.
 - Answers are accepted only for the step on the screen while the workshop runs; the workshop
   row is share-locked while a vote is written, so "end" or "next step" waits for votes in
   flight and no vote slips in after.
@@ -37,7 +39,13 @@ from sqlalchemy.orm import Session
 
 from vbestuur_store.db import Db
 from vbestuur_store.errors import InvalidValue, Locked, WeakPin, WrongPin
-from vbestuur_store.models_workshop import CODE_LEN, ParticipantRow, VoteRow, WorkshopRow
+from vbestuur_store.models_workshop import (
+    CODE_LEN,
+    ParticipantRow,
+    RevealRow,
+    VoteRow,
+    WorkshopRow,
+)
 from vbestuur_store.pin import (
     MAX_LENGTH,
     MIN_LENGTH,
@@ -73,6 +81,7 @@ class Workshop:
     expires_at: datetime
     ended: bool
     participants: int
+    max_participants: int | None = None
 
 
 def workshop_days(env: Mapping[str, str] | None = None) -> int:
@@ -105,9 +114,10 @@ def normalise_room_code(typed: object) -> str:
     return code
 
 
-def participant_hash(token: str) -> str:
-    """The stored form of a participant token."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+def participant_hash(code: str, token: str) -> str:
+    """The stored form of a device's token in one room (the room code salts it, so the same
+    device is a different, unlinkable participant in every workshop)."""
+    return hashlib.sha256(f"workshop:{code}:{token}".encode()).hexdigest()
 
 
 def check_steps(steps: Iterable[int]) -> list[int]:
@@ -133,19 +143,30 @@ def _pin_matches(row: WorkshopRow, pin: object) -> bool:
     return hmac.compare_digest(digest, bytes.fromhex(row.pin_hash))
 
 
-def _to_workshop(session: Session, row: WorkshopRow) -> Workshop:
+def to_workshop(session: Session, row: WorkshopRow) -> Workshop:
     count = session.scalar(select(func.count()).select_from(ParticipantRow)
                            .where(ParticipantRow.workshop_id == row.id)) or 0
     return Workshop(code=row.room_code, steps=tuple(row.steps), k=row.k,
                     current_step=row.current_step, created_at=row.created_at,
                     expires_at=row.expires_at, ended=row.ended_at is not None,
-                    participants=int(count))
+                    participants=int(count), max_participants=row.max_participants)
+
+
+def check_max(value: object) -> int | None:
+    """A maximum of participants: None (no maximum) or a whole number from 1 to 1000."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+        raise InvalidValue(field="max_participants")
+    return value
 
 
 def create_workshop(store: Store, pin: str, steps: Iterable[int], *, k: int = DEFAULT_K,
-                    days: int | None = None) -> Workshop:
-    """Start a workshop over `steps` with threshold `k` (at least 3); return it with its code."""
+                    days: int | None = None, max_participants: int | None = None) -> Workshop:
+    """Start a workshop over `steps` with threshold `k` (at least 3) and at most
+    `max_participants` devices (None: no maximum); return it with its code."""
     db, chosen, k = store.db, check_steps(steps), check_k(k)
+    most = check_max(max_participants)
     if not isinstance(pin, str) or not MIN_LENGTH <= len(pin) <= MAX_LENGTH:
         raise WeakPin(min_length=MIN_LENGTH, max_length=MAX_LENGTH)
     days = workshop_days() if days is None else days
@@ -161,10 +182,11 @@ def create_workshop(store: Store, pin: str, steps: Iterable[int], *, k: int = DE
                           pin_salt=salt.hex(), kdf=kdf,
                           failures=0, locked_until=None, steps=chosen, k=k,
                           current_step=chosen[0], created_at=now,
-                          expires_at=now + timedelta(days=days), ended_at=None)
+                          expires_at=now + timedelta(days=days), ended_at=None,
+                          max_participants=most)
         session.add(row)
         session.flush()
-        return _to_workshop(session, row)
+        return to_workshop(session, row)
 
 
 def _free_code(session: Session) -> str:
@@ -195,7 +217,7 @@ def find_row(db: Db, session: Session, code: str, *, lock: str | None = None) ->
 def get_workshop(store: Store, code: str) -> Workshop:
     """The public state of a workshop: steps, current step, whether it ended, how many joined."""
     with store.db.read() as session:
-        return _to_workshop(session, find_row(store.db, session, code))
+        return to_workshop(session, find_row(store.db, session, code))
 
 
 def as_facilitator(store: Store, code: str, pin: str,
@@ -222,7 +244,7 @@ def as_facilitator(store: Store, code: str, pin: str,
 
 def check_facilitator(store: Store, code: str, pin: str) -> Workshop:
     """The workshop, if `pin` is right (WrongPin / Locked otherwise)."""
-    return as_facilitator(store, code, pin, _to_workshop)
+    return as_facilitator(store, code, pin, to_workshop)
 
 
 def show_step(store: Store, code: str, pin: str, step_id: int) -> Workshop:
@@ -231,7 +253,7 @@ def show_step(store: Store, code: str, pin: str, step_id: int) -> Workshop:
         if step_id not in row.steps:
             raise InvalidValue(field="step_id")
         row.current_step = step_id
-        return _to_workshop(session, row)
+        return to_workshop(session, row)
 
     return as_facilitator(store, code, pin, action)
 
@@ -241,14 +263,14 @@ def end_workshop(store: Store, code: str, pin: str) -> Workshop:
     def action(session: Session, row: WorkshopRow) -> Workshop:
         if row.ended_at is None:
             row.ended_at = store.db.now()
-        return _to_workshop(session, row)
+        return to_workshop(session, row)
 
     return as_facilitator(store, code, pin, action)
 
 
 def _delete_rows(session: Session, ids: list[int]) -> None:
     """Delete workshops and, explicitly, their children (independent of FK enforcement)."""
-    for model in (VoteRow, ParticipantRow):
+    for model in (RevealRow, VoteRow, ParticipantRow):
         session.execute(delete(model).where(model.workshop_id.in_(ids)))
     session.execute(delete(WorkshopRow).where(WorkshopRow.id.in_(ids)))
 

@@ -46,3 +46,21 @@ class NotJoined(StoreError):
     """The participant token is not (or no longer) known in this workshop."""
 
     code = "not-joined"
+
+
+class RoomFull(StoreError):
+    """The facilitator's maximum of participants is reached; a device already in may return."""
+
+    code = "room-full"
+
+
+class TooFewToReveal(StoreError):
+    """The facilitator asked to reveal a step that fewer than k participants answered."""
+
+    code = "reveal-too-few"
+
+
+class StepRevealed(StoreError):
+    """An answer for a step whose figures are on the wall: its poll closed when revealed."""
+
+    code = "poll-revealed"

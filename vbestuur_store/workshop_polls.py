@@ -23,8 +23,7 @@ GEDRAG = "gedrag"
 QUESTIONS = (GEREGELD, GEDRAG)
 
 CAUTIOUS_ORDER = ("nee", "weet-niet", "deels", "ja")
-"""Tie-break for the room's verdict: when answers are level, report the less comfortable one,
-so a step is rather handed to the griffie once too often than forgotten."""
+"""The answers of the `geregeld` poll, least comfortable first (the verdict needs all four)."""
 
 OPEN_VERDICTS = ("nee", "deels")
 UNKNOWN_VERDICTS = ("weet-niet",)
@@ -139,11 +138,22 @@ def tally(question: str, answers: Sequence[Sequence[str]], k: int,
 
 
 def verdict(geregeld: Tally) -> str | None:
-    """The most given answer to "Is dit bij ons geregeld?", cautious on ties; None below k."""
+    """The room's verdict on "Is dit bij ons geregeld?"; None below k (docs/workshop.md).
+
+    - "ja" (arranged) only when at least two thirds of the answers are "ja";
+    - else "nee" when more than half are "nee", "weet-niet" when more than half are "weet-niet";
+    - else "deels": without a two-thirds "ja" the room does not call the step arranged.
+    So 3 ja, 2 deels, 1 nee is "deels", and one dissenter among three cannot make it "ja".
+    """
     if geregeld.counts is None:
         return None
-    counts = geregeld.counts
-    return max(CAUTIOUS_ORDER, key=lambda v: (counts[v], -CAUTIOUS_ORDER.index(v)))
+    counts, total = geregeld.counts, sum(geregeld.counts.values())
+    if total and 3 * counts["ja"] >= 2 * total:
+        return "ja"
+    for value in ("nee", "weet-niet"):
+        if 2 * counts[value] > total:
+            return value
+    return "deels"
 
 
 def step_result(step_id: int, answers: dict[str, list[list[str]]], k: int,

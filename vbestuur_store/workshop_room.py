@@ -14,16 +14,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vbestuur_store.errors import InvalidValue, StaleItem
-from vbestuur_store.models_workshop import ParticipantRow, VoteRow, WorkshopRow
+from vbestuur_store.models_workshop import ParticipantRow, RevealRow, VoteRow, WorkshopRow
 from vbestuur_store.organisation import MAX_NOTE
 from vbestuur_store.store import Store
 from vbestuur_store.tokens import is_token
 from vbestuur_store.workshop import as_facilitator, find_row, participant_hash
-from vbestuur_store.workshop_errors import NotJoined, PollClosed, WorkshopEnded
+from vbestuur_store.workshop_errors import (
+    NotJoined,
+    PollClosed,
+    RoomFull,
+    StepRevealed,
+    WorkshopEnded,
+)
 from vbestuur_store.workshop_polls import (
     OPEN_VERDICTS,
     UNKNOWN_VERDICTS,
@@ -33,6 +39,7 @@ from vbestuur_store.workshop_polls import (
     step_result,
     steps_with,
 )
+from vbestuur_store.workshop_reveal import revealed_by_step
 
 Answers = dict[str, list[list[str]]]
 
@@ -59,24 +66,38 @@ class WorkshopSummary:
         return steps_with(self.results, UNKNOWN_VERDICTS)
 
 
-def join_workshop(store: Store, code: str) -> str:
-    """Join a running workshop; return the new participant's random token (keep it secret)."""
+def join_workshop(store: Store, code: str, device: str | None = None) -> str:
+    """Join a running workshop as `device` (the browser's HttpOnly cookie token); return the
+    token to vote with. The same device joining again is the same participant, with his
+    answers; without a device (tests, a protocol client) a fresh random token is one new
+    participant. A new device is refused with RoomFull once the maximum is reached."""
     db = store.db
-    token = secrets.token_urlsafe(32)
+    token = secrets.token_urlsafe(32) if device is None else device
+    if not is_token(token):
+        raise NotJoined()
     with db.write() as session:
-        row = find_row(db, session, code, lock="share")
+        row = find_row(db, session, code, lock="update")  # joins queue for the maximum
         if row.ended_at is not None:
             raise WorkshopEnded()
-        session.add(ParticipantRow(workshop_id=row.id, participant=participant_hash(token),
-                                   joined_at=db.now()))
+        hashed = participant_hash(row.room_code, token)
+        if session.get(ParticipantRow, (row.id, hashed)) is not None:
+            return token
+        if row.max_participants is not None and _count(session, row) >= row.max_participants:
+            raise RoomFull()
+        session.add(ParticipantRow(workshop_id=row.id, participant=hashed, joined_at=db.now()))
     return token
+
+
+def _count(session: Session, row: WorkshopRow) -> int:
+    return int(session.scalar(select(func.count()).select_from(ParticipantRow)
+                              .where(ParticipantRow.workshop_id == row.id)) or 0)
 
 
 def _participant(session: Session, row: WorkshopRow, token: str) -> str:
     """The stored hash of a joined participant's token; NotJoined otherwise."""
     if not is_token(token):
         raise NotJoined()
-    hashed = participant_hash(token)
+    hashed = participant_hash(row.room_code, token)
     if session.get(ParticipantRow, (row.id, hashed)) is None:
         raise NotJoined()
     return hashed
@@ -93,6 +114,8 @@ def cast_vote(store: Store, code: str, token: str, step_id: int, question: str,
             raise WorkshopEnded()
         if step_id != row.current_step:
             raise PollClosed()
+        if session.get(RevealRow, (row.id, step_id)) is not None:
+            raise StepRevealed()
         values = {"workshop_id": row.id, "participant": _participant(session, row, token),
                   "step_id": step_id, "question": question, "answer": clean,
                   "updated_at": db.now()}
@@ -139,7 +162,8 @@ def _summary(session: Session, row: WorkshopRow, polls: PollVocabulary) -> Works
     answers = _answers_by_step(session, row.id)
     participants = session.scalars(select(ParticipantRow.participant)
                                    .where(ParticipantRow.workshop_id == row.id)).all()
-    results = tuple(step_result(step, dict(answers.get(step, {})), row.k, polls)
+    shown = revealed_by_step(session, row)
+    results = tuple(shown.get(step) or step_result(step, dict(answers.get(step, {})), row.k, polls)
                     for step in row.steps)
     return WorkshopSummary(code=row.room_code, k=row.k, created_at=row.created_at,
                            ended_at=row.ended_at, participants=len(participants),

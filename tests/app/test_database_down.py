@@ -12,7 +12,14 @@ import socket
 import pytest
 from app_helpers import APP, TIMEOUT
 from streamlit.testing.v1 import AppTest
-from test_workshop import PIN, facilitator_script, participant_script, start, texts
+from test_workshop import (
+    PIN,
+    device,  # noqa: F401  (autouse: this browser has its cookie)
+    facilitator_script,
+    participant_script,
+    start,
+    texts,
+)
 
 from vbestuur_app.i18n import t
 

@@ -3,6 +3,7 @@ page, driven by widget key against a real SQLite store in a temporary folder."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,7 +22,7 @@ from vbestuur_store import (
     open_store,
     poll_results,
 )
-from vbestuur_store.workshop_errors import UnknownRoom
+from vbestuur_store.workshop_errors import StepRevealed, UnknownRoom
 
 PIN = "begeleider-1"
 
@@ -68,6 +69,19 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     opened = open_store(env={"VBESTUUR_DATA_DIR": str(tmp_path)})
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def device(monkeypatch: pytest.MonkeyPatch) -> str:
+    """This browser's HttpOnly cookie token (AppTest has no cookies), and one LAN address, so
+    the join address does not depend on the test machine's network."""
+    from vbestuur_app import persistence
+    from vbestuur_app.workshop import qr
+
+    token = secrets.token_urlsafe(32)
+    monkeypatch.setattr(persistence, "read_cookie", lambda: token)
+    monkeypatch.setattr(qr, "lan_addresses", lambda: ["192.168.1.20"])
+    return token
 
 
 def start(script: object, lang: str = "nl", **state: object) -> AppTest:
@@ -213,17 +227,50 @@ def test_presenter_hides_results_below_k_and_moves_on(store: Store) -> None:
     assert "Stap 1: Bespreken en taboe doorbreken" in shown
     assert "2 van minimaal 3 antwoorden" in shown and "3 deelnemers" in shown
     assert "dezelfde dader" in shown  # a prompt from rules/workshop.yaml
-    assert not at.get("plotly_chart")
-    assert len(at.get("image")) == 1  # the QR code
+    assert "http://192.168.1.20:8501/meedoen" in shown  # the reachable address, not localhost
+    assert 'alt="QR-code: open http://192.168.1.20:8501/meedoen?code=' in _html(at)
     cast_vote(store, code, tokens[2], 1, "geregeld", "ja", polls=POLLS)
     at.run()
-    charts = at.get("plotly_chart")
-    assert len(charts) == 1 and '"x":[1,0,2,0]' in charts[0].proto.spec.replace(" ", "")
+    assert "3 antwoorden. De begeleider toont de uitslag" in texts(at)  # no live figures
+    assert "Nee 2" not in texts(at)
+    at.button(key="ws-reveal").click().run()
+    shown = texts(at)
+    assert "Oordeel van de zaal: niet geregeld" in shown
+    assert "Ja 1 · Deels 0 · Nee 2 · Weet ik niet 0 (van 3)" in shown
+    with pytest.raises(StepRevealed):  # the revealed figure cannot move any more
+        cast_vote(store, code, tokens[0], 1, "geregeld", "ja", polls=POLLS)
     at.button(key="ws-next").click().run()
     assert get_workshop(store, code).current_step == 4
     assert "Stap 4: Risicoanalyse" in texts(at)
     participant = _join(code)
     assert participant.radio(key="ws-vote-4-geregeld") is not None
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(e.proto.body for e in at.get("html"))
+
+
+def test_loopback_only_tells_the_facilitator_what_to_do(store: Store,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from vbestuur_app.workshop import beamer
+
+    monkeypatch.setattr(beamer, "_listening_on", lambda: "127.0.0.1")
+    code = create_workshop(store, PIN, [1], k=3).code
+    at = as_facilitator(code, presenter_script)
+    shown = texts(at)
+    assert "Telefoons kunnen dit adres niet bereiken" in shown
+    assert "make run HOST=0.0.0.0" in shown and "VBESTUUR_PUBLIC_URL" in shown
+    assert "192.168.1.20" in shown
+    assert "data:image/png" not in _html(at)  # no QR code that would lead nowhere
+
+
+def test_reload_rejoins_as_the_same_participant_with_the_vote(store: Store) -> None:
+    code = create_workshop(store, PIN, [1], k=3).code
+    first = _join(code)
+    first.radio(key="ws-vote-1-geregeld").set_value("deels").run()
+    again = _join(code)  # a reload or a second tab: a new Streamlit session, same cookie
+    assert get_workshop(store, code).participants == 1
+    assert "Uw antwoord nu: Deels" in texts(again)
 
 
 def test_end_export_hand_over_and_delete(store: Store) -> None:

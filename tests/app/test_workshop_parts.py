@@ -103,3 +103,18 @@ def test_the_qr_address_opens_the_join_page_in_the_real_app(tmp_path, monkeypatc
     at.run()
     assert not at.exception
     assert at.text_input(key="ws-join-code").value == "K7QM3X"
+
+
+def test_the_join_address_is_one_the_phones_can_reach() -> None:
+    from vbestuur_app.workshop import qr
+
+    lan = ["192.168.1.20"]
+    assert qr.reachable("https://vb.gemeente.nl", "127.0.0.1", lan) == "https://vb.gemeente.nl"
+    assert qr.reachable("http://127.0.0.1:8501", "0.0.0.0", lan) == "http://192.168.1.20:8501"
+    assert qr.reachable("http://localhost:8501", "", lan) == "http://192.168.1.20:8501"
+    assert qr.reachable("http://[::1]:8501", "::", lan) == "http://192.168.1.20:8501"
+    assert qr.reachable("http://127.0.0.1:8501", "127.0.0.1", lan) is None  # loopback only
+    assert qr.reachable("http://127.0.0.1:8501", "0.0.0.0", []) is None  # no network
+    assert qr.is_loopback("127.0.0.2") and qr.is_loopback("app.localhost")
+    assert not qr.is_loopback("10.0.0.5")
+    assert all(not qr.is_loopback(a) for a in qr.lan_addresses())

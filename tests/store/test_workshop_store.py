@@ -176,8 +176,8 @@ def test_aggregate_appears_only_at_k(store: Store) -> None:
     cast_vote(store, code, tokens[2], 1, "geregeld", "nee", polls=POLLS)
     counts = poll_results(store, code, 1, polls=POLLS).geregeld.counts
     assert counts == {"ja": 1, "deels": 1, "nee": 1, "weet-niet": 0}
-    # a tie goes to the cautious side
-    assert poll_results(store, code, 1, polls=POLLS).verdict == "nee"
+    # no two-thirds "ja" and no majority for anything else: "deels" (docs/workshop.md)
+    assert poll_results(store, code, 1, polls=POLLS).verdict == "deels"
 
 
 def _fill(store: Store, code: str, answers: list[str], step: int = 1) -> None:
@@ -251,7 +251,7 @@ def test_delete_removes_every_answer_of_that_workshop_only(store: Store) -> None
     with pytest.raises(UnknownRoom):
         get_workshop(store, gone)
     rows = dump(store.engine)
-    assert [len(rows[t]) for t in WORKSHOP_TABLES] == [1, 2, 2]
+    assert [len(rows[t]) for t in WORKSHOP_TABLES] == [1, 2, 2, 0]
     assert get_workshop(store, keep).participants == 2
 
 

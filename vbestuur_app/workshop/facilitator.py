@@ -22,7 +22,7 @@ from vbestuur_store import StoreError, Workshop
 from ..i18n import current_lang, t
 from ..messages import proposal_note
 from ..widgets import heading, plain
-from . import backend
+from . import backend, beamer
 from .export import build_summary, to_markdown
 from .export_pdf import to_pdf
 from .prompts import poll_vocabulary
@@ -65,14 +65,16 @@ def _create_form(engine: Engine) -> None:
                            format_func=_step_label(engine), key="ws-new-steps")
     k = st.number_input(t("ws.new.k"), min_value=3, max_value=100, value=5, step=1,
                         key="ws-new-k", help=t("ws.new.k_help"))
+    most = st.number_input(t("ws.new.max"), min_value=0, max_value=1000, value=0, step=1,
+                           key="ws-new-max", help=t("ws.new.max_help"))
     pin = st.text_input(t("ws.new.pin"), type="password", key="ws-new-pin")
     again = st.text_input(t("ws.new.pin2"), type="password", key="ws-new-pin2")
     st.caption(t("ws.new.days", days=backend.rt().settings.workshop_days))
     if st.button(t("ws.new.create"), key="ws-create", type="primary"):
-        _create(chosen_steps(engine, phases, steps), int(k), pin, again)
+        _create(chosen_steps(engine, phases, steps), int(k), pin, again, int(most) or None)
 
 
-def _create(steps: list[int], k: int, pin: str, again: str) -> None:
+def _create(steps: list[int], k: int, pin: str, again: str, most: int | None) -> None:
     if not steps:
         st.error(t("ws.new.no_steps"))
         return
@@ -80,7 +82,7 @@ def _create(steps: list[int], k: int, pin: str, again: str) -> None:
         st.error(t("ws.new.pin_mismatch"))
         return
     try:
-        made = ws.create(backend.rt(), pin, steps, k)
+        made = ws.create(backend.rt(), pin, steps, k, most)
     except StoreError as err:
         backend.show_error(err)
         return
@@ -112,6 +114,9 @@ def _console(engine: Engine, code: str, pin: str,
                   args=(None,))
         return
     st.subheader(t("ws.console.code", code=code), anchor=False)
+    base, page = beamer.join_base()
+    if base is None:  # served on loopback: say so before the room opens (issue 13)
+        beamer.loopback_notice(page)
     st.markdown(plain(t("ws.console.status", participants=workshop.participants,
                         step=workshop.current_step,
                         date=format_moment(workshop.expires_at, current_lang()))))

@@ -3,8 +3,13 @@
 Why no form and no name: one tap on an answer saves it (a radio with a callback), so nothing is
 lost when the page refreshes to follow the facilitator, and nobody has to type more than the
 room code. The page shows only the participant's own answer, never anyone else's and never the
-room's totals (those are on the wall, once k people answered). The participant's token lives in
-this browser session only; leaving forgets it.
+room's totals (those are on the wall, once the facilitator reveals them).
+
+Why the cookie (issue 13): a participant is this device in this room. The page joins with the
+browser's HttpOnly session cookie (set by asgi.py, read by `persistence.read_cookie`), and the
+store keys the participant by a hash of (room code, cookie token). A reload, a second tab or a
+reopened browser joins as the same participant with the same answers; without a cookie the page
+says so instead of counting a new person at every join.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from vbestuur_service import workshop as ws
 from vbestuur_store import PollVocabulary, StoreError
 from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, questions_for
 
-from .. import session
+from .. import persistence, session
 from ..i18n import current_lang, t
 from ..widgets import heading, plain
 from . import backend
@@ -42,8 +47,7 @@ def render(engine: Engine) -> None:
         _join_form()
         return
     _room(engine, *joined)
-    st.button(t("ws.join.leave"), key="ws-leave", on_click=backend.set_participant,
-              args=(None,))
+    st.caption(t("ws.join.same_device"))
 
 
 def _join_form() -> None:
@@ -53,8 +57,12 @@ def _join_form() -> None:
         session.set_widget(CODE_WIDGET, st.query_params.get("code", ""))
     code = st.text_input(t("ws.join.code"), key=CODE_WIDGET, max_chars=12)
     if st.button(t("ws.join.go"), key="ws-join", type="primary"):
+        device = persistence.read_cookie()
+        if device is None:
+            st.warning(t("ws.join.no_device"))
+            return
         try:
-            room, token = ws.join(backend.rt(), code)
+            room, token = ws.join(backend.rt(), code, device)
         except StoreError as err:
             backend.show_error(err)
             return
@@ -65,9 +73,11 @@ def _join_form() -> None:
 @st.fragment(run_every=REFRESH_SECONDS)
 def _room(engine: Engine, code: str, token: str) -> None:
     """The step on the screen and its questions; refreshes to follow the facilitator."""
+    polls = poll_vocabulary(engine)
     try:
         workshop = ws.get(backend.rt(), code)
         mine = ws.mine(backend.rt(), code, token)
+        closed = ws.results(backend.rt(), code, workshop.current_step, polls).revealed
     except StoreError as err:
         backend.show_error(err)
         return
@@ -78,8 +88,11 @@ def _room(engine: Engine, code: str, token: str) -> None:
     step = engine.content.steps[workshop.current_step]
     heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 2)
     backend.show_notice(keep=True)
+    if closed:
+        st.info(t("ws.vote.closed"))
+        _yours(mine.get((step.id, GEREGELD)), lambda v: t(f"ws.opt.{v}", lang))
+        return
     with st.container(key=f"ans-ws-{step.id}"):  # the app's large touch targets (widgets.py)
-        polls = poll_vocabulary(engine)
         _geregeld(code, token, step.id, mine.get((step.id, GEREGELD)), polls)
         if GEDRAG in questions_for(step.id, polls):
             _gedrag(code, token, step.id, mine.get((step.id, GEDRAG)), polls)

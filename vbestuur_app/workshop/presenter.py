@@ -1,10 +1,11 @@
-"""The presenter view for the projector: the step, its actions, prompts, the QR code, results.
+"""The presenter view for the projector: the step and its prompts on one side; the result, the
+join address and its QR code on the other; previous / reveal / next as big buttons.
 
-Why large type and a wide page: the room reads this from the back of a council chamber. Why
-the results live in a fragment with `run_every`: only the figures refresh (every 2 seconds),
-not the step text, so the screen does not flicker while people answer. The figures come from
-the store's tallies and stay hidden until k people answered; the wall then shows how many
-answered and how many are needed, which names nobody.
+Why no live figures (issue 13): the results fragment refreshes every 2 seconds, but until the
+facilitator presses "Toon de uitslag" it shows only how many answered. The reveal fixes the
+figures and closes the step's poll (vbestuur_store.workshop_reveal), so a figure on the wall
+never moves by one vote. Beside the room's verdict the whole distribution is shown, so
+everyone can check the rule of docs/workshop.md. Layout and chrome: beamer.py.
 """
 
 from __future__ import annotations
@@ -13,25 +14,17 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_service import workshop as ws
-from vbestuur_store import PollVocabulary, StoreError, Workshop
+from vbestuur_store import PollVocabulary, RoomView, StoreError, Tally, Workshop
 
 from ..i18n import current_lang, t
 from ..store_views.local import session_local
 from ..widgets import actions_list, heading, plain
-from . import backend, qr
-from .charts import gedrag_figure, geregeld_figure
+from . import backend, beamer
 from .prompts import poll_vocabulary, prompts_for
 
 REFRESH_SECONDS = 2
-# Fixed CSS (never content text): large type inside the presenter container only.
-SCREEN_CSS = """<style>
-div[class*="st-key-ws-screen"] p, div[class*="st-key-ws-screen"] li { font-size: 1.7rem;
-  line-height: 1.35; }
-div[class*="st-key-ws-screen"] h1 { font-size: 3rem; }
-div[class*="st-key-ws-screen"] h3 { font-size: 2rem; }
-div[class*="st-key-ws-code"] p { font-size: 2.8rem; font-weight: 700; letter-spacing: 0.08em;
-  white-space: nowrap; }
-</style>"""
+VERDICT_KEYS = {"ja": "ws.verdict.ja", "deels": "ws.verdict.deels", "nee": "ws.verdict.nee",
+                "weet-niet": "ws.verdict.weet-niet"}
 
 
 def render(engine: Engine) -> None:
@@ -47,38 +40,16 @@ def render(engine: Engine) -> None:
     except StoreError as err:
         backend.show_error(err)
         return
-    st.html(SCREEN_CSS)
-    backend.show_notice()
+    beamer.chrome_css()
     with st.container(key="ws-screen"):
-        main, side = st.columns([2, 1], gap="large")
-        with side:
-            _join_panel(code)
-        with main:
+        backend.show_notice()
+        left, right = st.columns([3, 2], gap="large")
+        with left, st.container(key="ws-text"):
             _step_panel(engine, workshop)
-            _live_results(code, workshop.current_step, poll_vocabulary(engine))
-            _step_buttons(workshop, pin)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _qr(url: str) -> bytes:
-    return qr.qr_png(url)
-
-
-def _page_url() -> str | None:
-    try:
-        url = st.context.url
-    except (AttributeError, RuntimeError):
-        return None
-    return url if isinstance(url, str) else None
-
-
-def _join_panel(code: str) -> None:
-    """Where and how to join: the address, the code in big letters, and the QR code."""
-    url = qr.join_url(qr.base_url(_page_url(), backend.rt().settings.public_url), code)
-    st.markdown(plain(t("ws.screen.join", url=url.split("?")[0])))
-    with st.container(key="ws-code"):
-        st.markdown(plain(code))
-    st.image(_qr(url), caption=t("ws.screen.qr", code=code), width="stretch")
+        with right:
+            _results(code, workshop.current_step, poll_vocabulary(engine))
+            beamer.join_panel(code)
+        _step_buttons(workshop, pin, poll_vocabulary(engine))
 
 
 def _step_panel(engine: Engine, workshop: Workshop) -> None:
@@ -88,39 +59,59 @@ def _step_panel(engine: Engine, workshop: Workshop) -> None:
     st.caption(plain(t("ws.screen.position", phase=t(f"phase.{step.phase}"), index=index,
                        total=len(workshop.steps))))
     heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 1)
-    local = session_local(engine)
     heading(t("ws.screen.actions"), 3)
-    st.markdown(actions_list(engine, step, lang, local))
+    st.markdown(actions_list(engine, step, lang, session_local(engine)))
     heading(t("ws.screen.prompts"), 3)
     prompts = prompts_for(engine, step.id)
     st.markdown("\n".join(f"- {plain(p.get(lang))}" for p in prompts))
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def _live_results(code: str, step_id: int, polls: PollVocabulary) -> None:
-    """The room's answers so far; refreshed on its own every few seconds."""
-    lang = current_lang()
+def _results(code: str, step_id: int, polls: PollVocabulary) -> None:
+    """How many answered, or (after the reveal) the fixed figures and the verdict."""
     try:
-        workshop, result = ws.results(backend.rt(), code, step_id, polls)
+        view = ws.results(backend.rt(), code, step_id, polls)
     except StoreError as err:
         backend.show_error(err)
         return
-    if workshop.ended:
+    if view.workshop.ended:
         st.info(t("ws.screen.ended"))
-    st.markdown(plain(t("ws.screen.joined", count=workshop.participants)))
-    tallies = [(t("ws.q.geregeld"), result.geregeld, geregeld_figure)]
-    if result.gedrag is not None:
-        tallies.append((t("ws.q.gedrag"), result.gedrag, gedrag_figure))
-    for title, tally, make in tallies:
-        heading(title, 3)
-        figure = make(tally, lang)
-        if figure is None:
-            st.markdown(plain(t("ws.screen.waiting", respondents=tally.respondents,
-                                needed=tally.needed)))
-            continue
-        st.caption(t("ws.screen.answers", respondents=tally.respondents))
-        st.plotly_chart(figure, key=f"ws-chart-{step_id}-{tally.question}", width="stretch",
-                        config={"displayModeBar": False})
+    st.markdown(plain(_joined(view.workshop)))
+    if not view.revealed:
+        tally = view.result.geregeld
+        key = "ws.screen.hidden" if tally.respondents >= tally.needed else "ws.screen.waiting"
+        st.markdown(plain(t(key, respondents=tally.respondents, needed=tally.needed)))
+        return
+    _revealed(view, polls)
+
+
+def _joined(workshop: Workshop) -> str:
+    if workshop.max_participants is None:
+        return t("ws.screen.joined", count=workshop.participants)
+    return t("ws.screen.full", count=workshop.participants, most=workshop.max_participants)
+
+
+def _revealed(view: RoomView, polls: PollVocabulary) -> None:
+    """The verdict with the distribution beside it, and the experiences if shown."""
+    tally, verdict = view.result.geregeld, view.result.verdict
+    counts = tally.counts or {}
+    if verdict is not None:
+        heading(t("ws.screen.verdict", verdict=t(VERDICT_KEYS[verdict])), 3)
+    st.markdown(plain(t("ws.screen.distribution", ja=counts.get("ja", 0),
+                        deels=counts.get("deels", 0), nee=counts.get("nee", 0),
+                        weet=counts.get("weet-niet", 0), n=tally.respondents)))
+    if view.result.gedrag is not None:
+        _experiences(view.result.gedrag, polls)
+
+
+def _experiences(tally: Tally, polls: PollVocabulary) -> None:
+    heading(t("ws.q.gedrag"), 3)
+    if tally.counts is None:
+        st.markdown(plain(t("ws.screen.waiting", respondents=tally.respondents,
+                            needed=tally.needed)))
+        return
+    st.markdown(plain(" · ".join(f"{t(f'ws.form.{o}')} {tally.counts[o]}"
+                                 for o in polls.options("gedrag"))))
 
 
 def _move(code: str, pin: str, step_id: int) -> None:
@@ -131,16 +122,28 @@ def _move(code: str, pin: str, step_id: int) -> None:
         backend.keep_error(err)
 
 
-def _step_buttons(workshop: Workshop, pin: str) -> None:
-    position = workshop.steps.index(workshop.current_step)
-    before, after = st.columns(2)
+def _reveal(code: str, pin: str, polls: PollVocabulary) -> None:
+    """Callback: fix the step's figures and close its poll (refused below k)."""
+    try:
+        ws.reveal(backend.rt(), code, pin, polls)
+    except StoreError as err:
+        backend.keep_error(err)
+    else:
+        backend.clear_notice()
+
+
+def _step_buttons(workshop: Workshop, pin: str, polls: PollVocabulary) -> None:
+    position, steps = workshop.steps.index(workshop.current_step), workshop.steps
+    with st.container(key="ws-buttons"):
+        before, show, after = st.columns(3)
     with before:
-        st.button(t("ws.screen.prev"), key="ws-prev", disabled=position == 0,
-                  on_click=_move, width="stretch",
-                  args=(workshop.code, pin, workshop.steps[max(position - 1, 0)]))
+        st.button(t("ws.screen.prev"), key="ws-prev", disabled=position == 0, on_click=_move,
+                  width="stretch", args=(workshop.code, pin, steps[max(position - 1, 0)]))
+    with show:
+        st.button(t("ws.screen.reveal"), key="ws-reveal", on_click=_reveal, width="stretch",
+                  disabled=workshop.ended, args=(workshop.code, pin, polls))
     with after:
-        last = position == len(workshop.steps) - 1
+        last = position == len(steps) - 1
         st.button(t("ws.screen.next"), key="ws-next", type="primary", disabled=last,
                   on_click=_move, width="stretch",
-                  args=(workshop.code, pin,
-                        workshop.steps[min(position + 1, len(workshop.steps) - 1)]))
+                  args=(workshop.code, pin, steps[min(position + 1, len(steps) - 1)]))
