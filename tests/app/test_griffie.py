@@ -16,6 +16,7 @@ import pytest
 from app_helpers import TIMEOUT, seed, walk_nodes
 from streamlit.testing.v1 import AppTest
 
+from vbestuur_app import clients
 from vbestuur_app.i18n import t
 from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import organisation, profile, signin
@@ -96,12 +97,12 @@ def test_a_guesser_elsewhere_never_locks_the_griffier_out(
         app_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """F4: before, five wrong PINs from anyone locked the one global PIN for everyone."""
     app_store.add_user(NAME, PASS, ["griffie"])
-    monkeypatch.setattr(signin, "client_address", lambda: "203.0.113.9")
+    monkeypatch.setattr(clients, "address", lambda: "203.0.113.9")
     guesser = griffie_app()
     for _ in range(8):
         guesser = unlock(guesser, "still-wrong-passphrase")
     assert guesser.error[0].value.startswith(t("staff.throttled", "nl").split("{")[0])
-    monkeypatch.setattr(signin, "client_address", lambda: "198.51.100.7")
+    monkeypatch.setattr(clients, "address", lambda: "198.51.100.7")
     at = unlock(griffie_app(), PASS)
     assert not at.error
     assert at.text_area

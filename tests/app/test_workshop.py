@@ -3,6 +3,7 @@ page, driven by widget key against a real SQLite store in a temporary folder."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ from app_helpers import TIMEOUT, seed, visitor
 from streamlit.testing.v1 import AppTest
 from workshop_vocabulary import POLLS
 
+from vbestuur_service.staff import StaffIdentity
 from vbestuur_store import (
     Store,
     cast_vote,
@@ -70,8 +72,14 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     opened.close()
 
 
+FACILITATOR = StaffIdentity("f.acilitator", frozenset({"facilitator"}), time.time() + 3600)
+
+
 def start(script: object, lang: str = "nl", **state: object) -> AppTest:
+    """A session on `script`; the facilitator's page with a signed-in facilitator."""
     at = AppTest.from_function(script, default_timeout=TIMEOUT)  # type: ignore[arg-type]
+    if script is facilitator_script:
+        state.setdefault("staff", FACILITATOR)
     seed(at, lang=lang, **state)
     return at.run()
 
@@ -122,8 +130,8 @@ def test_facilitator_picks_single_steps_and_pins_must_match(store: Store) -> Non
 
 
 @pytest.mark.parametrize(("lang", "message"), [
-    ("nl", "De pincode of het wachtwoord is onjuist."),
-    ("en", "The PIN or password is incorrect."),
+    ("nl", "Deze combinatie van workshopcode en pincode klopt niet."),
+    ("en", "This combination of workshop code and PIN is not right."),
 ])
 def test_wrong_pin_gets_a_clear_message(store: Store, lang: str, message: str) -> None:
     code = create_workshop(store, PIN, [1, 2]).code

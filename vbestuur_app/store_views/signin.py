@@ -5,9 +5,7 @@ locked the real griffier out (F4). Now every member of staff has an account with
 (`python -m vbestuur_store add-user`), the store throttles per client and per account, and who
 signed in lives in this session's `Session.staff` (vbestuur_service.staff).
 
-Why the client address comes from `st.context.ip_address`: that is the address the ASGI server
-saw for this session's websocket (Streamlit reads it from the connection's scope), so a guesser
-slows down only their own attempts. Local connections have no address and share one key.
+Why the client address (vbestuur_app/clients.py): a guesser slows down only their own attempts.
 
 Why the passphrase field is emptied at once: it must not stay in the session.
 """
@@ -22,7 +20,7 @@ from vbestuur_service import runtime, staff
 from vbestuur_service.staff import Refused, StaffIdentity
 from vbestuur_store import StoreError
 
-from .. import persistence, session
+from .. import clients, persistence, session
 from ..i18n import t
 from ..messages import error_text
 from ..widgets import heading, plain
@@ -35,14 +33,6 @@ FORM_KEY = "staff-sign-in"
 OUT_KEY = "staff:out"
 OPERATOR_HELP = ("python -m vbestuur_store add-user NAAM --role griffie\n"
                  "python -m vbestuur_store list-users")
-
-
-def client_address() -> str | None:
-    """The address of this session's connection as the ASGI server saw it (None: local)."""
-    try:
-        return st.context.ip_address
-    except (AttributeError, RuntimeError):
-        return None
 
 
 def signed_in() -> StaffIdentity | None:
@@ -79,7 +69,7 @@ def _sign_in() -> None:
     passphrase = str(session.widget(PASS_KEY) or "")
     session.set_widget(PASS_KEY, "")
     try:
-        result = staff.sign_in(runtime.current(), name, passphrase, client=client_address() or "",
+        result = staff.sign_in(runtime.current(), name, passphrase, client=clients.address(),
                                session_token=persistence.read_cookie(), now=time.time())
     except StoreError as err:
         session.notify(PLACE, "error", text=error_text(err))
