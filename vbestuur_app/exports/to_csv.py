@@ -4,9 +4,16 @@ Why the neutralising: a spreadsheet treats a cell that starts with `=`, `+`, `-`
 in some programs, a tab or carriage return) as a formula. Content and municipality values are
 text we do not fully control, so every such cell gets a leading single quote (the OWASP advice
 for CSV injection); the value stays readable and is never executed.
+
+Why inside the cell too (F11): the file is comma separated, but Excel with Dutch settings
+splits on `;`, and other programs on tabs or `|`; a cell `x;=1+1` then becomes two cells, the
+second a live formula. So a formula start right after any separator a spreadsheet may use (or
+after a line break, or a quote that ends a field) gets the same single quote.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -17,12 +24,17 @@ from .document import ResultDocument, build_document
 from .labels import phase_label, urgency_label
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a separator some spreadsheet may split on (or a line break, or a quote), optional blanks,
+# then a character that starts a formula
+_INNER_FORMULA = re.compile(r"([,;\t|\r\n\"])([ \t]*)([=+\-@])")
 COLUMNS = ("kind", "id", "title", "text", "steps", "status", "phase", "urgency", "actions",
            "facts")
 
 
 def neutralise(value: str) -> str:
-    """Prefix a single quote when a cell would start a formula; other text is unchanged."""
+    """A single quote before every formula start: at the start of the cell and after any
+    separator inside it; other text is unchanged."""
+    value = _INNER_FORMULA.sub(r"\1\2'\3", value)
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
