@@ -35,6 +35,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Workshops begeleiden kan na aanmelden met een account met de rol facilitator.",
         "Facilitating workshops is possible after signing in with an account with the role "
         "facilitator."),
+    "nw.kept": ("Uw wijziging staat in dit venster, maar is niet bewaard.",
+                "Your change is in this window, but it has not been saved."),
     "ws.login.refused": (
         "Deze combinatie van workshopcode en pincode klopt niet.",
         "This combination of workshop code and PIN is not right."),
