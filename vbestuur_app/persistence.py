@@ -184,7 +184,12 @@ def save_netwerklijst(network: NetworkList) -> bool:
     if not current_token:
         return False
     data = network.model_dump(mode="json")
-    return attempt(lambda v: (v.save_document(NETWERK_DOC, data), True)[1], False)
+
+    def store(v: Visitor) -> bool:
+        v.save_document(NETWERK_DOC, data)
+        return True
+
+    return attempt(store, False)
 
 
 def _remember_netwerklijst(current_token: str | None, network: NetworkList | None) -> None:
