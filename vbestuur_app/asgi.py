@@ -40,6 +40,7 @@ from vbestuur_service import runtime
 from vbestuur_service.runtime import Runtime
 from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
 
+from .asgi_metrics import MetricsGate
 from .scripts import SCROLL_SCRIPT
 
 LOG = logging.getLogger(__name__)
@@ -184,4 +185,4 @@ async def lifespan(_app: object) -> AsyncIterator[None]:
 
 def middleware() -> list[Middleware]:
     """The middleware stack `st.App` wraps around the script."""
-    return [Middleware(SessionCookieMiddleware)]
+    return [Middleware(SessionCookieMiddleware), Middleware(MetricsGate)]

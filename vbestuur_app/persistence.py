@@ -174,12 +174,22 @@ def netwerklijst() -> NetworkList | None:
     return network
 
 
-def save_netwerklijst(network: NetworkList) -> None:
-    """Keep the list in this session and, when the person has a token, under that token."""
+def save_netwerklijst(network: NetworkList) -> bool:
+    """Keep the list in this session and, when the person has a token, under that token.
+
+    True only when it was stored: the page must not say "Opgeslagen" beside "cannot be
+    saved" (F16 of the security review)."""
     current_token = session_token() or None
     _remember_netwerklijst(current_token, network)
-    if current_token:
-        save_document(NETWERK_DOC, network.model_dump(mode="json"))
+    if not current_token:
+        return False
+    data = network.model_dump(mode="json")
+
+    def store(v: Visitor) -> bool:
+        v.save_document(NETWERK_DOC, data)
+        return True
+
+    return attempt(store, False)
 
 
 def _remember_netwerklijst(current_token: str | None, network: NetworkList | None) -> None:

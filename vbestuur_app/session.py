@@ -21,6 +21,8 @@ from typing import Any, Final
 
 import streamlit as st
 
+from vbestuur_service.staff import GRIFFIE_ROLES, StaffIdentity
+
 SESSION_KEY: Final = "vbestuur"
 LANGS: Final = ("nl", "en")
 DEFAULT_LANG: Final = "nl"
@@ -59,8 +61,7 @@ class Session:
     netwerk_editing: int | None = None  # the row whose form is open (-1: a new row)
     netwerk_problems: dict[str, Any] = field(default_factory=dict)  # the form's messages
     readiness_recorded: dict[str, str] = field(default_factory=dict)  # flow -> fingerprint
-    griffie_actor: str | None = None
-    griffie_until: float = 0.0
+    staff: StaffIdentity | None = None  # who signed in on this session (vbestuur_service.staff)
     facilitating: tuple[str, str] | None = None  # (room code, PIN)
     participating: tuple[str, str] | None = None  # (room code, participant token)
     notices: list[Notice] = field(default_factory=list)
@@ -86,10 +87,16 @@ def view() -> str:
     return value if value in VIEWS else "ask"
 
 
+def staff(now: float) -> StaffIdentity | None:
+    """The member of staff signed in on this session, while the sign-in lasts."""
+    who = current().staff
+    return who if who is not None and who.active(now) else None
+
+
 def griffie_editor(now: float) -> str | None:
-    """The name of whoever unlocked the griffie page in this session, while it lasts."""
-    state = current()
-    return state.griffie_actor if now < state.griffie_until else None
+    """The name of the signed-in member of staff, if a griffie role lets them edit."""
+    who = staff(now)
+    return who.name if who is not None and who.may(GRIFFIE_ROLES) else None
 
 
 def start_over(keep_lang: str) -> Session:

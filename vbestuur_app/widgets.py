@@ -19,6 +19,7 @@ from vbestuur_engine.report import option_label
 from vbestuur_engine.schema import LocalValues, QuestionNode, Step, Text
 
 from . import state
+from .autolinks import break_autolinks
 from .i18n import t
 from .scripts import SCROLL_SCRIPT
 
@@ -27,8 +28,9 @@ _SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/?#=&+-]*)?$")
 
 
 def plain(text: str) -> str:
-    """Escape Markdown so the text is shown literally, whatever characters it holds."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Escape Markdown so the text is shown literally, whatever characters it holds, and
+    never becomes a link (no GFM autolinks either: vbestuur_app/autolinks.py)."""
+    return break_autolinks(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
 def link(title: str, url: str | None) -> str:

@@ -22,6 +22,8 @@ from vbestuur_store.workshop import workshop_days
 
 ENV_CONTENT = "VBESTUUR_CONTENT"
 ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
+ENV_OIDC_ROLE_CLAIM = "VBESTUUR_OIDC_ROLE_CLAIM"
+ENV_OIDC_NAME_CLAIM = "VBESTUUR_OIDC_NAME_CLAIM"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Settings:
     workshop_days: int
     public_url: str = ""
     griffie_pin: str = field(default="", repr=False)
+    oidc_role_claim: str = "roles"  # the ID-token claim that lists the app's roles
+    oidc_name_claim: str = "email"  # the claim recorded as the editor's name
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -49,7 +53,9 @@ class Settings:
                    database_url=store.url, retention_days=store.retention_days,
                    workshop_days=workshop_days(env),
                    public_url=env.get(ENV_PUBLIC_URL, "").strip().rstrip("/"),
-                   griffie_pin=env.get(ENV_PIN, ""))
+                   griffie_pin=env.get(ENV_PIN, ""),
+                   oidc_role_claim=env.get(ENV_OIDC_ROLE_CLAIM, "").strip() or "roles",
+                   oidc_name_claim=env.get(ENV_OIDC_NAME_CLAIM, "").strip() or "email")
 
     def store_env(self) -> dict[str, str]:
         """What `open_store` may still read: only the PIN, so it reads no environment."""

@@ -1,5 +1,6 @@
-"""AppTest for the griffie's page: the PIN (none, wrong, right, locked), the municipality profile
-(and that a new session's advice uses it), and the organisation view (edit, history, stale).
+"""AppTest for the griffie's page: staff sign-in (wrong, right, throttled per client, roles),
+the municipality profile (and that a new session's advice uses it), and the organisation view
+(edit, history, stale).
 
 Why the advice test starts a new AppTest: "from then on every person's advice uses them" means
 another browser session, which shares nothing with the griffie's session but the database.
@@ -15,14 +16,17 @@ import pytest
 from app_helpers import TIMEOUT, seed, walk_nodes
 from streamlit.testing.v1 import AppTest
 
+from vbestuur_app import clients
 from vbestuur_app.i18n import t
 from vbestuur_app.messages import error_text
-from vbestuur_app.store_views import organisation, pin, profile
+from vbestuur_app.store_views import organisation, profile, signin
+from vbestuur_app.widgets import plain
 from vbestuur_engine import Engine
 from vbestuur_engine.schema import QuestionNode
-from vbestuur_store import Locked, StaleItem, Store, WrongPin
+from vbestuur_store import StaleItem, Store
 
-PIN = "griffie-2026"
+PASS = "griffie-wachtwoord-2026"
+NAME = "a.degriffier"
 MARKER = "MELDPUNT ZUIDERDAM BIJ DE GRIFFIE"
 
 
@@ -45,10 +49,10 @@ def griffie_app(lang: str = "nl") -> AppTest:
     return at.run()
 
 
-def unlock(at: AppTest, code: str, name: str = "A. de Griffier", lang: str = "nl") -> AppTest:
-    at.text_input(key=pin.NAME_KEY).input(name)
-    at.text_input(key=pin.PIN_KEY).input(code)
-    next(b for b in at.button if b.label == t("griffie.unlock", lang)).click()
+def unlock(at: AppTest, passphrase: str, name: str = NAME, lang: str = "nl") -> AppTest:
+    at.text_input(key=signin.NAME_KEY).input(name)
+    at.text_input(key=signin.PASS_KEY).input(passphrase)
+    next(b for b in at.button if b.label == t("staff.sign_in", lang)).click()
     return at.run()
 
 
@@ -61,51 +65,72 @@ def shown(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def test_without_a_pin_the_page_says_how_the_operator_sets_one() -> None:
+def test_without_an_account_the_page_says_how_the_operator_makes_one() -> None:
     at = griffie_app()
     assert not at.exception
-    assert t("griffie.no_pin", "nl") in [w.value for w in at.warning]
-    assert "VBESTUUR_GRIFFIE_PIN" in at.code[0].value
-    assert "set-pin" in at.code[0].value
+    assert t("staff.operator_help", "nl") in [c.value for c in at.caption]
+    assert "add-user" in at.code[0].value
     assert not at.text_area  # no editors
     assert t("org.locked", "nl") in [i.value for i in at.info]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_wrong_pin_then_right_pin(app_store: Store, lang: str) -> None:
-    app_store.set_pin(PIN)
-    at = unlock(griffie_app(lang), "wrong-pin", lang=lang)
-    assert [e.value for e in at.error] == [error_text(WrongPin(), lang)]
-    assert at.session_state[pin.PIN_KEY] == ""  # the PIN never stays in the session
+def test_wrong_passphrase_then_right_one(app_store: Store, lang: str) -> None:
+    app_store.add_user(NAME, PASS, ["griffie"])
+    at = unlock(griffie_app(lang), "wrong-passphrase!", lang=lang)
+    assert [e.value for e in at.error] == [t("staff.wrong", lang)]
+    assert at.session_state[signin.PASS_KEY] == ""  # the passphrase never stays in the session
     assert not at.text_area
-    at = unlock(at, PIN, lang=lang)
+    at = unlock(at, PASS, lang=lang)
     assert not at.error
-    assert t("griffie.unlocked", lang, name="A. de Griffier") in [s.value for s in at.success]
+    assert t("staff.signed_in", lang, name=plain(NAME)) in [s.value for s in at.success]
     assert at.text_area  # the profile editors are there now
 
 
-def test_a_name_is_needed_and_does_not_count_as_an_attempt(app_store: Store) -> None:
-    app_store.set_pin(PIN)
-    at = unlock(griffie_app(), PIN, name="  ")
-    assert [e.value for e in at.error] == [t("griffie.name_needed", "nl")]
-    assert app_store.check_pin(PIN)
+def test_an_unknown_name_reads_like_a_wrong_passphrase(app_store: Store) -> None:
+    app_store.add_user(NAME, PASS, ["griffie"])
+    at = unlock(griffie_app(), PASS, name="niemand.anders")
+    assert [e.value for e in at.error] == [t("staff.wrong", "nl")]
 
 
-def test_repeated_wrong_pins_lock_even_the_right_pin(app_store: Store) -> None:
-    app_store.set_pin(PIN)
-    at = griffie_app()
-    for _ in range(5):
-        at = unlock(at, "still-wrong")
-        assert [e.value for e in at.error] == [error_text(WrongPin(), "nl")]
-    at = unlock(at, PIN)
-    assert len(at.error) == 1
-    assert at.error[0].value.startswith(error_text(Locked(seconds=1), "nl").split("1")[0])
+def test_a_guesser_elsewhere_never_locks_the_griffier_out(
+        app_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F4: before, five wrong PINs from anyone locked the one global PIN for everyone."""
+    app_store.add_user(NAME, PASS, ["griffie"])
+    monkeypatch.setattr(clients, "address", lambda: "203.0.113.9")
+    guesser = griffie_app()
+    for _ in range(8):
+        guesser = unlock(guesser, "still-wrong-passphrase")
+    assert guesser.error[0].value.startswith(t("staff.throttled", "nl").split("{")[0])
+    monkeypatch.setattr(clients, "address", lambda: "198.51.100.7")
+    at = unlock(griffie_app(), PASS)
+    assert not at.error
+    assert at.text_area
+
+
+def test_an_account_without_a_griffie_role_cannot_edit(app_store: Store) -> None:
+    app_store.add_user("f.acilitator", PASS, ["facilitator"])
+    at = unlock(griffie_app(), PASS, name="f.acilitator")
+    assert t("staff.no_role", "nl", name=plain("f.acilitator")) in [w.value for w in at.warning]
     assert not at.text_area
+    assert t("org.locked", "nl") in [i.value for i in at.info]
+
+
+def test_with_the_database_down_the_page_does_not_blame_a_missing_account(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """F10: the page said "no PIN set" when the database was down."""
+    monkeypatch.setenv("VBESTUUR_DATABASE_URL", "postgresql://vb@127.0.0.1:9/x")
+    from vbestuur_service import runtime
+    runtime.reset()
+    at = unlock(griffie_app(), PASS)
+    texts = [e.value for e in at.error]
+    assert texts and texts[0] == t("store.down", "nl")
+    assert not at.exception
 
 
 def unlocked(app_store: Store, lang: str = "nl") -> AppTest:
-    app_store.set_pin(PIN)
-    return unlock(griffie_app(lang), PIN, lang=lang)
+    app_store.add_user(NAME, PASS, ["griffie", "coordinator"])
+    return unlock(griffie_app(lang), PASS, lang=lang)
 
 
 def test_profile_value_needs_both_languages(app_store: Store) -> None:
@@ -162,11 +187,11 @@ def test_profile_edit_changes_the_advice_of_a_new_session(
     submit(at, "profile-form-meldprocedure")
     at.run()
     assert not at.exception
-    assert app_store.get_profile()["meldprocedure"].updated_by == "A. de Griffier"
+    assert app_store.get_profile()["meldprocedure"].updated_by == NAME
     after = result_app(flow_id, answers, lang)
     assert f"{MARKER} {lang.upper()}" in shown(after)
     assert [c.actor for c in app_store.profile_history("meldprocedure")] == [
-        "A. de Griffier", "A. de Griffier"]
+        NAME, NAME]
 
 
 def test_an_example_municipality_chosen_by_the_person_wins(
@@ -201,8 +226,8 @@ def submit(at: AppTest, form: str) -> None:
     next(b for b in at.button if b.proto.form_id == form).click()
 
 
-def test_org_view_is_closed_without_the_pin(app_store: Store) -> None:
-    app_store.set_pin(PIN)
+def test_org_view_is_closed_without_signing_in(app_store: Store) -> None:
+    app_store.add_user(NAME, PASS, ["griffie"])
     at = griffie_app()
     assert t("org.locked", "nl") in [i.value for i in at.info]
     assert not at.get("plotly_chart")
@@ -219,10 +244,10 @@ def test_org_item_edit_is_stored_with_its_history(app_store: Store) -> None:
         "deels", "Team bedrijfsvoering", due, "=HYPERLINK(\"x\")")
     changes = app_store.org_history(5)
     assert {c.field for c in changes} == {"status", "owner", "due", "note"}
-    assert {c.actor for c in changes} == {"A. de Griffier"}
+    assert {c.actor for c in changes} == {NAME}
     assert t("org.saved", "nl", step=5) in [s.value for s in at.success]
     page = shown(at)
-    assert "A. de Griffier" in page
+    assert plain(NAME) in page
     assert "Team bedrijfsvoering" in page
     assert t("org.overdue", "nl", count=1) in page  # its date has passed
     traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]

@@ -15,6 +15,7 @@ from vbestuur_app.i18n import t
 from vbestuur_app.views.home import door_key
 from vbestuur_engine import Engine
 from vbestuur_service import register
+from vbestuur_service.staff import StaffIdentity
 from vbestuur_store import Store
 
 DOOR = door_key("organisatie", None)
@@ -34,7 +35,7 @@ def test_the_interview_opens_with_the_registers_state(engine: Engine, app_store:
 
 def test_an_unlocked_griffie_fills_in_the_register(engine: Engine, app_store: Store) -> None:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    seed(at, griffie_actor="A. de Griffier", griffie_until=time.time() + 600)
+    seed(at, staff=StaffIdentity("A. de Griffier", frozenset({"griffie"}), time.time() + 600))
     at.run()
     at.button(key=DOOR).click().run()
     first = next(q for q, step in register.question_steps(engine).items() if step == 1)

@@ -4,6 +4,7 @@ page, driven by widget key against a real SQLite store in a temporary folder."""
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from app_helpers import TIMEOUT, seed, visitor
 from streamlit.testing.v1 import AppTest
 from workshop_vocabulary import POLLS
 
+from vbestuur_service.staff import StaffIdentity
 from vbestuur_store import (
     Store,
     cast_vote,
@@ -82,10 +84,14 @@ def device(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setattr(persistence, "read_cookie", lambda: token)
     monkeypatch.setattr(qr, "lan_addresses", lambda: ["192.168.1.20"])
     return token
+FACILITATOR = StaffIdentity("f.acilitator", frozenset({"facilitator"}), time.time() + 3600)
 
 
 def start(script: object, lang: str = "nl", **state: object) -> AppTest:
+    """A session on `script`; the facilitator's page with a signed-in facilitator."""
     at = AppTest.from_function(script, default_timeout=TIMEOUT)  # type: ignore[arg-type]
+    if script is facilitator_script:
+        state.setdefault("staff", FACILITATOR)
     seed(at, lang=lang, **state)
     return at.run()
 
@@ -136,8 +142,8 @@ def test_facilitator_picks_single_steps_and_pins_must_match(store: Store) -> Non
 
 
 @pytest.mark.parametrize(("lang", "message"), [
-    ("nl", "De pincode of het wachtwoord is onjuist."),
-    ("en", "The PIN or password is incorrect."),
+    ("nl", "Deze combinatie van workshopcode en pincode klopt niet."),
+    ("en", "This combination of workshop code and PIN is not right."),
 ])
 def test_wrong_pin_gets_a_clear_message(store: Store, lang: str, message: str) -> None:
     code = create_workshop(store, PIN, [1, 2]).code

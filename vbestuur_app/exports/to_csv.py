@@ -8,10 +8,16 @@ for CSV injection); the value stays readable and is never executed.
 Why two dialects: "CSV (standaard)" is RFC 4180 (comma, UTF-8) for other programs; "CSV voor
 Excel (Nederlands)" uses `;`, the list separator of Dutch Excel, and starts with a UTF-8 BOM so
 a double-click opens it in columns with ë, ’ and € intact.
+
+Why inside the cell too (F11): the file is comma separated, but Excel with Dutch settings
+splits on `;`, and other programs on tabs or `|`; a cell `x;=1+1` then becomes two cells, the
+second a live formula. So a formula start right after any separator a spreadsheet may use (or
+after a line break, or a quote that ends a field) gets the same single quote.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final, Literal
 
 import pandas as pd
@@ -23,6 +29,9 @@ from .document import ResultDocument, build_document
 from .labels import phase_label, urgency_label
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a separator some spreadsheet may split on (or a line break, or a quote), optional blanks,
+# then a character that starts a formula
+_INNER_FORMULA = re.compile(r"([,;\t|\r\n\"])([ \t]*)([=+\-@])")
 COLUMNS = ("kind", "id", "title", "text", "steps", "status", "phase", "urgency", "actions",
            "facts")
 
@@ -43,7 +52,9 @@ def with_bom(text: str, dialect: Dialect) -> str:
 
 
 def neutralise(value: str) -> str:
-    """Prefix a single quote when a cell would start a formula; other text is unchanged."""
+    """A single quote before every formula start: at the start of the cell and after any
+    separator inside it; other text is unchanged."""
+    value = _INNER_FORMULA.sub(r"\1\2'\3", value)
     return "'" + value if value.startswith(FORMULA_START) else value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from vbestuur_engine import Engine, Progress
 from vbestuur_engine.schema import LocalValues
 
+from ..autolinks import break_autolinks
 from .document import AdviceEntry, ResultDocument, build_document
 from .labels import advice_heading, cited_steps
 
@@ -44,13 +45,16 @@ def document_markdown(doc: ResultDocument) -> str:
 
 
 def defuse(text: str) -> str:
-    """Stop a Markdown viewer from fetching anything: no images, no raw HTML.
+    """Stop a Markdown viewer from fetching or linking anything: no images, no raw HTML, no
+    links.
 
-    Content and municipality values are shown as written, except that `![` (an image, which a
-    viewer loads from its address) and `<` (raw HTML such as `<img>`) are escaped. The layout
-    above never uses either, so only content is affected.
+    Content and municipality values are shown as written, except that `[` (a link or an
+    image, `[x](javascript:…)` least of all; the layout's own `- [ ]` boxes stay), `<` (raw
+    HTML such as `<img>`) are escaped, and autolinks (`http://`, `www.`, e-mail addresses)
+    are interrupted by an invisible word joiner (F13, vbestuur_app/autolinks.py).
     """
-    return text.replace("![", "!\\[").replace("<", "&lt;")
+    escaped = text.replace("[", "\\[").replace("- \\[ ] ", "- [ ] ").replace("<", "&lt;")
+    return break_autolinks(escaped)
 
 
 def _advice_lines(doc: ResultDocument, number: int, item: AdviceEntry) -> list[str]:

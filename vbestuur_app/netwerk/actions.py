@@ -60,8 +60,12 @@ def restore() -> None:
     """Add the national and municipal rows that are missing from the list."""
     engine, lang, local = store.context()
     network = store.current(engine, lang, local)
-    store.save(add_missing(network, engine.content, local, lang))
-    notify("saved")
+    notify(saved_or_kept(store.save(add_missing(network, engine.content, local, lang))))
+
+
+def saved_or_kept(stored: bool) -> str:
+    """The notice after a change: "saved" only when it was really stored (F16)."""
+    return "saved" if stored else "kept"
 
 
 def notify(code: str) -> None:

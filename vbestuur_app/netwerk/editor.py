@@ -30,7 +30,7 @@ from .. import session
 from ..i18n import t
 from ..widgets import heading
 from . import store
-from .actions import notify
+from .actions import notify, saved_or_kept
 from .labels import kind_label
 
 NEW = -1
@@ -83,9 +83,9 @@ def submit() -> None:
         notify("full")
         return
     base = network.rows[index] if index is not None else NetworkRow(kind="eigen")
-    store.save(replace_row(network, index, merged(base, raw)))
+    stored = store.save(replace_row(network, index, merged(base, raw)))
     cancel()
-    notify("saved")
+    notify(saved_or_kept(stored))
 
 
 def merged(base: NetworkRow, raw: Mapping[str, Any]) -> NetworkRow:

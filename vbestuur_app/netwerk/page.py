@@ -71,6 +71,8 @@ def _notice() -> None:
         return
     if notice.code == "saved":
         st.success(t("nw.saved"))
+    elif notice.code == "kept":
+        st.info(t("nw.kept"))
     elif notice.code == "full":
         st.warning(t("nw.full", limit=MAX_ROWS))
     elif notice.code == "removed":

@@ -33,9 +33,10 @@ def current(engine: Engine, lang: str, local: LocalValues | None) -> NetworkList
     return stored() or initial_list(engine.content, local, lang)
 
 
-def save(network: NetworkList) -> None:
-    """Keep the list (in this session and, with a token, under that token)."""
-    persistence.save_netwerklijst(network)
+def save(network: NetworkList) -> bool:
+    """Keep the list (in this session and, with a token, under that token); True when it
+    was stored, False when it is kept in this window only."""
+    return persistence.save_netwerklijst(network)
 
 
 def context() -> tuple[Engine, str, LocalValues | None]:

@@ -1,19 +1,22 @@
 """The griffie's page: the lock, the municipality profile and the organisation view.
 
-Why one page with two tabs: both are kept by the same people behind the same PIN, and the
+Why one page with two tabs: both are kept by the same people behind the same sign-in, and the
 navigation bar stays short for the raadsleden who never need it. The profile is readable by
 everyone (its texts appear in the advice anyway); the organisation view may hold internal
-arrangements, so it opens only after the PIN.
+arrangements, so it opens only for a signed-in griffie or coordinator.
 """
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
+from .. import session
 from ..i18n import t
 from ..loading import load
-from ..widgets import heading
-from . import organisation, pin, profile
+from ..widgets import heading, plain
+from . import organisation, profile, signin
 
 
 def render() -> None:
@@ -22,7 +25,10 @@ def render() -> None:
     assert engine is not None
     heading(t("griffie.title"), 1)
     st.markdown(t("griffie.intro"))
-    actor = pin.render()
+    who = signin.render()
+    actor = session.griffie_editor(time.time()) if who is not None else None
+    if who is not None and actor is None:
+        st.warning(t("staff.no_role", name=plain(who.name)))
     profile_tab, org_tab = st.tabs([t("profile.title"), t("org.title")])
     with profile_tab:
         profile.render(engine, actor)

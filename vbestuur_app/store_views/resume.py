@@ -13,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from vbestuur_service import runtime
+from vbestuur_service.errors import StorageUnavailable
 from vbestuur_store import StoreError
 from vbestuur_store.config import DEFAULT_RETENTION_DAYS
 
@@ -50,8 +51,19 @@ def retention_days() -> int:
         return DEFAULT_RETENTION_DAYS
 
 
+def store_ready() -> bool:
+    """True when the database answers (within a few seconds), so that "not saved" is blamed
+    on the right cause: a database that is down, not the cookie (F10)."""
+    try:
+        return runtime.current().use(lambda store: store.ping(timeout=2.0)).ready
+    except StoreError:
+        return False
+
+
 def _status(token: str | None) -> None:
-    if token is None:
+    if token is None and not store_ready():
+        st.info(error_text(StorageUnavailable()))
+    elif token is None:
         st.info(t("store.status_off"))
     else:
         st.markdown(t("store.status_on", days=retention_days()))

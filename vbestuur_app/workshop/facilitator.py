@@ -4,23 +4,31 @@ Why the PIN is asked once and then kept in this session's state: every action (n
 export, hand over, delete) is checked again by the store against the hashed PIN, so a stolen
 room code is worth nothing without it, while the facilitator does not have to type it again in
 front of the room. Closing the tab forgets it.
+
+Why a staff sign-in first: only an account with the role facilitator (or coordinator) may create
+or open a workshop, and opening one goes through the store's per-client throttle, never the
+workshop's own counter, so a participant who reads the room code from the wall cannot lock the
+facilitator out (F2) nor learn whether a code exists (F15).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from vbestuur_engine import Engine
-from vbestuur_service import register
+from vbestuur_service import register, staff
 from vbestuur_service import workshop as ws
 from vbestuur_service.localtime import format_moment
 from vbestuur_store import StoreError, Workshop
 
+from .. import clients, persistence
 from ..i18n import current_lang, t
 from ..messages import proposal_note
+from ..store_views import signin
 from ..widgets import heading, plain
 from . import backend, beamer
 from .export import build_summary, to_markdown
@@ -35,12 +43,24 @@ def render(engine: Engine, screen_page: StreamlitPage | None = None) -> None:
     heading(t("ws.fac.title"), 1)
     backend.show_notice()
     current = backend.facilitator()
+    if not _signed_in_facilitator():
+        return
     if current is None:
         st.markdown(plain(t("ws.fac.intro")))
         _create_form(engine)
         _login_form()
     else:
         _console(engine, *current, screen_page)
+
+
+def _signed_in_facilitator() -> bool:
+    """Only staff with the facilitator role run workshops (F2): else the sign-in box."""
+    who = signin.signed_in()
+    if who is not None and who.may(staff.FACILITATOR_ROLES):
+        return True
+    st.info(t("staff.fac_needed"))
+    signin.render()
+    return False
 
 
 def chosen_steps(engine: Engine, phases: list[str], steps: list[int]) -> list[int]:
@@ -87,7 +107,15 @@ def _create(steps: list[int], k: int, pin: str, again: str, most: int | None) ->
         backend.show_error(err)
         return
     backend.set_facilitator(made.code, pin)
+    _trust(made.code, pin)
     st.rerun()
+
+
+def _trust(code: str, pin: str) -> None:
+    """Trust this session for the new workshop, so a stranger's guesses never slow it."""
+    with suppress(StoreError):  # the workshop exists; only the trust could not be recorded
+        staff.trust_new_workshop(backend.rt(), code, pin, client=clients.address(),
+                                 session_token=persistence.read_cookie())
 
 
 def _login_form() -> None:
@@ -95,13 +123,24 @@ def _login_form() -> None:
     code = st.text_input(t("ws.login.code"), key="ws-login-code", max_chars=12)
     pin = st.text_input(t("ws.login.pin"), type="password", key="ws-login-pin")
     if st.button(t("ws.login.go"), key="ws-login"):
-        try:
-            room, _ = ws.open_as_facilitator(backend.rt(), code, pin)
-        except StoreError as err:
-            backend.show_error(err)
-            return
-        backend.set_facilitator(room, pin)
-        st.rerun()
+        _open(code, pin)
+
+
+def _open(code: str, pin: str) -> None:
+    """Sign in to a running workshop; throttled per client, an unknown code reads like a
+    wrong PIN (F2, F15: vbestuur_service.staff.open_workshop)."""
+    try:
+        opened = staff.open_workshop(backend.rt(), code, pin, client=clients.address(),
+                                     session_token=persistence.read_cookie())
+    except StoreError as err:
+        backend.show_error(err)
+        return
+    if isinstance(opened, staff.Refused):
+        st.error(t("staff.throttled", seconds=opened.wait) if opened.wait
+                 else t("ws.login.refused"), icon="⚠️")
+        return
+    backend.set_facilitator(opened[0], pin)
+    st.rerun()
 
 
 def _console(engine: Engine, code: str, pin: str,

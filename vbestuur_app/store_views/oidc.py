@@ -1,0 +1,63 @@
+"""Sign-in through the municipality's identity provider (OIDC) with Streamlit's `st.login`.
+
+Why: in production the municipality's own accounts (and their multi-factor sign-in) should
+decide who is staff, not a second set of passwords. Streamlit does the OIDC flow when the
+`[auth]` section of `.streamlit/secrets.toml` is filled in (README, "Staff accounts"); the
+roles come from one claim of the ID token (`VBESTUUR_OIDC_ROLE_CLAIM`, default `roles`) and
+the name recorded with each change from `VBESTUUR_OIDC_NAME_CLAIM` (default `email`).
+Without an `[auth]` section nothing of this shows and only local accounts work.
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from vbestuur_service import runtime, staff
+
+from .. import session
+from ..i18n import t
+
+BUTTON_KEY = "staff:oidc"
+
+
+def configured() -> bool:
+    """True when the operator filled in Streamlit's `[auth]` secrets."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all: Streamlit raises its own error
+        return False
+
+
+def _claims() -> dict[str, object] | None:
+    try:
+        if not st.user.is_logged_in:
+            return None
+        return dict(st.user.to_dict())
+    except Exception:  # noqa: BLE001 - no [auth] configured or no client context
+        return None
+
+
+def adopt() -> None:
+    """After a provider sign-in: put the provider's identity into this session (once)."""
+    if not configured() or session.staff(time.time()) is not None:
+        return
+    claims = _claims()
+    if claims is None:
+        return
+    settings = runtime.current().settings
+    name = str(claims.get(settings.oidc_name_claim) or claims.get("sub") or "")
+    roles = staff.roles_from_claim(claims.get(settings.oidc_role_claim))
+    if name and roles:
+        session.current().staff = staff.from_claims(name[:100], roles, time.time())
+
+
+def button() -> None:
+    if configured():
+        st.button(t("staff.oidc"), key=BUTTON_KEY, on_click=st.login)
+
+
+def sign_out() -> None:
+    if configured() and _claims() is not None:
+        st.logout()

@@ -1,0 +1,87 @@
+"""Staff sign-in on a page: own name and passphrase (or the municipality's identity provider).
+
+Why accounts: the shared griffie PIN had one global lock, so five wrong guesses from anyone
+locked the real griffier out (F4). Now every member of staff has an account with roles
+(`python -m vbestuur_store add-user`), the store throttles per client and per account, and who
+signed in lives in this session's `Session.staff` (vbestuur_service.staff).
+
+Why the client address (vbestuur_app/clients.py): a guesser slows down only their own attempts.
+
+Why the passphrase field is emptied at once: it must not stay in the session.
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from vbestuur_service import runtime, staff
+from vbestuur_service.staff import Refused, StaffIdentity
+from vbestuur_store import StoreError
+
+from .. import clients, persistence, session
+from ..i18n import t
+from ..messages import error_text
+from ..widgets import heading, plain
+from . import oidc
+
+PLACE = "staff"  # the notice place of the sign-in box
+NAME_KEY = "staff:name"
+PASS_KEY = "staff:passphrase"
+FORM_KEY = "staff-sign-in"
+OUT_KEY = "staff:out"
+OPERATOR_HELP = ("python -m vbestuur_store add-user NAAM --role griffie\n"
+                 "python -m vbestuur_store list-users")
+
+
+def signed_in() -> StaffIdentity | None:
+    """The member of staff signed in on this session, refreshed from the identity provider."""
+    oidc.adopt()
+    return session.staff(time.time())
+
+
+def render() -> StaffIdentity | None:
+    """The sign-in box, or who is signed in; returns the identity while it lasts."""
+    heading(t("griffie.lock_h"), 3)
+    who = signed_in()
+    if who is not None:
+        st.success(t("staff.signed_in", name=plain(who.name)))
+        st.button(t("staff.sign_out"), key=OUT_KEY, on_click=sign_out)
+        return who
+    for notice in session.take(PLACE):
+        st.error(notice.params["text"])
+    st.markdown(t("staff.intro"))
+    with st.form(FORM_KEY, enter_to_submit=True):
+        st.text_input(t("staff.name"), key=NAME_KEY, max_chars=100, autocomplete="username")
+        st.text_input(t("staff.passphrase"), key=PASS_KEY, type="password", max_chars=256,
+                      autocomplete="current-password")
+        st.form_submit_button(t("staff.sign_in"), on_click=_sign_in)
+    oidc.button()
+    st.caption(t("staff.operator_help"))
+    st.code(OPERATOR_HELP, language=None)
+    return None
+
+
+def _sign_in() -> None:
+    """on_click: the store judges the passphrase; it never stays in the session."""
+    name = str(session.widget(NAME_KEY) or "").strip()
+    passphrase = str(session.widget(PASS_KEY) or "")
+    session.set_widget(PASS_KEY, "")
+    try:
+        result = staff.sign_in(runtime.current(), name, passphrase, client=clients.address(),
+                               session_token=persistence.read_cookie(), now=time.time())
+    except StoreError as err:
+        session.notify(PLACE, "error", text=error_text(err))
+        return
+    if isinstance(result, Refused):
+        text = (t("staff.throttled", seconds=result.wait) if result.wait
+                else t("staff.wrong"))
+        session.notify(PLACE, "error", text=text)
+        return
+    session.current().staff = result
+
+
+def sign_out() -> None:
+    session.current().staff = None
+    oidc.sign_out()
