@@ -38,9 +38,10 @@ from websockets.typing import Origin, Subprotocol
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(BENCH), str(ROOT / "tests" / "store")]
-import app as protocol  # noqa: E402  bench/app.py: the websocket protocol code
 from pg_server import _free_port as free_port  # noqa: E402
 from pg_server import start_server  # noqa: E402
+
+import app as protocol  # noqa: E402  bench/app.py: the websocket protocol code
 
 NEXT_KEY = "ask:next"
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
