@@ -6,20 +6,30 @@ BIN := $(VENV)/bin
 # the facilitator chooses the local network explicitly: `make run HOST=0.0.0.0`.
 HOST ?= 127.0.0.1
 PORT ?= 8501
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+# Running needs only the runtime packages, at the versions in requirements.lock; the test
+# tools come on top for `make test` (same lock as constraints).
+LOCKHASH := $(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
+RUN_STAMP := $(VENV)/.run-$(LOCKHASH)
+STAMP := $(VENV)/.test-$(LOCKHASH)
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	rm -f $(VENV)/.installed-*
+$(RUN_STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	rm -f $(VENV)/.run-* $(VENV)/.installed-*
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	rm -f $(VENV)/.test-*
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
 
 lint: $(STAMP)
@@ -35,6 +45,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/app.py
 	$(BIN)/python bench/documents.py
+	$(BIN)/python bench/pageweight.py
+
+# PostgreSQL (Debian's server binaries), two replicas and HAProxy (Debian `haproxy`) on 127.0.0.1.
+scale: $(RUN_STAMP)
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV)

@@ -110,4 +110,5 @@ if __name__ == "__main__":
 else:  # imported by `streamlit run` (uvicorn) as the ASGI app around this same script
     from vbestuur_app import asgi
 
-    app = st.App(Path(__file__), middleware=asgi.middleware(), lifespan=asgi.lifespan)
+    app = st.App(Path(__file__), middleware=asgi.middleware(), routes=asgi.routes(),
+                 lifespan=asgi.lifespan)

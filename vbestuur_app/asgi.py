@@ -33,6 +33,7 @@ from pathlib import Path
 import anyio
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from streamlit import file_util
 
@@ -40,12 +41,14 @@ from vbestuur_service import runtime
 from vbestuur_service.runtime import Runtime
 from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
 
+from .asgi_compress import CompressionMiddleware
 from .asgi_metrics import MetricsGate
+from .asgi_ops import AccessLogMiddleware, configure_logging, readiness_route
 from .scripts import SCROLL_SCRIPT
 
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
-NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/")
+NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz")
 
 
 def _script_hash(body: str) -> str:
@@ -173,6 +176,7 @@ async def _purge_every(rt: Runtime, seconds: float) -> None:
 async def lifespan(_app: object) -> AsyncIterator[None]:
     """Open the runtime at start (a wrong setting stops the start), purge now and every six
     hours, and close the store when the server stops."""
+    configure_logging()
     rt = runtime.current()
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(_purge_every, rt, PURGE_EVERY_SECONDS)
@@ -184,5 +188,12 @@ async def lifespan(_app: object) -> AsyncIterator[None]:
 
 
 def middleware() -> list[Middleware]:
-    """The middleware stack `st.App` wraps around the script."""
-    return [Middleware(SessionCookieMiddleware), Middleware(MetricsGate)]
+    """The middleware stack `st.App` wraps around the script (outermost first): the access
+    log sees what went on the wire, compression what the cookie middleware sent."""
+    return [Middleware(AccessLogMiddleware), Middleware(CompressionMiddleware),
+            Middleware(SessionCookieMiddleware), Middleware(MetricsGate)]
+
+
+def routes() -> list[BaseRoute]:
+    """The app's own routes before Streamlit's: `/readyz` (asgi_ops)."""
+    return [readiness_route()]
