@@ -166,7 +166,23 @@ def _as_web_module(text: str) -> str:
     last = max(n.end_lineno or n.lineno for n in ast.parse(text).body
                if isinstance(n, ast.Import | ast.ImportFrom))
     lines.insert(last, "\nfrom vbestuur_service.i18n import translator\n")
-    return "".join(lines).rstrip() + "\n" + WEB_HELPERS
+    return _web_all("".join(lines).rstrip() + "\n" + WEB_HELPERS)
+
+
+def _web_all(text: str) -> str:
+    """`__all__` names what the module still defines or imports, plus the three helpers."""
+    tree = ast.parse(text)
+    spot = next((n for n in tree.body if isinstance(n, ast.Assign) and any(
+        isinstance(t, ast.Name) and t.id == "__all__" for t in n.targets)), None)
+    if spot is None:
+        return text
+    defined = {a.asname or a.name for n in tree.body if isinstance(n, ast.ImportFrom)
+               for a in n.names} | set().union(*(_targets(n) for n in tree.body))
+    names = [n for n in ast.literal_eval(spot.value) if n in defined]
+    names = sorted({*names, "_", "ngettext", "pgettext"} - {"__all__"})
+    lines = text.splitlines(keepends=True)
+    lines[spot.lineno - 1:spot.end_lineno] = [f"__all__ = {names!r}\n".replace("'", '"')]
+    return "".join(lines)
 
 
 def main(root: Path, check: bool) -> int:
