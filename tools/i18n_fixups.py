@@ -20,6 +20,7 @@ store's error codes and the note in `vbestuur_app/messages.py` through catalogue
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 
@@ -94,6 +95,42 @@ EDITS: list[tuple[str, str | None, str]] = [
 ]
 
 
+# Words about the old catalogues in docstrings and comments: edited when found, else a note
+# (a rewritten docstring needs no edit).
+DOC_EDITS: list[tuple[str, str, str]] = [
+    ("vbestuur_app/messages.py",
+     "message catalogue (`strings_store.py`, keys `err.*`) like every other text of the app.",
+     "gettext catalogue (`vbestuur_service/locale`) like every other text of the app."),
+    ("vbestuur_app/messages.py",
+     "the catalogue key of each one's sentence (keys written out, so\n# the catalogue tooling "
+     "finds them)",
+     "the Dutch msgid of each one's sentence (written out with N_,\n# so `pybabel extract` "
+     "finds them)"),
+    ("vbestuur_app/messages.py", "(keys written out, as above)", "(msgids written out, as above)"),
+    ("vbestuur_app/workshop/__init__.py",
+     "its words live in\n`vbestuur_app.strings_workshop`. Storage rules (k threshold, PIN, one "
+     "vote per person) are\nenforced in",
+     "its words are in\nthe one gettext catalogue (`vbestuur_service/locale`). Storage rules "
+     "(k threshold, PIN, one\nvote per person) are enforced in"),
+    ("vbestuur_app/netwerk/labels.py",
+     "Why not `i18n.t`: that one reads the session's language from Streamlit; the builders get "
+     "the\nlanguage as an argument, so they can be called (and tested) as plain functions.",
+     "Why `vbestuur_service.i18n` and not the web layer's `_`: that one reads the session's "
+     "language\nfrom Streamlit; the builders get the language as an argument, so they can be "
+     "called (and\ntested) as plain functions."),
+]
+
+
+def _docs(root: Path) -> None:
+    for name, old, new in DOC_EDITS:
+        path = root / name
+        text = path.read_text("utf-8") if path.exists() else ""
+        if old in text:
+            path.write_text(text.replace(old, new), "utf-8")
+        elif new not in text:
+            print(f"note: {name}: {old[:40]!r}… not found; check its wording by hand")
+
+
 def _org_words(text: str) -> str:
     """The `_WORDS = {"nl": {...}, "en": {...}}` block, whatever its words, replaced."""
     if ORG_WORDS_NEW in text:
@@ -112,6 +149,15 @@ LANGUAGE_BULLET = """- **A language** (for example Frisian, `fy`): one `.po` fil
   and in the language choice (`vbestuur_app/session.py` `LANGS`). The catalogue test then checks
   the new `.po` like the others.
 """
+
+
+def _imported(text: str, statement: str) -> bool:
+    """Are the names of `from M import a, b` already imported from M (ruff may merge lines)?"""
+    wanted = ast.parse(statement).body[0]
+    assert isinstance(wanted, ast.ImportFrom)
+    have = {a.name for n in ast.walk(ast.parse(text)) if isinstance(n, ast.ImportFrom)
+            and n.module == wanted.module for a in n.names}
+    return {a.name for a in wanted.names} <= have
 
 
 def _readme(root: Path) -> None:
@@ -136,7 +182,7 @@ def apply(root: Path) -> None:
     for name, old, new in [*BUILD_EDITS, *EDITS]:
         path = root / name
         text = path.read_text("utf-8")
-        if new in text:
+        if new in text or (old is None and _imported(text, new)):
             continue
         if old is None:
             if FUTURE not in text:
@@ -151,6 +197,7 @@ def apply(root: Path) -> None:
     org = root / ORG
     org.write_text(_org_words(org.read_text("utf-8")), "utf-8")
     _readme(root)
+    _docs(root)
 
 
 if __name__ == "__main__":
