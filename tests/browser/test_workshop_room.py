@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import ROOT, SERVER_ENV_DROP, free_port, require_chromium, wait_healthy
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 PIN = "zaal-2026"
@@ -125,3 +126,5 @@ def test_the_presenter_fits_a_beamer(browser: Browser, room_url: str,
         assert box is not None and box["y"] + box["height"] <= size[1], key
     qr = page.locator(".st-key-ws-qr img").bounding_box()
     assert qr is not None and qr["width"] >= 0.2 * size[1]
+    violations = Axe().run(page).response["violations"]
+    assert [f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']]}" for v in violations] == []  # noqa: E501
