@@ -14,8 +14,8 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT, SERVER_ENV_DROP, free_port, require_chromium, wait_healthy
 from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT, SERVER_ENV_DROP, free_port, require_chromium, wait_healthy
 from playwright.sync_api import Browser, Page, expect
 
 PIN = "zaal-2026"
