@@ -6,7 +6,8 @@ facilitator's session). While the screen's container is on the page, fixed CSS (
 text) hides Streamlit's header, the side menu and the frame's elements above the page, and the
 screen is laid out to fit 1280×720 and 1920×1080 without scrolling (type scales with the
 window; tests/browser/test_workshop_room.py measures it).
-Why an <img> through st.html: `st.image` writes no alt text (axe `image-alt`, critical); the alt text is escaped, the image is a data: PNG made here.
+Why an <img> through st.html: `st.image` writes no alt text (axe `image-alt`, critical);
+the alt text is escaped, the image is a data: PNG made here.
 """
 
 from __future__ import annotations
