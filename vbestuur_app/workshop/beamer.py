@@ -4,9 +4,10 @@ alt text, at an address the phones can reach.
 Why CSS and not a separate app: the presenter is a page of the one app (it needs the
 facilitator's session). While the screen's container is on the page, fixed CSS (never content
 text) hides Streamlit's header, the side menu and the frame's elements above the page, and the
-screen is laid out to fit 1280×720 and 1920×1080 without scrolling (long step texts scroll
-inside their own panel). Why an <img> through st.html: `st.image` writes no alt text (axe
-`image-alt`, critical); the alt text is escaped, the image is a data: PNG made here.
+screen is laid out to fit 1280×720 and 1920×1080 without scrolling (type scales with the
+window; tests/browser/test_workshop_room.py measures it).
+Why an <img> through st.html: `st.image` writes no alt text (axe `image-alt`, critical);
+the alt text is escaped, the image is a data: PNG made here.
 """
 
 from __future__ import annotations
@@ -29,10 +30,9 @@ body:has({SCREEN}) [data-testid="stMainBlockContainer"] > div > [data-testid="st
 body:has({SCREEN}) [data-testid="stMainBlockContainer"] {{ padding: 1rem 2rem 0.5rem;
   max-width: 100%; }}
 body:has({SCREEN}) [data-testid="stAppViewContainer"] {{ overflow: hidden; }}
-{SCREEN} p, {SCREEN} li {{ font-size: clamp(1.05rem, 1.6vw, 1.7rem); line-height: 1.3; }}
-{SCREEN} h1 {{ font-size: clamp(1.6rem, 2.6vw, 3rem); padding-top: 0; }}
-{SCREEN} h3 {{ font-size: clamp(1.2rem, 1.8vw, 2rem); }}
-.st-key-ws-text {{ max-height: calc(100vh - 8rem); overflow-y: auto; }}
+{SCREEN} p, {SCREEN} li {{ font-size: clamp(0.95rem, 1.25vw, 1.6rem); line-height: 1.3; }}
+{SCREEN} h1 {{ font-size: clamp(1.5rem, 2.2vw, 2.8rem); padding-top: 0; }}
+{SCREEN} h2 {{ font-size: clamp(1.1rem, 1.5vw, 1.9rem); padding: 0.4rem 0 0.2rem; }}
 .st-key-ws-code p {{ font-size: clamp(2rem, 3.5vw, 3.5rem); font-weight: 700;
   letter-spacing: 0.08em; white-space: nowrap; margin: 0; }}
 .st-key-ws-qr img {{ width: min(26vh, 100%); height: auto; display: block; }}

@@ -59,9 +59,9 @@ def _step_panel(engine: Engine, workshop: Workshop) -> None:
     st.caption(plain(t("ws.screen.position", phase=t(f"phase.{step.phase}"), index=index,
                        total=len(workshop.steps))))
     heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 1)
-    heading(t("ws.screen.actions"), 3)
+    heading(t("ws.screen.actions"), 2)
     st.markdown(actions_list(engine, step, lang, session_local(engine)))
-    heading(t("ws.screen.prompts"), 3)
+    heading(t("ws.screen.prompts"), 2)
     prompts = prompts_for(engine, step.id)
     st.markdown("\n".join(f"- {plain(p.get(lang))}" for p in prompts))
 
@@ -96,7 +96,7 @@ def _revealed(view: RoomView, polls: PollVocabulary) -> None:
     tally, verdict = view.result.geregeld, view.result.verdict
     counts = tally.counts or {}
     if verdict is not None:
-        heading(t("ws.screen.verdict", verdict=t(VERDICT_KEYS[verdict])), 3)
+        heading(t("ws.screen.verdict", verdict=t(VERDICT_KEYS[verdict])), 2)
     st.markdown(plain(t("ws.screen.distribution", ja=counts.get("ja", 0),
                         deels=counts.get("deels", 0), nee=counts.get("nee", 0),
                         weet=counts.get("weet-niet", 0), n=tally.respondents)))
@@ -105,7 +105,7 @@ def _revealed(view: RoomView, polls: PollVocabulary) -> None:
 
 
 def _experiences(tally: Tally, polls: PollVocabulary) -> None:
-    heading(t("ws.q.gedrag"), 3)
+    heading(t("ws.q.gedrag"), 2)
     if tally.counts is None:
         st.markdown(plain(t("ws.screen.waiting", respondents=tally.respondents,
                             needed=tally.needed)))
