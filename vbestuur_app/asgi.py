@@ -40,7 +40,8 @@ from vbestuur_service import runtime
 from vbestuur_service.runtime import Runtime
 from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
 
-from .scripts import SCROLL_SCRIPT
+from .page_lang import PageLanguageMiddleware
+from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
@@ -55,7 +56,7 @@ def inline_script_hashes() -> list[str]:
     """CSP hashes of Streamlit's inline index.html scripts and of the app's own script."""
     index = Path(file_util.get_static_dir()) / "index.html"
     bodies = re.findall(r"<script>(.*?)</script>", index.read_text(encoding="utf-8"), re.S)
-    return [_script_hash(body) for body in [*bodies, SCROLL_SCRIPT]]
+    return [_script_hash(body) for body in [*bodies, SCROLL_SCRIPT, LANG_SCRIPT]]
 
 
 def content_security_policy() -> str:
@@ -183,5 +184,5 @@ async def lifespan(_app: object) -> AsyncIterator[None]:
 
 
 def middleware() -> list[Middleware]:
-    """The middleware stack `st.App` wraps around the script."""
-    return [Middleware(SessionCookieMiddleware)]
+    """The middleware stack `st.App` wraps around the script (the first is the outermost)."""
+    return [Middleware(SessionCookieMiddleware), Middleware(PageLanguageMiddleware)]

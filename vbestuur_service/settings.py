@@ -22,6 +22,7 @@ from vbestuur_store.workshop import workshop_days
 
 ENV_CONTENT = "VBESTUUR_CONTENT"
 ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
+ENV_ACCESSIBILITY_URL = "VBESTUUR_ACCESSIBILITY_URL"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Settings:
     retention_days: int
     workshop_days: int
     public_url: str = ""
+    accessibility_url: str = ""  # the municipality's own toegankelijkheidsverklaring
     griffie_pin: str = field(default="", repr=False)
 
     @classmethod
@@ -49,6 +51,7 @@ class Settings:
                    database_url=store.url, retention_days=store.retention_days,
                    workshop_days=workshop_days(env),
                    public_url=env.get(ENV_PUBLIC_URL, "").strip().rstrip("/"),
+                   accessibility_url=env.get(ENV_ACCESSIBILITY_URL, "").strip(),
                    griffie_pin=env.get(ENV_PIN, ""))
 
     def store_env(self) -> dict[str, str]:

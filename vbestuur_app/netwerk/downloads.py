@@ -22,7 +22,7 @@ BASE = "netwerklijst"
 
 def render(network: NetworkList, lang: str) -> None:
     """Three download buttons and, folded away, the calendar reminder."""
-    heading(t("nw.downloads"), 3)
+    heading(t("nw.downloads"), 2)
     st.caption(t("nw.downloads_note"))
     pdf, vcard, csv = st.columns(3)
     with pdf:

@@ -37,7 +37,7 @@ def unlocked_actor() -> str | None:
 
 def render() -> str | None:
     """The lock box; returns the editor's name when this session may edit."""
-    heading(t("griffie.lock_h"), 3)
+    heading(t("griffie.lock_h"), 2)
     if not persistence.safely(lambda store: store.has_pin(), False):
         st.warning(t("griffie.no_pin"))
         st.code(OPERATOR_HELP, language=None)

@@ -59,9 +59,11 @@ def _create_form(engine: Engine) -> None:
     heading(t("ws.new.title"), 2)
     lang = current_lang()
     phases = st.multiselect(t("ws.new.phases"), PHASES, default=list(PHASES),
-                            format_func=lambda p: t(f"phase.{p}", lang), key="ws-new-phases")
+                            format_func=lambda p: t(f"phase.{p}", lang), key="ws-new-phases",
+                            placeholder=t("a11y.pick"))
     steps = st.multiselect(t("ws.new.steps"), sorted(engine.content.steps),
-                           format_func=_step_label(engine), key="ws-new-steps")
+                           format_func=_step_label(engine), key="ws-new-steps",
+                           placeholder=t("a11y.pick"))
     k = st.number_input(t("ws.new.k"), min_value=3, max_value=100, value=5, step=1,
                         key="ws-new-k", help=t("ws.new.k_help"))
     pin = st.text_input(t("ws.new.pin"), type="password", key="ws-new-pin")
@@ -110,7 +112,7 @@ def _console(engine: Engine, code: str, pin: str,
         st.button(t("ws.console.logout"), key="ws-logout", on_click=backend.set_facilitator,
                   args=(None,))
         return
-    st.subheader(t("ws.console.code", code=code), anchor=False)
+    heading(t("ws.console.code", code=code), 2)
     st.markdown(plain(t("ws.console.status", participants=workshop.participants,
                         step=workshop.current_step,
                         date=workshop.expires_at.date().isoformat())))

@@ -78,7 +78,8 @@ def _join_panel(code: str) -> None:
     st.markdown(plain(t("ws.screen.join", url=url.split("?")[0])))
     with st.container(key="ws-code"):
         st.markdown(plain(code))
-    st.image(_qr(url), caption=t("ws.screen.qr", code=code), width="stretch")
+    st.image(_qr(url), caption=t("ws.screen.qr", code=code), width="stretch",
+             alt=t("ws.screen.qr_alt", url=url.split("?")[0], code=code))
 
 
 def _step_panel(engine: Engine, workshop: Workshop) -> None:
@@ -89,9 +90,9 @@ def _step_panel(engine: Engine, workshop: Workshop) -> None:
                        total=len(workshop.steps))))
     heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 1)
     local = session_local(engine)
-    heading(t("ws.screen.actions"), 3)
+    heading(t("ws.screen.actions"), 2)
     st.markdown(actions_list(engine, step, lang, local))
-    heading(t("ws.screen.prompts"), 3)
+    heading(t("ws.screen.prompts"), 2)
     prompts = prompts_for(engine, step.id)
     st.markdown("\n".join(f"- {plain(p.get(lang))}" for p in prompts))
 
@@ -112,7 +113,7 @@ def _live_results(code: str, step_id: int, polls: PollVocabulary) -> None:
     if result.gedrag is not None:
         tallies.append((t("ws.q.gedrag"), result.gedrag, gedrag_figure))
     for title, tally, make in tallies:
-        heading(title, 3)
+        heading(title, 2)
         figure = make(tally, lang)
         if figure is None:
             st.markdown(plain(t("ws.screen.waiting", respondents=tally.respondents,
