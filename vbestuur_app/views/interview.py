@@ -27,8 +27,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     """Draw the current question of an unfinished flow."""
     question = progress.next_question
     assert question is not None
-    heading(ctx.compiled.flow.title.get(ctx.lang), 1)
-    _notices(question)
+    _notices(question)  # the flow's title (h1) is drawn by the conversation page
     urgent = [hit for hit in progress.advice if hit.advice.urgency == "now"]
     if urgent:
         heading(t("ask.now_heading"), 2)
