@@ -25,7 +25,7 @@ from vbestuur_app.i18n import DEFAULT_LANG, LANGS, t
 from vbestuur_app.loading import Loaded
 from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import local
-from vbestuur_app.widgets import danger_notice, touch_styles
+from vbestuur_app.widgets import danger_notice, footer, page_language, touch_styles
 from vbestuur_service import runtime
 from vbestuur_store import StoreError
 
@@ -97,12 +97,15 @@ def main() -> None:
         keep_link(loaded)
     sections = pages.sections(loaded.engine is not None, state.active_flow() is not None)
     page = st.navigation(sections, position="top")
+    st.set_page_config(page_title=pages.browser_title(page))
     touch_styles()
+    page_language(lang)
     language_switch(lang)
     danger_notice()
     store_notices()
     page.run()
     store_notices()
+    footer()
 
 
 if __name__ == "__main__":

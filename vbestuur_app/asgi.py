@@ -44,7 +44,8 @@ from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
 from .asgi_compress import CompressionMiddleware
 from .asgi_metrics import MetricsGate
 from .asgi_ops import AccessLogMiddleware, configure_logging, readiness_route
-from .scripts import SCROLL_SCRIPT
+from .page_lang import PageLanguageMiddleware
+from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
@@ -59,7 +60,7 @@ def inline_script_hashes() -> list[str]:
     """CSP hashes of Streamlit's inline index.html scripts and of the app's own script."""
     index = Path(file_util.get_static_dir()) / "index.html"
     bodies = re.findall(r"<script>(.*?)</script>", index.read_text(encoding="utf-8"), re.S)
-    return [_script_hash(body) for body in [*bodies, SCROLL_SCRIPT]]
+    return [_script_hash(body) for body in [*bodies, SCROLL_SCRIPT, LANG_SCRIPT]]
 
 
 def content_security_policy() -> str:
@@ -191,7 +192,8 @@ def middleware() -> list[Middleware]:
     """The middleware stack `st.App` wraps around the script (outermost first): the access
     log sees what went on the wire, compression what the cookie middleware sent."""
     return [Middleware(AccessLogMiddleware), Middleware(CompressionMiddleware),
-            Middleware(SessionCookieMiddleware), Middleware(MetricsGate)]
+            Middleware(SessionCookieMiddleware), Middleware(PageLanguageMiddleware),
+            Middleware(MetricsGate)]
 
 
 def routes() -> list[BaseRoute]:

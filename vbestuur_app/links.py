@@ -23,6 +23,7 @@ MEEDOEN: Final = "meedoen"
 SCHERM: Final = "workshop-scherm"
 OVER: Final = "over"
 KAART: Final = "kaart"
+TOEGANKELIJKHEID: Final = "toegankelijkheid"
 INHOUD: Final = "inhoud"
 
 

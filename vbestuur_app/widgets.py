@@ -18,10 +18,10 @@ from vbestuur_engine import Engine, render
 from vbestuur_engine.report import option_label
 from vbestuur_engine.schema import LocalValues, QuestionNode, Step, Text
 
-from . import state
+from . import links, state
 from .autolinks import break_autolinks
 from .i18n import t
-from .scripts import SCROLL_SCRIPT
+from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
 _SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/?#=&+-]*)?$")
@@ -83,6 +83,21 @@ def scroll_to_top(screen: str) -> None:
                 unsafe_allow_javascript=True)
 
 
+def page_language(lang: str) -> None:
+    """Keep `<html lang>` on the session's language after a switch in the running page (the
+    first paint has it from the ASGI layer). `lang` is one of LANGS, never free text; a new
+    value mounts the element anew, so the script runs again."""
+    with st.container(key="page-lang", height=1, border=False):
+        st.html(f'<span data-page-lang="{lang}"></span><script>{LANG_SCRIPT}</script>',
+                unsafe_allow_javascript=True)
+
+
+def footer() -> None:
+    """Below every page: the link to the toegankelijkheidsverklaring."""
+    st.divider()
+    st.page_link(links.target(links.TOEGANKELIJKHEID), label=t("a11y.footer"))
+
+
 def danger_notice() -> None:
     """The 112 line, on top of every page: the one thing that must never be missed."""
     st.warning(t("danger"), icon="☎️")
@@ -108,7 +123,7 @@ def question_widget(engine: Engine, flow_id: str, question: str, lang: str,
     node = engine.flow(flow_id).node(question)
     assert isinstance(node, QuestionNode)
     text = content_text(engine, node.text, lang, local)
-    heading(text, 3)
+    heading(text, 2)
     if node.help is not None:
         st.caption(content_text(engine, node.help, lang, local))
     if node.kind == "multi":

@@ -24,6 +24,7 @@ ENV_CONTENT = "VBESTUUR_CONTENT"
 ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
 ENV_OIDC_ROLE_CLAIM = "VBESTUUR_OIDC_ROLE_CLAIM"
 ENV_OIDC_NAME_CLAIM = "VBESTUUR_OIDC_NAME_CLAIM"
+ENV_ACCESSIBILITY_URL = "VBESTUUR_ACCESSIBILITY_URL"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Settings:
     retention_days: int
     workshop_days: int
     public_url: str = ""
+    accessibility_url: str = ""  # the municipality's own toegankelijkheidsverklaring
     griffie_pin: str = field(default="", repr=False)
     oidc_role_claim: str = "roles"  # the ID-token claim that lists the app's roles
     oidc_name_claim: str = "email"  # the claim recorded as the editor's name
@@ -53,6 +55,7 @@ class Settings:
                    database_url=store.url, retention_days=store.retention_days,
                    workshop_days=workshop_days(env),
                    public_url=env.get(ENV_PUBLIC_URL, "").strip().rstrip("/"),
+                   accessibility_url=env.get(ENV_ACCESSIBILITY_URL, "").strip(),
                    griffie_pin=env.get(ENV_PIN, ""),
                    oidc_role_claim=env.get(ENV_OIDC_ROLE_CLAIM, "").strip() or "roles",
                    oidc_name_claim=env.get(ENV_OIDC_NAME_CLAIM, "").strip() or "email")

@@ -13,14 +13,14 @@ SINGLE_DOORS = ("incident", "gereedheid", "organisatie")
 
 def texts(at) -> str:  # type: ignore[no-untyped-def]
     parts = [e.value for e in [*at.markdown, *at.caption, *at.warning, *at.subheader,
-                               *at.title]]
+                               *at.header, *at.title]]
     return "\n".join(str(p) for p in parts)
 
 
 def test_home_shows_four_doors_and_the_frame() -> None:
     at = new_app()
     assert not at.exception
-    headings = [h.value for h in at.subheader]
+    headings = [h.value for h in at.header]  # h2 under the page's h1
     for door in ("incident", "vraag", "gereedheid", "organisatie"):
         assert t(f"door.{door}", "nl") in headings
     assert "Bel [112](tel:112)" in at.warning[0].value

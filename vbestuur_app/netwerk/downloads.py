@@ -26,7 +26,7 @@ BASE = "netwerklijst"
 
 def render(network: NetworkList, lang: str) -> None:
     """Three download buttons and, folded away, the calendar reminder."""
-    heading(t("nw.downloads"), 3)
+    heading(t("nw.downloads"), 2)
     st.caption(t("nw.downloads_note"))
     pdf, vcard, csv, excel = st.columns(4)
     with pdf:

@@ -105,7 +105,7 @@ def form(lang: str) -> None:
         return
     problems: Mapping[str, FieldProblem] = session.current().netwerk_problems
     with st.form(key="nw-form", border=True, enter_to_submit=False):
-        heading(t("nw.form.new") if open_row == NEW else t("nw.form.edit"), 3)
+        heading(t("nw.form.new") if open_row == NEW else t("nw.form.edit"), 2)
         if problems:
             st.error(t("nw.form.error"))
         st.selectbox(t("nw.field.kind"), KINDS, key=field_key("kind"),

@@ -29,7 +29,7 @@ def render() -> None:
     """Draw the page for this session's list."""
     engine, lang, local = store.context()
     network = store.current(engine, lang, local)
-    heading(t("nw.title"), 2)
+    heading(t("nw.title"), 1)
     st.markdown(t("nw.intro"))
     st.caption(t("nw.kept_token") if store.token() else t("nw.kept_session"))
     status(engine, network)

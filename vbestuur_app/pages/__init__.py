@@ -26,6 +26,7 @@ from . import (
     over,
     scherm,
     start,
+    toegankelijkheid,
     workshop,
 )
 
@@ -39,5 +40,10 @@ def sections(content_ok: bool, in_conversation: bool) -> dict[str, list[Streamli
         t("nav.section.you"): [netwerklijst.page(), bewaren.page()],
         t("nav.section.griffie"): [griffie.page()],
         t("nav.section.workshop"): [workshop.page(), meedoen.page(), scherm.page()],
-        t("nav.section.about"): [over.page(), kaart.page()],
+        t("nav.section.about"): [over.page(), kaart.page(), toegankelijkheid.page()],
     }
+
+
+def browser_title(page: StreamlitPage) -> str:
+    """The browser tab's title: the page, then the app (WCAG 2.4.2: each page its own)."""
+    return t("page.title", page=page.title)

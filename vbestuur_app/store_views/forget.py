@@ -19,7 +19,7 @@ BUTTON_KEY = "forget:go"
 
 def render() -> None:
     """The "Vergeet mij" section (on the Bewaren page)."""
-    heading(t("forget.title"), 3)
+    heading(t("forget.title"), 2)
     if session.current().forgotten:
         st.success(t("forget.done"))
         return

@@ -36,9 +36,9 @@ def render() -> None:
     heading(t("store.title"), 1)
     token = persistence.session_token()
     _status(token)
-    heading(t("store.code_h"), 3)
+    heading(t("store.code_h"), 2)
     _make_code(token)
-    heading(t("store.resume_h"), 3)
+    heading(t("store.resume_h"), 2)
     _resume()
     forget.render()
 

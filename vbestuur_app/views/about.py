@@ -24,18 +24,18 @@ def render() -> None:
     engine = loaded.engine
     assert engine is not None
     heading(t("about.title"), 1)
-    heading(t("about.stored_h"), 3)
+    heading(t("about.stored_h"), 2)
     st.markdown(t("about.stored"))
     st.markdown(t("store.about", days=retention_days()))
     st.page_link(links.target(links.BEWAREN), label=t("store.title"), icon="💾")
     st.page_link(links.target(links.GRIFFIE), label=t("store.griffie_link"), icon="🏛️")
-    heading(t("about.guideline_h"), 3)
+    heading(t("about.guideline_h"), 2)
     st.markdown(t("about.guideline"))
     st.markdown(f"**{t('about.limits')}**")
-    heading(t("about.version_h"), 3)
+    heading(t("about.version_h"), 2)
     st.markdown(t("about.version", app=plain(app_version()), content=loaded.version,
                   files=loaded.files))
-    heading(t("about.facts_h"), 3)
+    heading(t("about.facts_h"), 2)
     st.markdown(t("about.facts"))
     with st.expander(t("about.facts_list", count=len(engine.content.facts))):
         fact_list(engine, current_lang())

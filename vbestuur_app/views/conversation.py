@@ -15,7 +15,7 @@ from .. import links, state
 from ..i18n import current_lang, t
 from ..loading import load
 from ..store_views.local import session_local
-from ..widgets import scroll_to_top
+from ..widgets import heading, scroll_to_top
 from . import Ctx, interview, result, review
 
 
@@ -45,10 +45,12 @@ def _route(ctx: Ctx, progress: Progress) -> None:
         review.render_edit(ctx, progress, editing)
     elif view in ("review", "edit"):
         review.render(ctx, progress)
-    elif progress.complete:
-        result.render(ctx, progress)
-    else:
-        interview.render(ctx, progress)
+    else:  # the flow's title is the page's one h1, above its questions and its result
+        heading(ctx.compiled.flow.title.get(ctx.lang), 1)
+        if progress.complete:
+            result.render(ctx, progress)
+        else:
+            interview.render(ctx, progress)
 
 
 def _no_flow() -> None:

@@ -39,8 +39,8 @@ def render() -> None:
         return
     compiled = engine.flow(chosen)
     st.markdown(plain(compiled.flow.summary.get(lang)))
-    heading(t("map.graph"), 3)
+    heading(t("map.graph"), 2)
     st.plotly_chart(flow_figure(compiled, lang), key="chart:flow",
                     config={"displayModeBar": False})
-    heading(t("map.mermaid"), 3)
+    heading(t("map.mermaid"), 2)
     st.code(flow_to_mermaid(compiled, lang), language=None, wrap_lines=True)

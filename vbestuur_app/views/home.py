@@ -51,7 +51,7 @@ def _keep_line() -> None:
 def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
     """A door that opens exactly one flow (incident, gereedheid, organisatie)."""
     with st.container(border=True):
-        heading(t(f"door.{door}"), 3)
+        heading(t(f"door.{door}"), 2)
         st.markdown(t(f"door.{door}.help"))
         if flow_id not in engine.compiled:
             st.caption(t("door.missing"))
@@ -66,7 +66,7 @@ def _question_door(engine: Engine) -> None:
     flows: list[Flow] = engine.flows_for("vraag")
     lang = current_lang()
     with st.container(border=True):
-        heading(t("door.vraag"), 3)
+        heading(t("door.vraag"), 2)
         if not flows:
             st.caption(t("door.missing"))
             return

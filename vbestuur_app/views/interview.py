@@ -27,11 +27,10 @@ def render(ctx: Ctx, progress: Progress) -> None:
     """Draw the current question of an unfinished flow."""
     question = progress.next_question
     assert question is not None
-    heading(ctx.compiled.flow.title.get(ctx.lang), 2)
-    _notices(question)
+    _notices(question)  # the flow's title (h1) is drawn by the conversation page
     urgent = [hit for hit in progress.advice if hit.advice.urgency == "now"]
     if urgent:
-        heading(t("ask.now_heading"), 3)
+        heading(t("ask.now_heading"), 2)
         for hit in urgent:
             advice_brief(ctx, hit, st.warning)
     for text in recent_info(ctx, progress):
@@ -41,7 +40,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     _buttons(ctx, progress, question)
     later = [hit for hit in progress.advice if hit.advice.urgency != "now"]
     if later:
-        heading(t("ask.so_far"), 3)
+        heading(t("ask.so_far"), 2)
         for hit in later:
             advice_brief(ctx, hit, st.info)
 

@@ -24,7 +24,7 @@ def edit_key(flow_id: str, question: str) -> str:
 
 def render(ctx: Ctx, progress: Progress) -> None:
     """List the answers on the path, in the order they were asked."""
-    heading(t("review.title"), 2)
+    heading(t("review.title"), 1)
     for notice in session.take(state.CONVERSATION):
         if notice.code == "dropped":
             st.info(t("ask.dropped", count=notice.params["count"]))
@@ -58,7 +58,7 @@ def _answer_row(ctx: Ctx, progress: Progress, question: str) -> None:
 
 def render_edit(ctx: Ctx, progress: Progress, question: str) -> None:
     """One earlier question, pre-filled with its answer; saving re-walks the flow."""
-    heading(t("review.editing"), 2)
+    heading(t("review.editing"), 1)
     if any(n.code == "choose" for n in session.take(state.CONVERSATION)):
         st.warning(t("ask.choose"))
     question_widget(ctx.engine, ctx.flow_id, question, ctx.lang, ctx.local)

@@ -80,9 +80,11 @@ def _create_form(engine: Engine) -> None:
     heading(t("ws.new.title"), 2)
     lang = current_lang()
     phases = st.multiselect(t("ws.new.phases"), PHASES, default=list(PHASES),
-                            format_func=lambda p: t(f"phase.{p}", lang), key="ws-new-phases")
+                            format_func=lambda p: t(f"phase.{p}", lang), key="ws-new-phases",
+                            placeholder=t("a11y.pick"))
     steps = st.multiselect(t("ws.new.steps"), sorted(engine.content.steps),
-                           format_func=_step_label(engine), key="ws-new-steps")
+                           format_func=_step_label(engine), key="ws-new-steps",
+                           placeholder=t("a11y.pick"))
     k = st.number_input(t("ws.new.k"), min_value=3, max_value=100, value=5, step=1,
                         key="ws-new-k", help=t("ws.new.k_help"))
     most = st.number_input(t("ws.new.max"), min_value=0, max_value=1000, value=0, step=1,
@@ -152,7 +154,7 @@ def _console(engine: Engine, code: str, pin: str,
         st.button(t("ws.console.logout"), key="ws-logout", on_click=backend.set_facilitator,
                   args=(None,))
         return
-    st.subheader(t("ws.console.code", code=code), anchor=False)
+    heading(t("ws.console.code", code=code), 2)
     base, page = beamer.join_base()
     if base is None:  # served on loopback: say so before the room opens (issue 13)
         beamer.loopback_notice(page)

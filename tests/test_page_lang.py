@@ -1,0 +1,84 @@
+"""The page's `<html lang>` on the first paint (vbestuur_app/page_lang.py), without a browser.
+
+Why: Streamlit's index.html says lang="en"; WCAG 3.1.1 needs the page's real language
+before any script runs, so the ASGI layer rewrites it from `?lang=`.
+"""
+
+from __future__ import annotations
+
+import anyio
+from starlette.types import Message, Receive, Scope, Send
+
+from vbestuur_app.asgi import content_security_policy, middleware
+from vbestuur_app.page_lang import PageLanguageMiddleware, requested_lang, with_lang
+from vbestuur_app.scripts import LANG_SCRIPT
+
+INDEX = b'<!doctype html><html lang="en"><head></head><body>lang="en"</body></html>'
+
+
+def scope(path: str = "/", query: bytes = b"", method: str = "GET",
+          headers: list[tuple[bytes, bytes]] | None = None) -> Scope:
+    return {"type": "http", "method": method, "path": path, "query_string": query,
+            "headers": headers or []}
+
+
+def serve(app_scope: Scope, body: bytes = INDEX, kind: bytes = b"text/html") -> tuple[
+        list[Message], Scope]:
+    seen: dict[str, Scope] = {}
+
+    async def app(inner: Scope, receive: Receive, send: Send) -> None:
+        seen["scope"] = inner
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", kind), (b"content-length", str(len(body)).encode()),
+            (b"etag", b'"abc"')]})
+        half = len(body) // 2
+        await send({"type": "http.response.body", "body": body[:half], "more_body": True})
+        await send({"type": "http.response.body", "body": body[half:], "more_body": False})
+
+    sent: list[Message] = []
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    async def receive() -> Message:
+        return {"type": "http.request"}
+
+    anyio.run(PageLanguageMiddleware(app), app_scope, receive, send)
+    return sent, seen["scope"]
+
+
+def test_requested_lang_only_known_languages() -> None:
+    assert requested_lang(scope(query=b"lang=en")) == "en"
+    assert requested_lang(scope(query=b"lang=nl")) == "nl"
+    assert requested_lang(scope()) == "nl"
+    assert requested_lang(scope(query=b"lang=%3Cscript%3E")) == "nl"
+    assert requested_lang(scope(query=b"lang=fr")) == "nl"
+
+
+def test_with_lang_changes_only_the_html_element() -> None:
+    assert with_lang(INDEX, "nl") == INDEX.replace(b'<html lang="en">', b'<html lang="nl">')
+
+
+def test_the_page_is_served_in_the_requested_language() -> None:
+    sent, inner = serve(scope("/over", b"lang=nl", headers=[(b"if-none-match", b'"abc"')]))
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    assert body.startswith(b'<!doctype html><html lang="nl">')
+    headers = dict(sent[0]["headers"])
+    assert headers[b"content-length"] == str(len(body)).encode()
+    assert b"etag" not in headers
+    assert all(k != b"if-none-match" for k, _ in inner["headers"])  # never a stale 304
+
+
+def test_assets_and_other_methods_pass_untouched() -> None:
+    for other in (scope("/static/js/main.js", b"lang=nl"), scope("/", b"lang=nl", "POST"),
+                  scope("/_stcore/health", b"lang=nl")):
+        sent, _ = serve(other)
+        assert b"".join(m.get("body", b"") for m in sent[1:]) == INDEX
+
+
+def test_lang_script_allowed_by_the_csp_and_in_the_stack() -> None:
+    import base64
+    import hashlib
+    digest = base64.b64encode(hashlib.sha256(LANG_SCRIPT.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in content_security_policy()
+    assert PageLanguageMiddleware in [m.cls for m in middleware()]
