@@ -9,8 +9,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "page.title": ("{page} · Veilig Bestuur", "{page} · Veilig Bestuur"),
     "nav.a11y": ("Toegankelijkheid", "Accessibility"),
     "a11y.footer": ("Toegankelijkheidsverklaring", "Accessibility statement"),
-    "ws.screen.qr_alt": ("QR-code met het adres {url} om mee te doen, code {code}",
-                         "QR code with the address {url} to join, code {code}"),
     "a11y.pick": ("Kies een of meer", "Choose one or more"),
     "a11y.title": ("Toegankelijkheidsverklaring", "Accessibility statement"),
     "a11y.intro": (
