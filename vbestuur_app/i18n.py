@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from . import session, strings_netwerk, strings_store, strings_workshop
+from . import session, strings_netwerk, strings_result, strings_store, strings_workshop
 from .session import DEFAULT_LANG, LANGS
 
 __all__ = ["CATALOGUE", "DEFAULT_LANG", "LANGS", "current_lang", "t"]
@@ -224,7 +224,7 @@ def _catalogue() -> dict[str, tuple[str, str]]:
     """The frame's words plus each feature's own words (one module per feature, so features
     can be built side by side without editing one shared file); a key may be defined once."""
     merged = dict(_FRAME)
-    for module in (strings_store, strings_workshop, strings_netwerk):
+    for module in (strings_store, strings_workshop, strings_netwerk, strings_result):
         clash = set(merged) & set(module.STRINGS)
         if clash:
             raise KeyError(f"i18n keys defined twice: {sorted(clash)}")
