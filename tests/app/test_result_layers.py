@@ -4,6 +4,7 @@ a `tel:` href; no interview notes; and the role asked once per visit."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -81,13 +82,20 @@ def test_call_button_and_phone_links(engine: Engine) -> None:
     assert "](tel:+319008844)" in markdown_text(at), "0900-8844 is not a tel: link"
 
 
+def letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
 def test_no_interview_notes_on_the_result(engine: Engine) -> None:
+    """"Beantwoord de volgende vragen pas als u veilig bent" belongs to the questions."""
     at, progress = incident_in_danger(engine, "nl")
     notes = [engine.flow("incident").node(n) for n in progress.path]
-    texts = [n.text.nl.strip()[:40] for n in notes if isinstance(n, InfoNode)]
-    assert texts, "this path passes an info node"
-    shown = markdown_text(at) + "".join(str(i.value) for i in at.info)
-    assert not [x for x in texts if x.replace(".", "\\.") in shown or x in shown]
+    sentences = [letters(part) for n in notes if isinstance(n, InfoNode)
+                 for part in n.text.nl.split(". ") if not re.search(r"\d", part)]
+    assert sentences, "this path passes an info node"
+    shown = letters(markdown_text(at) + "".join(str(i.value) for i in at.info))
+    assert not [x for x in sentences if x in shown]
+    assert letters("Bel meteen") in shown, "the comparison sees the result's own text"
 
 
 def test_readiness_starts_with_summary_and_exports(engine: Engine) -> None:

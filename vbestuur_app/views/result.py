@@ -68,13 +68,15 @@ def layers(ctx: Ctx, progress: Progress) -> None:
         return
     result = ctx.engine.layers(progress)
     if result.now:
-        heading(t("layer.now"), 3)
-        for item in result.now:
-            now_item(ctx, item)
+        with st.container(key="layer-now"):
+            heading(t("layer.now"), 3)
+            for item in result.now:
+                now_item(ctx, item)
     if result.today:
-        heading(t("layer.today"), 3)
-        for item in result.today:
-            advice_card(ctx, item)
+        with st.container(key="layer-today"):
+            heading(t("layer.today"), 3)
+            for item in result.today:
+                advice_card(ctx, item)
     if result.later:
         with st.expander(t("layer.later_count", count=len(result.later)), key="layer-later"):
             for item in result.later:
