@@ -21,19 +21,31 @@ BAR_COLOUR = "#1f4e79"
 
 
 def readiness_figure(readiness: list[PhaseReadiness], lang: str) -> go.Figure:
-    """Horizontal bars: per phase, the share of applicable steps done (partial counts half)."""
-    labels = [t(f"phase.{r.phase}", lang) for r in readiness]
+    """Horizontal bars: per phase, the share of applicable steps done (partial counts half).
+
+    Every phase keeps its label, also at 0% ("0%" just right of the axis, where a bar of no
+    width would otherwise show nothing); incident phases say they count "weet wat te doen"."""
+    labels = [_phase_label(r, lang) for r in readiness]
     percents = [round(r.score * 100) for r in readiness]
     hover = [t("result.readiness_text", lang, phase=label, percent=pct, done=r.done,
                partial=r.partial, open=r.open)
              for label, pct, r in zip(labels, percents, readiness, strict=True)]
     figure = go.Figure(go.Bar(x=percents, y=labels, orientation="h", marker_color=BAR_COLOUR,
-                              text=[f"{p}%" for p in percents], textposition="auto",
+                              text=[f"{p}%" for p in percents],
+                              textposition=["outside" if p < 20 else "inside" for p in percents],
+                              insidetextfont={"color": "#ffffff"},
+                              outsidetextfont={"color": "#111111"}, cliponaxis=False,
                               hovertext=hover, hoverinfo="text"))
     figure.update_layout(xaxis={"range": [0, 100], "title": t("result.readiness_axis", lang)},
-                         yaxis={"autorange": "reversed"}, height=80 + 60 * len(readiness),
+                         yaxis={"autorange": "reversed", "automargin": True},
+                         height=80 + 60 * len(readiness),
                          margin={"l": 10, "r": 10, "t": 10, "b": 40}, showlegend=False)
     return figure
+
+
+def _phase_label(row: PhaseReadiness, lang: str) -> str:
+    phase = t(f"phase.{row.phase}", lang)
+    return t("chart.prepared", lang, phase=phase) if row.measure == "prepared" else phase
 
 
 def layered_positions(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:

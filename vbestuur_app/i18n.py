@@ -14,6 +14,7 @@ from . import (
     session,
     strings_a11y,
     strings_netwerk,
+    strings_result,
     strings_room,
     strings_staff,
     strings_store,
@@ -234,7 +235,7 @@ def _catalogue() -> dict[str, tuple[str, str]]:
     can be built side by side without editing one shared file); a key may be defined once."""
     merged = dict(_FRAME)
     for module in (strings_store, strings_workshop, strings_netwerk, strings_room, strings_staff,
-                   strings_a11y):
+                   strings_a11y, strings_result):
         clash = set(merged) & set(module.STRINGS)
         if clash:
             raise KeyError(f"i18n keys defined twice: {sorted(clash)}")

@@ -50,6 +50,7 @@ class Session:
     flow: str | None = None  # the open conversation
     view: str = "ask"
     edit_question: str | None = None
+    role: str | None = None  # the role said once this visit, reused by every flow ("": ask again)
     answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
     token: str | None = None  # this browser's storage token (None: nothing is kept)
     started: bool = False  # the token has been looked up once

@@ -86,6 +86,16 @@ def local_name() -> str | None:
     return session.current().local
 
 
+def role(engine: Engine) -> str | None:
+    """The role this visit has given (asked once, reused by every flow with a role question);
+    after a reload, the role found in the saved answers. "" means the person went back to the
+    role question: ask it again rather than take it from another flow."""
+    state = session.current()
+    if state.role is None:
+        state.role = uc.remembered_role(engine, state.answers)
+    return state.role or None
+
+
 # --- callbacks -------------------------------------------------------------------------------
 
 def set_lang() -> None:
@@ -107,7 +117,7 @@ def start_flow(engine: Engine, flow_id: str) -> None:
     persistence.save_document(OPEN_FLOW_DOC, {"flow": flow_id})
     if flow_id == register.ORG_FLOW:
         _prefill_from_register(engine)
-    state.view = uc.opened_view(engine, flow_id, answers(flow_id))
+    state.view = uc.opened_view(engine, flow_id, answers(flow_id), role(engine))
     session.clear(CONVERSATION)
 
 
@@ -124,14 +134,16 @@ def submit(engine: Engine, flow_id: str, question: str) -> None:
     if value is None:
         session.notify(CONVERSATION, "choose", question=question)
         return
-    _keep(engine, uc.answer(engine, flow_id, answers(flow_id), question, value))
+    _keep(engine, uc.answer(engine, flow_id, answers(flow_id), question, value, role(engine)))
 
 
 def back(engine: Engine, flow_id: str) -> None:
     """on_click of "Vorige vraag": take back the last answer and show it again, chosen."""
-    taken = uc.back(engine, flow_id, answers(flow_id))
+    taken = uc.back(engine, flow_id, answers(flow_id), role(engine))
     if taken is None:
         return
+    if taken.role_cleared:
+        session.current().role = ""
     _seed_widget(engine, flow_id, taken.question, taken.previous)
     _keep(engine, taken.moved)
 
@@ -154,7 +166,7 @@ def save_edit(engine: Engine, flow_id: str, question: str) -> None:
         session.notify(CONVERSATION, "choose", question=question)
         return
     session.current().edit_question = None
-    _keep(engine, uc.edit(engine, flow_id, answers(flow_id), question, value))
+    _keep(engine, uc.edit(engine, flow_id, answers(flow_id), question, value, role(engine)))
 
 
 def restart(flow_id: str) -> None:
@@ -208,6 +220,7 @@ def _keep(engine: Engine, moved: uc.Moved) -> None:
     state = session.current()
     state.answers = {**state.answers, flow_id: moved.answers}
     state.view = moved.view
+    state.role = uc.role_of(engine, flow_id, moved.answers) or state.role
     persistence.save_answers(flow_id, moved.answers)
     if moved.dropped:
         session.notify(CONVERSATION, "dropped", count=moved.dropped)

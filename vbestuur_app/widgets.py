@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import re
 from collections.abc import Callable
 
 import streamlit as st
 
 from vbestuur_engine import Engine, render
+from vbestuur_engine.phone_text import phones_in_text
 from vbestuur_engine.report import option_label
 from vbestuur_engine.schema import LocalValues, QuestionNode, Step, Text
 
@@ -42,8 +44,41 @@ def link(title: str, url: str | None) -> str:
 
 def content_text(engine: Engine, text: Text | None, lang: str,
                  local: LocalValues | None) -> str:
-    """A content text in `lang`, open terms filled in, escaped for `st.markdown`."""
-    return plain(render(text, lang, engine.content.terms, local))
+    """A content text in `lang`, open terms filled in, escaped for `st.markdown`, with every
+    phone number as a `tel:` link."""
+    return phone_links(render(text, lang, engine.content.terms, local))
+
+
+def phone_links(raw: str) -> str:
+    """Escape `raw` for `st.markdown` and make every dialable number in it a `tel:` link.
+
+    Why built here and not by Markdown autolinks: the href must be E.164 (`tel:+31703738314`)
+    whatever way the content writes the number, and only numbers `phone_e164` accepts become
+    links. The URI holds only digits, `+`, `;` and `=` (built by `phone_uri`), the link text is
+    escaped like all text; the CSS keeps a linked number on one line."""
+    parts: list[str] = []
+    last = 0
+    for span in phones_in_text(raw):
+        parts.append(plain(raw[last:span.start]))
+        parts.append(f"[{plain(span.written)}]({span.uri})")
+        last = span.end
+    parts.append(plain(raw[last:]))
+    return "".join(parts)
+
+
+def unbreakable(number: str) -> str:
+    """A number as written, kept on one line: no-break spaces and non-breaking hyphens."""
+    return number.replace(" ", "\u00a0").replace("-", "\u2011")
+
+
+def call_button(uri: str, label: str, key: str) -> None:
+    """A full-width call button: a plain `<a href="tel:...">` (no new tab, unlike
+    `st.link_button`, which always sets `target=_blank`). Only `uri` from `phone_uri` and the
+    escaped `label` go into the fixed markup; `st.html` sanitises it once more."""
+    if not uri.startswith("tel:"):
+        return
+    with st.container(key=key):
+        st.html(f'<a class="vb-call" href="{html.escape(uri)}">{html.escape(label)}</a>')
 
 
 # Fixed CSS (never content text): answer options become large, bordered touch targets
@@ -66,6 +101,16 @@ div[class*="st-key-ans-"] [data-testid="stCheckbox"] label:has(input:focus-visib
   outline: 3px solid #1f4e79; outline-offset: 2px;
 }
 [data-testid="stBaseButton-primary"], [data-testid="stBaseButton-secondary"] { min-height: 3rem; }
+[data-testid="stMarkdownContainer"] a[href^="tel:"] { white-space: nowrap; }
+a.vb-call {
+  box-sizing: border-box; display: flex; align-items: center; justify-content: center;
+  width: 100%; min-height: 3.25rem; padding: 0.6rem 1rem; border-radius: 0.5rem;
+  background: #a4161a; color: #ffffff; font-weight: 700; font-size: 1.1rem;
+  text-decoration: none; text-align: center;
+}
+a.vb-call:focus-visible { outline: 3px solid #1f4e79; outline-offset: 2px; }
+div[class*="st-key-advice-"] { padding: 0.75rem; gap: 0.5rem; }
+[data-testid="stMainBlockContainer"] { padding-bottom: 3rem; }
 </style>"""
 
 

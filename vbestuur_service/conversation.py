@@ -9,6 +9,11 @@ Why the result is computed here too: in `gereedheid` step 6 counts as done only 
 person's netwerklijst is complete. The result page and the readiness record must use the same
 judgement, so both call `result()`. A completed readiness check is recorded by an explicit
 action (`record_check`, from the callback that completed it), never while a page is drawn.
+
+Why the role is passed in: a person says who they are once per visit. A flow with a
+`role_question` gets the visit's role as its answer (`with_role`) unless the person answered
+it in this flow; it is then an ordinary answer on the path, shown and changeable on the review
+screen. "Vorige vraag" back over it asks it again (`Back.role_cleared`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any
 
 from vbestuur_engine import Engine, PhaseReadiness, Progress, readiness_by_phase
 from vbestuur_engine.netwerklijst import NetworkList, adjust_progress
+from vbestuur_engine.schema import ROLES, QuestionNode
 from vbestuur_store import ReadinessEntry
 
 from .visitor import Visitor
@@ -47,44 +53,90 @@ class Back:
     question: str
     previous: Any
     moved: Moved
+    role_cleared: bool = False  # the visit's role was taken back: ask it again
 
 
-def walk(engine: Engine, flow_id: str, answers: Mapping[str, Answer], view: str) -> Moved:
-    """Walk with `answers` and keep only those on the path."""
-    progress = engine.walk(flow_id, answers)
+def role_question(engine: Engine, flow_id: str) -> str | None:
+    """The flow's question whose answers are roles (None when it has none)."""
+    return engine.flow(flow_id).flow.role_question
+
+
+def role_of(engine: Engine, flow_id: str, answers: Mapping[str, Answer]) -> str | None:
+    """The role answered in this flow's role question, if any."""
+    question = role_question(engine, flow_id)
+    value = answers.get(question) if question else None
+    return value if isinstance(value, str) and value in ROLES else None
+
+
+def remembered_role(engine: Engine, answers: Mapping[str, Mapping[str, Answer]]) -> str | None:
+    """A role answered in any flow of this visit (for a session restored from saved answers)."""
+    for flow_id, given in answers.items():
+        if flow_id in engine.compiled and (role := role_of(engine, flow_id, given)):
+            return role
+    return None
+
+
+def with_role(engine: Engine, flow_id: str, answers: Mapping[str, Answer],
+              role: str | None) -> dict[str, Answer]:
+    """The answers with the visit's role pre-answered: only for a flow with a role question
+    that offers this role and that the person has not answered in this flow."""
+    question = role_question(engine, flow_id)
+    if role is None or question is None or question in answers:
+        return dict(answers)
+    node = engine.flow(flow_id).node(question)
+    if not isinstance(node, QuestionNode) or role not in {o.value for o in node.options}:
+        return dict(answers)
+    return {**answers, question: role}
+
+
+def walk(engine: Engine, flow_id: str, answers: Mapping[str, Answer], view: str,
+         role: str | None = None) -> Moved:
+    """Walk with `answers` (and the visit's `role`) and keep only those on the path."""
+    progress = engine.walk(flow_id, with_role(engine, flow_id, answers, role))
     kept = {q: (a if isinstance(a, str) else list(a)) for q, a in progress.answers.items()}
     return Moved(kept, progress, view, len(progress.dropped))
 
 
+def progress(engine: Engine, flow_id: str, answers: Mapping[str, Answer],
+             role: str | None = None) -> Progress:
+    """The walk a page draws: the stored answers with the visit's role."""
+    return engine.walk(flow_id, with_role(engine, flow_id, answers, role))
+
+
 def answer(engine: Engine, flow_id: str, answers: Mapping[str, Answer], question: str,
-           value: Answer) -> Moved:
+           value: Answer, role: str | None = None) -> Moved:
     """"Volgende": the chosen answer is kept; on to the next question or the result."""
-    moved = walk(engine, flow_id, {**answers, question: value}, "ask")
+    moved = walk(engine, flow_id, {**answers, question: value}, "ask", role)
     return _then(moved, "result" if moved.progress.complete else "ask")
 
 
 def edit(engine: Engine, flow_id: str, answers: Mapping[str, Answer], question: str,
-         value: Answer) -> Moved:
+         value: Answer, role: str | None = None) -> Moved:
     """"Opslaan" of one earlier answer: back to the review when the path is complete, else
     on to the next question."""
-    moved = walk(engine, flow_id, {**answers, question: value}, "ask")
+    moved = walk(engine, flow_id, {**answers, question: value}, "ask", role)
     return _then(moved, "review" if moved.progress.complete else "ask")
 
 
-def back(engine: Engine, flow_id: str, answers: Mapping[str, Answer]) -> Back | None:
-    """Take back the last answer on the path (None when nothing was answered yet)."""
-    progress = engine.walk(flow_id, answers)
+def back(engine: Engine, flow_id: str, answers: Mapping[str, Answer],
+         role: str | None = None) -> Back | None:
+    """Take back the last answer on the path (None when nothing was answered yet); taking
+    back the role question asks it again, without the visit's role."""
+    progress = engine.walk(flow_id, with_role(engine, flow_id, answers, role))
     answered = [node for node in progress.path if node in progress.answers]
     if not answered:
         return None
     last = answered[-1]
+    cleared = last == role_question(engine, flow_id)
     kept = {q: a for q, a in answers.items() if q != last}
-    return Back(last, progress.answers[last], walk(engine, flow_id, kept, "ask"))
+    moved = walk(engine, flow_id, kept, "ask", None if cleared else role)
+    return Back(last, progress.answers[last], moved, cleared)
 
 
-def opened_view(engine: Engine, flow_id: str, answers: Mapping[str, Answer]) -> str:
+def opened_view(engine: Engine, flow_id: str, answers: Mapping[str, Answer],
+                role: str | None = None) -> str:
     """The screen a door opens: the result of a finished flow, else the next question."""
-    return "result" if engine.walk(flow_id, answers).complete else "ask"
+    return "result" if progress(engine, flow_id, answers, role).complete else "ask"
 
 
 def _then(moved: Moved, view: str) -> Moved:

@@ -16,13 +16,15 @@ from vbestuur_store import Store
 
 
 def shown_percentages(at: AppTest) -> dict[str, int]:
-    """The percentage per phase in the result's readiness captions ("Vooraf: …: 94% klaar")."""
+    """The percentage per phase in the result's summary lines ("- Vooraf: …: 94% geregeld")."""
     found = {}
+    lines = [line.removeprefix("- ") for m in at.markdown
+             for line in m.value.replace("\\", "").splitlines()]
     for phase in ("vooraf", "tijdens", "erna"):
         label = t(f"phase.{phase}", "nl")
-        for caption in at.caption:
-            match = re.match(re.escape(label) + r": (\d+)%", caption.value)
-            if match:
+        for line in lines:
+            match = re.match(re.escape(label) + r": (\d+)%", line)
+            if match and phase not in found:  # the summary first, not the history lines
                 found[phase] = int(match.group(1))
     return found
 

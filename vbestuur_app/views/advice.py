@@ -1,8 +1,9 @@
-"""How one advice is shown: briefly during the questions, in full on the result.
+"""How one advice is shown: briefly during the questions, in its layer on the result.
 
-Why every advice shows its steps: the tool may only say what the guideline says. Each advice
-cites steps; a person (or a reviewer) can unfold the step and read the guideline's own words,
-and unfold "Waarom dit advies?" to see which answers led to it.
+Why one "Waarom en bronnen" per advice: the tool may only say what the guideline says, so each
+advice keeps its cited steps, its facts with source and date, and the answers that led to it;
+but a frightened person needs the action first, so all of that sits folded in one place
+(the result used to carry two to four expanders per card).
 """
 
 from __future__ import annotations
@@ -13,17 +14,29 @@ from typing import Any
 import streamlit as st
 
 from vbestuur_engine import AdviceHit
+from vbestuur_engine.layers import Call, LayerItem
 
 from ..i18n import t
-from ..widgets import answer_label, content_text, link, plain, question_text, step_expander
+from ..widgets import (
+    answer_label,
+    call_button,
+    content_text,
+    link,
+    plain,
+    question_text,
+    unbreakable,
+)
 from . import Ctx
-
-URGENCY_COLOURS = {"now": "red", "today": "orange", "soon": "blue", "plan": "gray"}
 
 
 def card_key(advice_id: str) -> str:
     """The key of an advice's card on the result (tests and the browser find advice by it)."""
     return f"advice-{advice_id}"
+
+
+def call_key(advice_id: str) -> str:
+    """The key of an advice's call button."""
+    return f"call-{advice_id}"
 
 
 def brief_key(advice_id: str) -> str:
@@ -47,45 +60,83 @@ def advice_brief(ctx: Ctx, hit: AdviceHit, box: Callable[..., Any]) -> None:
         box(body)
 
 
-def advice_card(ctx: Ctx, hit: AdviceHit) -> None:
-    """The full advice: urgency, title, text, cited steps, facts and the reasons."""
-    advice = hit.advice
-    with st.container(border=True, key=card_key(advice.id)):
-        st.badge(t(f"result.urgency.{advice.urgency}", ctx.lang),
-                 color=URGENCY_COLOURS[advice.urgency])  # type: ignore[arg-type]
-        if advice.title is not None:
-            st.markdown(f"**{advice_title(ctx, hit)}**")
-        st.markdown(content_text(ctx.engine, advice.text, ctx.lang, ctx.local))
-        for step_id in advice.steps:
-            step_expander(ctx.engine, ctx.engine.content.steps[step_id], ctx.lang, ctx.local)
-        if advice.facts:
-            _facts(ctx, list(advice.facts))
-        _why(ctx, hit)
+def call_label(ctx: Ctx, call: Call) -> str:
+    """"Bel 112", or "Bel <name>: <number>" with the number kept on one line."""
+    if call.dial == "112":
+        return t("call.button_112", ctx.lang)
+    return t("call.button", ctx.lang, name=call.contact.name.get(ctx.lang),
+             number=unbreakable(call.contact.phone))
 
 
-def _facts(ctx: Ctx, fact_ids: list[str]) -> None:
-    """Each fact with its source, the date it was checked, and a warning when uncertain."""
-    facts = ctx.engine.content.facts
-    with st.expander(f"{t('result.facts', ctx.lang)} ({len(fact_ids)})"):
-        for fact_id in fact_ids:
-            fact = facts[fact_id]
-            st.markdown(content_text(ctx.engine, fact.statement, ctx.lang, ctx.local))
-            lines = [t("result.source", ctx.lang, title=link(fact.source.title, fact.source.url)),
-                     plain(t("result.checked", ctx.lang, date=fact.checked))]
-            if fact.confidence == "M":
-                lines.append(f"**{t('result.uncertain', ctx.lang)}**")
-            st.caption("  \n".join(lines))
+def now_item(ctx: Ctx, item: LayerItem) -> None:
+    """One "Doe nu" action: its short sentence, the call button, the details folded."""
+    sentence = item.action if item.action is not None else item.advice.title
+    with st.container(border=True, key=card_key(item.advice.id)):
+        if sentence is not None:
+            st.markdown(f"**{content_text(ctx.engine, sentence, ctx.lang, ctx.local)}**")
+        if item.call is not None:
+            call_button(item.call.uri, call_label(ctx, item.call), call_key(item.advice.id))
+        with st.expander(t("card.details", ctx.lang)):
+            st.markdown(content_text(ctx.engine, item.advice.text, ctx.lang, ctx.local))
+            details(ctx, item.hit)
 
 
-def _why(ctx: Ctx, hit: AdviceHit) -> None:
-    """The answers that led to this advice, as question and the person's own answer."""
-    with st.expander(t("result.why", ctx.lang)):
-        if not hit.reasons:
-            st.markdown(t("result.why_none", ctx.lang))
+def advice_card(ctx: Ctx, item: LayerItem, folded: bool = False) -> None:
+    """An advice of "Vandaag / deze week" (or, `folded`, inside "Goed om te weten", where
+    Streamlit allows no second expander: the details follow as small print)."""
+    with st.container(border=True, key=card_key(item.advice.id)):
+        if item.advice.title is not None:
+            st.markdown(f"**{advice_title(ctx, item.hit)}**")
+        st.markdown(content_text(ctx.engine, item.advice.text, ctx.lang, ctx.local))
+        if item.call is not None:
+            call_button(item.call.uri, call_label(ctx, item.call), call_key(item.advice.id))
+        if folded:
+            details(ctx, item.hit, small=True)
             return
-        lines = []
-        for question, answer in hit.reasons:
-            asked = question_text(ctx.engine, ctx.flow_id, question, ctx.lang, ctx.local)
-            said = plain(answer_label(ctx.engine, ctx.flow_id, question, answer, ctx.lang))
-            lines.append(f"- {asked}  \n  **{said}**")
-        st.markdown("\n".join(lines))
+        with st.expander(t("card.details", ctx.lang)):
+            details(ctx, item.hit)
+
+
+def details(ctx: Ctx, hit: AdviceHit, small: bool = False) -> None:
+    """The steps, the facts with source and date, and the answers that led here."""
+    write = st.caption if small else st.markdown
+    write(f"**{t('card.steps', ctx.lang)}**  \n" + _steps(ctx, hit))
+    if hit.advice.facts:
+        write(f"**{t('card.facts', ctx.lang)}**  \n" + _facts(ctx, list(hit.advice.facts)))
+    write(f"**{t('card.reasons', ctx.lang)}**  \n" + _reasons(ctx, hit))
+
+
+def _steps(ctx: Ctx, hit: AdviceHit) -> str:
+    lines = []
+    for step_id in hit.advice.steps:
+        step = ctx.engine.content.steps[step_id]
+        title = t("result.step", ctx.lang, number=step.id, title=step.title.get(ctx.lang))
+        guideline = content_text(ctx.engine, step.guideline, ctx.lang, ctx.local)
+        lines.append(f"- *{plain(title)}*: {guideline}")
+    return "\n".join(lines)
+
+
+def _facts(ctx: Ctx, fact_ids: list[str]) -> str:
+    """Each fact with its source, the date it was checked, and a warning when uncertain."""
+    lines = []
+    for fact_id in fact_ids:
+        fact = ctx.engine.content.facts[fact_id]
+        parts = [content_text(ctx.engine, fact.statement, ctx.lang, ctx.local),
+                 t("result.source", ctx.lang, title=link(fact.source.title, fact.source.url)),
+                 plain(t("result.checked", ctx.lang, date=fact.checked))]
+        if fact.confidence == "M":
+            parts.append(f"**{t('result.uncertain', ctx.lang)}**")
+        lines.append("- " + " ".join(parts))
+    return "\n".join(lines)
+
+
+def _reasons(ctx: Ctx, hit: AdviceHit) -> str:
+    """The answers that led to this advice, as question and the person's own answer."""
+    if not hit.reasons:
+        return t("result.why_none", ctx.lang)
+    lines = []
+    for question, answer in hit.reasons:
+        asked = question_text(ctx.engine, ctx.flow_id, question, ctx.lang, ctx.local)
+        said = plain(answer_label(ctx.engine, ctx.flow_id, question, answer, ctx.lang))
+        lines.append(f"- {asked}: **{said}**")
+    return "\n".join(lines)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from vbestuur_engine import Progress, VbestuurError
+from vbestuur_service import conversation as uc
 
 from .. import links, state
 from ..i18n import current_lang, t
@@ -29,7 +30,7 @@ def render() -> None:
         return
     ctx = Ctx(engine, engine.flow(flow_id), current_lang(), session_local(engine))
     try:
-        progress = engine.walk(flow_id, state.answers(flow_id))
+        progress = uc.progress(engine, flow_id, state.answers(flow_id), state.role(engine))
     except VbestuurError:
         _stale_answers(flow_id)
         return

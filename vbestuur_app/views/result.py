@@ -1,8 +1,11 @@
-"""The result of a finished flow: advice by urgency, the checklist, a chart, the exports.
+"""The result of a finished flow, in layers: "Doe nu", "Vandaag / deze week", "Goed om te weten".
 
-Why in this order: first what to do (most urgent first, as the engine orders it), then what is
-still open in the guideline, grouped by phase with concrete actions. For the readiness flows
-the chart comes first, because "how far am I" is the question they answer.
+Why in this order: a frightened person on a phone must see the first action (a call button)
+without scrolling. So first at most three short actions, then the advice for today and this
+week, then what is good to know, folded; the checklist of steps still open is folded too. The
+notes shown on the way ("beantwoord de volgende vragen pas als…") belong to the interview and
+are left out. For the readiness flows the summary (score per phase, the three steps to do
+first) and the exports come first, because "how far am I" is the question they answer.
 """
 
 from __future__ import annotations
@@ -12,23 +15,23 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from vbestuur_engine import ChecklistItem, Progress, readiness_by_phase
+from vbestuur_engine import ChecklistItem, Progress
 from vbestuur_engine.readiness import PHASES
-from vbestuur_engine.schema import InfoNode, OutcomeNode
+from vbestuur_engine.schema import OutcomeNode
 from vbestuur_service import conversation as uc
 from vbestuur_service import register
 
 from .. import links, persistence, session, state
-from ..charts import readiness_figure
 from ..i18n import t
 from ..netwerk import hooks as netwerk_hooks
-from ..store_views.readiness import render_progress
 from ..widgets import actions_list, content_text, heading, plain, reminder_dates
-from . import Ctx
-from .advice import advice_card
+from . import Ctx, summary
+from .advice import advice_card, now_item
 
 EXPORTS = (("pdf", "pdf", "application/pdf"), ("md", "md", "text/markdown"),
            ("csv", "csv", "text/csv"), ("csv_nl", "excel-nl.csv", "text/csv"))
+EXPORT_LABELS = {"pdf": "result.pdf", "md": "result.md", "csv": "result.csv",
+                 "csv_nl": "result.csv_nl"}
 
 
 def render(ctx: Ctx, progress: Progress) -> None:
@@ -37,52 +40,67 @@ def render(ctx: Ctx, progress: Progress) -> None:
     outcome = ctx.compiled.node(progress.outcome)
     assert isinstance(outcome, OutcomeNode)
     progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
+    readiness = uc.is_readiness(ctx.engine, ctx.flow_id)
     st.caption(plain(ctx.compiled.flow.title.get(ctx.lang)))
     heading(content_text(ctx.engine, outcome.title, ctx.lang, ctx.local), 2)
     if outcome.text is not None:
         st.markdown(content_text(ctx.engine, outcome.text, ctx.lang, ctx.local))
-    for node_id in progress.path:
-        node = ctx.compiled.node(node_id)
-        if isinstance(node, InfoNode):
-            st.info(content_text(ctx.engine, node.text, ctx.lang, ctx.local))
     if ctx.flow_id == register.ORG_FLOW:
         editor = session.griffie_editor(time.time())
         st.caption(t("org.flow.synced") if editor else t("org.flow.personal"))
-    if uc.is_readiness(ctx.engine, ctx.flow_id):
-        _readiness(ctx, progress)
-    _advice(ctx, progress)
+    if readiness:
+        summary.render(ctx, progress)
+        heading(t("result.downloads"), 3)
+        _downloads(ctx, progress, folded=False)
+        summary.chart(ctx, progress)
+    layers(ctx, progress)
     netwerk_hooks.result_link(ctx.flow_id)
-    checklist(ctx, progress.checklist)
-    _downloads(ctx, progress)
+    checklist(ctx, progress.checklist, folded=not readiness)
+    if not readiness:
+        with st.expander(t("result.downloads"), key="downloads-folded"):
+            _downloads(ctx, progress, folded=True)
     _actions(ctx)
 
 
-def _readiness(ctx: Ctx, progress: Progress) -> None:
-    readiness = readiness_by_phase(progress.checklist)  # `progress` is already the result's
-    if not readiness:
-        return
-    heading(t("result.readiness"), 3)
-    st.plotly_chart(readiness_figure(readiness, ctx.lang), key="chart:readiness",
-                    config={"displayModeBar": False, "staticPlot": False})
-    for row in readiness:
-        st.caption(t("result.readiness_text", phase=t(f"phase.{row.phase}"),
-                     percent=round(row.score * 100), done=row.done, partial=row.partial,
-                     open=row.open))
-    render_progress(ctx.flow_id, readiness)
-
-
-def _advice(ctx: Ctx, progress: Progress) -> None:
-    heading(t("result.advice"), 3)
+def layers(ctx: Ctx, progress: Progress) -> None:
+    """The advice in its three layers; "Goed om te weten" as one folded expander."""
     if not progress.advice:
+        heading(t("result.advice"), 3)
         st.markdown(t("result.no_advice"))
-    for hit in progress.advice:
-        advice_card(ctx, hit)
+        return
+    result = ctx.engine.layers(progress)
+    if result.now:
+        with st.container(key="layer-now"):
+            heading(t("layer.now"), 3)
+            for item in result.now:
+                now_item(ctx, item)
+    if result.today:
+        with st.container(key="layer-today"):
+            heading(t("layer.today"), 3)
+            for item in result.today:
+                advice_card(ctx, item)
+    if result.later:
+        with st.expander(t("layer.later_count", count=len(result.later)), key="layer-later"):
+            for item in result.later:
+                advice_card(ctx, item, folded=True)
 
 
-def checklist(ctx: Ctx, items: tuple[ChecklistItem, ...]) -> None:
-    """Open and partly done steps by phase, with actions; done and n.a. steps folded away."""
-    heading(t("result.checklist"), 3)
+def checklist(ctx: Ctx, items: tuple[ChecklistItem, ...], folded: bool = False) -> None:
+    """Open and partly done steps by phase, with actions; done and n.a. steps after them.
+    `folded`: all of it in one expander (the incident and question results)."""
     still_open = [i for i in items if i.status in ("open", "partial")]
+    if not folded:
+        heading(t("result.checklist"), 3)
+        _checklist_body(ctx, items, still_open, inside_expander=False)
+        return
+    label = (t("checklist.folded.one") if len(still_open) == 1
+             else t("checklist.folded.many", count=len(still_open)))
+    with st.expander(label, key="checklist"):
+        _checklist_body(ctx, items, still_open, inside_expander=True)
+
+
+def _checklist_body(ctx: Ctx, items: tuple[ChecklistItem, ...],
+                    still_open: list[ChecklistItem], inside_expander: bool) -> None:
     if not still_open:
         st.markdown(t("result.checklist_none"))
     for phase in PHASES:
@@ -97,9 +115,14 @@ def checklist(ctx: Ctx, items: tuple[ChecklistItem, ...]) -> None:
                 st.markdown(f"**{plain(title)}**{suffix}")
                 st.markdown(actions_list(ctx.engine, item.step, ctx.lang, ctx.local))
     closed = [i for i in items if i.status in ("done", "na")]
-    if closed:
-        with st.expander(t("result.closed", count=len(closed))):
-            st.markdown("\n".join(_closed_line(ctx, i) for i in closed))
+    if not closed:
+        return
+    lines = "\n".join(_closed_line(ctx, i) for i in closed)
+    if inside_expander:  # Streamlit allows no expander inside an expander
+        st.markdown(f"**{t('result.closed', count=len(closed))}**  \n{lines}")
+        return
+    with st.expander(t("result.closed", count=len(closed))):
+        st.markdown(lines)
 
 
 def _closed_line(ctx: Ctx, item: ChecklistItem) -> str:
@@ -107,23 +130,27 @@ def _closed_line(ctx: Ctx, item: ChecklistItem) -> str:
     return f"- {plain(title)}: {t('result.' + item.status)}"
 
 
-def _downloads(ctx: Ctx, progress: Progress) -> None:
-    """Four exports, each made on this machine only when its button is clicked."""
-    heading(t("result.downloads"), 3)
+def _downloads(ctx: Ctx, progress: Progress, folded: bool) -> None:
+    """Four exports, each made on this machine only when its button is clicked (`data` is a
+    callable, so no rerun builds a file nobody asked for). `folded`: already inside an
+    expander, so the calendar dates are not folded once more (Streamlit forbids it)."""
     st.caption(t("result.downloads_note"))
     base = f"veilig-bestuur-{ctx.flow_id}-{ctx.lang}"
-    columns = st.columns(len(EXPORTS))
-    for column, (kind, ext, mime) in zip(columns, EXPORTS, strict=True):
-        with column:
-            _download(t(f"result.{kind}"), _maker(ctx, progress, kind), f"{base}.{ext}", mime,
+    with st.container(horizontal=True, key="downloads"):
+        for kind, ext, mime in EXPORTS:
+            _download(t(EXPORT_LABELS[kind]), _maker(ctx, progress, kind), f"{base}.{ext}", mime,
                       f"dl:{kind}")
+    if folded:
+        st.markdown(f"**{t('result.ics')}**")
+        _ics(ctx, progress, base)
+        return
     with st.expander(t("result.ics")):
         _ics(ctx, progress, base)
 
 
 def _download(label: str, data: Callable[[], str | bytes], name: str, mime: str,
               key: str) -> None:
-    st.download_button(label, data=data, file_name=name, mime=mime, key=key, width="stretch",
+    st.download_button(label, data=data, file_name=name, mime=mime, key=key, width="content",
                        on_click="ignore")
 
 
@@ -158,12 +185,9 @@ def _ics(ctx: Ctx, progress: Progress, base: str) -> None:
 
 
 def _actions(ctx: Ctx) -> None:
-    left, middle, right = st.columns(3)
-    with left:
-        st.button(t("result.review"), key="result:review", width="stretch",
-                  on_click=state.show, args=("review",))
-    with middle:
-        st.button(t("result.restart"), key="result:restart", width="stretch",
-                  on_click=state.restart, args=(ctx.flow_id,))
-    with right:
+    with st.container(horizontal=True, key="result-actions"):
+        st.button(t("result.review"), key="result:review", on_click=state.show,
+                  args=("review",))
+        st.button(t("result.restart"), key="result:restart", on_click=state.restart,
+                  args=(ctx.flow_id,))
         st.page_link(links.target(links.START), label=t("result.other"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from vbestuur_engine import Progress
+from vbestuur_service import conversation as uc
 
 from .. import session, state
 from ..i18n import t
@@ -50,6 +51,8 @@ def _answer_row(ctx: Ctx, progress: Progress, question: str) -> None:
             label = answer_label(ctx.engine, ctx.flow_id, question,
                                  progress.answers[question], ctx.lang)
             st.markdown(f"**{plain(label)}**")
+            if question == uc.role_question(ctx.engine, ctx.flow_id):
+                st.caption(t("review.role_kept"))
         with button:
             st.button(t("review.change"), key=edit_key(ctx.flow_id, question), width="stretch",
                       on_click=state.begin_edit, args=(ctx.engine, ctx.flow_id, question),

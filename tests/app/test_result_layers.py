@@ -1,0 +1,143 @@
+"""The result in layers (issue 10 §3), as AppTest sees it: "Doe nu" first, then "Vandaag /
+deze week", then "Goed om te weten" folded; one "Waarom en bronnen" per card; call buttons with
+a `tel:` href; no interview notes; and the role asked once per visit."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from app_helpers import (
+    choose,
+    complete_flow,
+    new_app,
+    seed,
+    visitor,
+)
+from streamlit.testing.v1 import AppTest
+
+from vbestuur_app.i18n import t
+from vbestuur_app.state import widget_key
+from vbestuur_app.views.home import door_key
+from vbestuur_engine import Engine, Progress
+from vbestuur_engine.schema import InfoNode
+from vbestuur_service import conversation as uc
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.load()
+
+
+def incident_in_danger(engine: Engine, lang: str) -> tuple[AppTest, Progress]:
+    """The incident flow with "Bent u nu in gevaar?" = ja, the rest first options."""
+    at = new_app(lang)
+    at.button(key=door_key("incident")).click().run()
+    choose(at, engine, "incident", "gevaar", "ja")
+    at.button(key="ask:next").click().run()
+    return at, complete_flow(at, engine, "incident")
+
+
+def html_bodies(at: AppTest) -> list[str]:
+    return [str(e.proto.body) for e in at.get("html")]
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_incident_result_in_three_layers(engine: Engine, lang: str) -> None:
+    at, progress = incident_in_danger(engine, lang)
+    assert not at.exception
+    layers = engine.layers(progress)
+    assert layers.now and layers.today and layers.later, "this path fills every layer"
+    subheaders = [h.value for h in at.subheader]
+    now, today = t("layer.now", lang), t("layer.today", lang)
+    assert now in subheaders and today in subheaders
+    assert subheaders.index(now) < subheaders.index(today)
+    later = [e for e in at.expander
+             if e.label == t("layer.later_count", lang, count=len(layers.later))]
+    assert len(later) == 1, "'Goed om te weten' is one folded expander"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_one_expander_per_card(engine: Engine, lang: str) -> None:
+    at, progress = incident_in_danger(engine, lang)
+    layers = engine.layers(progress)
+    details = [e for e in at.expander if e.label == t("card.details", lang)]
+    assert len(details) == len(layers.now) + len(layers.today)
+    labels = {e.label for e in at.expander} - {t("card.details", lang)}
+    # besides the cards: the later layer, the checklist and the downloads, nothing else
+    assert len(labels) == 3, labels
+
+
+def test_call_button_and_phone_links(engine: Engine) -> None:
+    at, progress = incident_in_danger(engine, "nl")
+    call = engine.layers(progress).now[0].call
+    assert call is not None and call.dial == "112"
+    buttons = [b for b in html_bodies(at) if 'class="vb-call"' in b]
+    assert buttons and f'href="{call.uri}"' in buttons[0] and "target" not in buttons[0]
+    assert "](tel:+319008844)" in markdown_text(at), "0900-8844 is not a tel: link"
+
+
+def letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def test_no_interview_notes_on_the_result(engine: Engine) -> None:
+    """"Beantwoord de volgende vragen pas als u veilig bent" belongs to the questions."""
+    at, progress = incident_in_danger(engine, "nl")
+    notes = [engine.flow("incident").node(n) for n in progress.path]
+    sentences = [letters(part) for n in notes if isinstance(n, InfoNode)
+                 for part in n.text.nl.split(". ") if not re.search(r"\d", part)]
+    assert sentences, "this path passes an info node"
+    shown = letters(markdown_text(at) + "".join(str(i.value) for i in at.info))
+    assert not [x for x in sentences if x in shown]
+    assert letters("Bel meteen") in shown, "the comparison sees the result's own text"
+
+
+def test_readiness_starts_with_summary_and_exports(engine: Engine) -> None:
+    at = new_app("nl")
+    at.button(key=door_key("gereedheid")).click().run()
+    complete_flow(at, engine, "gereedheid")
+    subheaders = [h.value for h in at.subheader]
+    assert subheaders[:2] == [t("summary.title"), t("result.downloads")]
+    assert at.get("download_button"), "the exports are there"
+    assert not [e for e in at.expander if e.label == t("result.downloads")]
+
+
+def test_role_is_asked_once_per_visit(engine: Engine) -> None:
+    at, _progress = incident_in_danger(engine, "nl")
+    role = visitor(at).role
+    assert role == uc.role_of(engine, "incident", stored(at, "incident"))
+    again = new_app("nl")
+    seed(again, role=role)
+    again.run()
+    again.button(key=door_key("gereedheid")).click().run()
+    assert not [r for r in again.radio if r.key == widget_key("gereedheid", "rol")]
+    question, _value = answer_first_with_role(again, engine, role)
+    assert question != "rol"
+    again.button(key="ask:review").click().run()
+    captions = [str(c.value) for c in again.caption]
+    assert t("review.role_kept") in captions, "the role is shown on the review"
+    assert [b for b in again.button if b.key == "edit:gereedheid:rol"], "and changeable"
+
+
+def stored(at: AppTest, flow_id: str) -> dict[str, Any]:
+    return dict(visitor(at).answers.get(flow_id, {}))
+
+
+def answer_first_with_role(at: AppTest, engine: Engine, role: str | None) -> tuple[str, str]:
+    """Answer the question on screen (the walk with the visit's role says which) with its
+    first option; nothing is seeded, so the role can only come from the session."""
+    question = uc.progress(engine, "gereedheid", stored(at, "gereedheid"), role).next_question
+    assert question is not None and question != "rol"
+    node = engine.flow("gereedheid").node(question)
+    value = node.options[0].value  # type: ignore[union-attr]
+    choose(at, engine, "gereedheid", question, value)
+    at.button(key="ask:next").click().run()
+    assert not at.exception, at.exception
+    assert stored(at, "gereedheid")["rol"] == role, "the visit's role is kept as an answer"
+    return question, value
