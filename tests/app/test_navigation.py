@@ -36,9 +36,9 @@ def menu(lang: str) -> list[str]:
 def test_pages_are_grouped_by_audience_in_dutch() -> None:
     assert menu("nl") == [
         "False||start", "False|Voor u|netwerklijst bewaren", "False|Griffie|griffie",
-        "False|Workshop|workshop", "False|Over|over kaart",
+        "False|Workshop|workshop", "False|Over|over kaart toegankelijkheid",
         "True||start gesprek", "True|Voor u|netwerklijst bewaren", "True|Griffie|griffie",
-        "True|Workshop|workshop", "True|Over|over kaart",
+        "True|Workshop|workshop", "True|Over|over kaart toegankelijkheid",
         "invalid|Inhoud klopt niet"]
 
 
