@@ -46,11 +46,11 @@ MAKE_VARS = """
 LOCALE := vbestuur_service/locale
 I18N_SOURCES := app.py $(sort $(wildcard vbestuur_*))
 
-.PHONY: run test lint typecheck bench clean messages mo
+.PHONY: run test lint typecheck bench scale clean messages mo
 """
 MAKE_TARGETS = """# The compiled catalogues (.mo): only a start-up shortcut, never stale
 # (vbestuur_service/i18n).
-mo: $(STAMP)
+mo: $(RUN_STAMP)
 \t$(BIN)/python -m vbestuur_service.i18n
 
 # After changing UI text: extract the msgids, merge them into every .po (changed Dutch -> fuzzy),
@@ -63,15 +63,14 @@ messages: $(STAMP)
 \t    --ignore-obsolete
 \t$(BIN)/python -m vbestuur_service.i18n.maintain
 
-run: $(STAMP) mo
+run: $(RUN_STAMP) mo
 """
 BUILD_EDITS: list[tuple[str, str, str]] = [
-    ("Makefile", "\n.PHONY: run test lint typecheck bench clean\n", MAKE_VARS),
-    ("Makefile", "run: $(STAMP)\n", MAKE_TARGETS),
+    ("Makefile", "\n.PHONY: run test lint typecheck bench scale clean\n", MAKE_VARS),
+    ("Makefile", "run: $(RUN_STAMP)\n", MAKE_TARGETS),
     ("Makefile", "test: lint\n", "test: lint mo\n"),
     ("Makefile", "\t$(BIN)/python bench/app.py\n",
      "\t$(BIN)/python bench/app.py\n\t$(BIN)/python bench/i18n.py\n"),
-    ("pyproject.toml", "dependencies = [\n", 'dependencies = [\n    "babel==2.19.0",\n'),
     ("pyproject.toml", 'vbestuur_store = ["migrations/script.py.mako"]\n',
      'vbestuur_store = ["migrations/script.py.mako"]\n'
      'vbestuur_service = ["locale/*.pot", "locale/*/LC_MESSAGES/*.po"]\n'),
