@@ -79,9 +79,8 @@ BUILD_EDITS: list[tuple[str, str, str]] = [
 # (file, old text, new text). An old text of None: the new text goes after FUTURE (an import).
 EDITS: list[tuple[str, str | None, str]] = [
     (ORG, None, "from functools import cache\n"),
-    (ORG, None, "from vbestuur_service.i18n import N_, _, supported\n"),
+    (ORG, None, "from vbestuur_service.i18n import N_, _\n"),
     (ORG, ORG_WORDS_FN_OLD, ORG_WORDS_FN_NEW),
-    (ORG, 'pdf.set_lang("en" if lang == "en" else "nl")', "pdf.set_lang(supported(lang))"),
     ("vbestuur_app/exports/document.py", None, "from vbestuur_service.i18n import supported\n"),
     ("vbestuur_app/exports/document.py", 'lang = "en" if lang == "en" else "nl"',
      "lang = supported(lang)"),
