@@ -39,6 +39,8 @@ CONTEXTS: Final[dict[str, str]] = {
     "griffie.lock_h": "heading: who is editing",
     "ws.login.go": "button: open the console",
     "griffie.unlock": "button: unlock with the PIN",
+    "ws.export.verdict": "export: the room's verdict",
+    "ws.screen.verdict": "screen: the room's verdict",
 }
 
 # English made consistent across the app: none. (The workshop content says "Don't know" for
