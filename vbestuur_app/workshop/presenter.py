@@ -79,8 +79,11 @@ def _results(code: str, step_id: int, polls: PollVocabulary) -> None:
     st.markdown(plain(_joined(view.workshop)))
     if not view.revealed:
         tally = view.result.geregeld
-        key = "ws.screen.hidden" if tally.respondents >= tally.needed else "ws.screen.waiting"
-        st.markdown(plain(t(key, respondents=tally.respondents, needed=tally.needed)))
+        if tally.respondents >= tally.needed:
+            text = t("ws.screen.hidden", respondents=tally.respondents, needed=tally.needed)
+        else:
+            text = t("ws.screen.waiting", respondents=tally.respondents, needed=tally.needed)
+        st.markdown(plain(text))
         return
     _revealed(view, polls)
 
