@@ -12,7 +12,10 @@ LOCKHASH := $(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
 RUN_STAMP := $(VENV)/.run-$(LOCKHASH)
 STAMP := $(VENV)/.test-$(LOCKHASH)
 
-.PHONY: run test lint typecheck bench scale clean
+LOCALE := vbestuur_service/locale
+I18N_SOURCES := app.py $(sort $(wildcard vbestuur_*))
+
+.PHONY: run test lint typecheck bench scale clean messages mo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +32,22 @@ $(STAMP): $(RUN_STAMP)
 	rm -f $(VENV)/.test-*
 	touch $(STAMP)
 
-run: $(RUN_STAMP)
+# The compiled catalogues (.mo): only a start-up shortcut, never stale
+# (vbestuur_service/i18n).
+mo: $(RUN_STAMP)
+	$(BIN)/python -m vbestuur_service.i18n
+
+# After changing UI text: extract the msgids, merge them into every .po (changed Dutch -> fuzzy),
+# fill in the Dutch, compile, and list what a translator still has to do.
+messages: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg --sort-output --no-location -w 96 \
+	    --project vbestuur --version 0.1.0 --copyright-holder "the vbestuur authors" \
+	    -o $(LOCALE)/messages.pot $(I18N_SOURCES)
+	$(BIN)/pybabel -q update -i $(LOCALE)/messages.pot -d $(LOCALE) -D vbestuur -w 96 \
+	    --ignore-obsolete
+	$(BIN)/python -m vbestuur_service.i18n.maintain
+
+run: $(RUN_STAMP) mo
 	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
 
 lint: $(STAMP)
@@ -37,13 +55,14 @@ lint: $(STAMP)
 	$(BIN)/mypy vbestuur_engine vbestuur_store vbestuur_service vbestuur_app vbestuur_content app.py
 	$(BIN)/lint-imports
 
-test: lint
+test: lint mo
 	$(BIN)/vbestuur check
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/app.py
+	$(BIN)/python bench/i18n.py
 	$(BIN)/python bench/documents.py
 	$(BIN)/python bench/pageweight.py
 

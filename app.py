@@ -21,7 +21,7 @@ from pathlib import Path
 import streamlit as st
 
 from vbestuur_app import links, pages, persistence, session, state
-from vbestuur_app.i18n import DEFAULT_LANG, LANGS, t
+from vbestuur_app.i18n import DEFAULT_LANG, LANGS, _
 from vbestuur_app.loading import Loaded
 from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import local
@@ -48,7 +48,7 @@ def sync_language() -> str:
 def language_switch(lang: str) -> None:
     """A two-option radio; its own key, so the chosen language survives page changes."""
     session.set_widget(state.LANG_WIDGET, lang)
-    st.radio(t("lang.label"), LANGS, format_func=LANG_NAMES.__getitem__, horizontal=True,
+    st.radio(_("Taal · Language"), LANGS, format_func=LANG_NAMES.__getitem__, horizontal=True,
              label_visibility="collapsed", key=state.LANG_WIDGET, on_change=state.set_lang)
 
 
@@ -58,21 +58,22 @@ def municipality_choice(loaded: Loaded) -> None:
     engine = loaded.engine
     if engine is None:
         return
-    own = local.profile_values(engine, t("profile.unnamed"))
+    own = local.profile_values(engine, _("Uw gemeente"))
     if not engine.content.local and own is None:
         return
-    labels = {"": t("local.none") if own is None else t("local.own", name=own.municipality)}
+    labels = {"": _("Geen (landelijke tekst)") if own is None else _(
+        "{name} (ingevuld door de griffie)", name=own.municipality)}
     labels.update({name: values.municipality for name, values in engine.content.local.items()})
     session.set_widget(state.LOCAL_WIDGET, state.local_name() or "")
-    st.selectbox(t("local.label"), sorted(labels), key=state.LOCAL_WIDGET,
+    st.selectbox(_("Uw gemeente"), sorted(labels), key=state.LOCAL_WIDGET,
                  on_change=state.set_local, format_func=labels.__getitem__,
-                 help=t("local.help"))
+                 help=_("Kies uw gemeente om haar eigen afspraken in het advies te zien."))
 
 
 def keep_link(loaded: Loaded) -> None:
     """On every page: the way to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
     if loaded.engine is not None:
-        st.page_link(links.target(links.BEWAREN), label=t("store.title"), icon="💾")
+        st.page_link(links.target(links.BEWAREN), label=_("Bewaren en verdergaan"), icon="💾")
 
 
 def store_notices() -> None:

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from vbestuur_app.i18n import LANGS, t
+from vbestuur_app.i18n import LANGS, _
 from vbestuur_app.messages import ERROR_KEYS, JUDGED_KEYS, error_text, proposal_note
 from vbestuur_service.errors import StorageUnavailable
 from vbestuur_store import Locked, MalformedCode, StoreError, WeakPin, WrongPin
@@ -38,7 +38,7 @@ def every_error() -> list[type[StoreError]]:
 def test_every_code_has_a_sentence_with_the_stores_placeholders(lang: str) -> None:
     """Each code has its own key; its sentence takes exactly the store's parameters (a missing
     one raises KeyError, an unused one is not in the text) and leaves no brace unfilled."""
-    general = t("err.store", lang)
+    general = _("Er ging iets mis bij het bewaren van uw gegevens.", lang)
     for cls in every_error():
         assert cls.code in ERROR_KEYS, cls
         params = PARAMS.get(cls.code, {})
@@ -61,14 +61,16 @@ def test_the_sentences_still_say_what_they_said(lang: str) -> None:
     assert ("6 tekens" if nl else "6 characters") in error_text(MalformedRoom(), lang)
     assert ("geen workshop" if nl else "no workshop") in error_text(UnknownRoom(), lang)
     assert "ABCD-EFGH" in error_text(MalformedCode(), lang)
-    assert error_text(StorageUnavailable(), lang) == t("store.down", lang)
+    assert error_text(StorageUnavailable(), lang) == _(
+        "Uw antwoorden kunnen nu niet worden bewaard. U kunt gewoon verder; ze staan in dit "
+        "venster zolang u het open houdt.", lang)
 
 
 def test_an_unknown_code_gets_the_general_sentence() -> None:
     class Odd(StoreError):
         code = "odd-one-out"
 
-    assert error_text(Odd(), "nl") == t("err.store", "nl")
+    assert error_text(Odd(), "nl") == _("Er ging iets mis bij het bewaren van uw gegevens.", "nl")
 
 
 @pytest.mark.parametrize("lang", LANGS)

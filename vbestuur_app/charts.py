@@ -12,8 +12,9 @@ import plotly.graph_objects as go  # type: ignore[import-untyped]
 
 from vbestuur_engine import CompiledFlow, PhaseReadiness
 from vbestuur_engine.schema import OutcomeNode
+from vbestuur_service.i18n.words import MAP_KINDS, PHASE_NAMES
 
-from .i18n import t
+from .i18n import _
 
 NODE_SYMBOLS = {"question": "diamond", "info": "square", "outcome": "circle"}
 NODE_COLOURS = {"question": "#1f4e79", "info": "#6b7280", "outcome": "#2e7d32"}
@@ -27,8 +28,9 @@ def readiness_figure(readiness: list[PhaseReadiness], lang: str) -> go.Figure:
     width would otherwise show nothing); incident phases say they count "weet wat te doen"."""
     labels = [_phase_label(r, lang) for r in readiness]
     percents = [round(r.score * 100) for r in readiness]
-    hover = [t("result.readiness_text", lang, phase=label, percent=pct, done=r.done,
-               partial=r.partial, open=r.open)
+    hover = [_(
+        "{phase}: {percent}% klaar ({done} gedaan, {partial} deels, {open} open)", lang,
+        phase=label, percent=pct, done=r.done, partial=r.partial, open=r.open)
              for label, pct, r in zip(labels, percents, readiness, strict=True)]
     figure = go.Figure(go.Bar(x=percents, y=labels, orientation="h", marker_color=BAR_COLOUR,
                               text=[f"{p}%" for p in percents],
@@ -36,7 +38,7 @@ def readiness_figure(readiness: list[PhaseReadiness], lang: str) -> go.Figure:
                               insidetextfont={"color": "#ffffff"},
                               outsidetextfont={"color": "#111111"}, cliponaxis=False,
                               hovertext=hover, hoverinfo="text"))
-    figure.update_layout(xaxis={"range": [0, 100], "title": t("result.readiness_axis", lang)},
+    figure.update_layout(xaxis={"range": [0, 100], "title": _("Klaar (%)", lang)},
                          yaxis={"autorange": "reversed", "automargin": True},
                          height=80 + 60 * len(readiness),
                          margin={"l": 10, "r": 10, "t": 10, "b": 40}, showlegend=False)
@@ -44,8 +46,9 @@ def readiness_figure(readiness: list[PhaseReadiness], lang: str) -> go.Figure:
 
 
 def _phase_label(row: PhaseReadiness, lang: str) -> str:
-    phase = t(f"phase.{row.phase}", lang)
-    return t("chart.prepared", lang, phase=phase) if row.measure == "prepared" else phase
+    phase = _(PHASE_NAMES[row.phase], lang)
+    return _(
+        "{phase} (weet wat te doen)", lang, phase=phase) if row.measure == "prepared" else phase
 
 
 def layered_positions(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
@@ -93,7 +96,7 @@ def _node_trace(compiled: CompiledFlow, nodes: list[str],
         mode="markers+text", text=nodes, textposition="top center",
         hovertext=[f"{n}: {_node_text(compiled, n, lang)}" for n in nodes], hoverinfo="text",
         marker={"symbol": symbol, "size": 16, "color": NODE_COLOURS[kind]},
-        name=t(f"map.kind.{kind}", lang))
+        name=_(MAP_KINDS[kind], lang))
 
 
 def _node_text(compiled: CompiledFlow, node_id: str, lang: str) -> str:

@@ -22,7 +22,7 @@ from vbestuur_service.visitor import Visitor
 from vbestuur_store import COOKIE_NAME, Store, StoreError, UnknownToken, is_token
 
 from . import session
-from .i18n import t
+from .i18n import _
 from .messages import error_text
 
 FRAME = "frame"  # the notice place of the frame (shown above and below every page)
@@ -56,7 +56,9 @@ def report(err: StoreError) -> None:
     """Tell the person about a storage problem; a forgotten token stops saving."""
     if isinstance(err, UnknownToken):
         session.current().token = None
-        notice(t("store.gone"))
+        notice(_(
+            "Uw bewaarde antwoorden zijn niet meer gevonden (verwijderd of verlopen). Wat u nu "
+            "invult, staat alleen in dit venster."))
     else:
         notice(error_text(err))
 

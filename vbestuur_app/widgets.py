@@ -22,7 +22,7 @@ from vbestuur_engine.schema import LocalValues, QuestionNode, Step, Text
 
 from . import links, state
 from .autolinks import break_autolinks
-from .i18n import t
+from .i18n import _
 from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
@@ -140,12 +140,12 @@ def page_language(lang: str) -> None:
 def footer() -> None:
     """Below every page: the link to the toegankelijkheidsverklaring."""
     st.divider()
-    st.page_link(links.target(links.TOEGANKELIJKHEID), label=t("a11y.footer"))
+    st.page_link(links.target(links.TOEGANKELIJKHEID), label=_("Toegankelijkheidsverklaring"))
 
 
 def danger_notice() -> None:
     """The 112 line, on top of every page: the one thing that must never be missed."""
-    st.warning(t("danger"), icon="☎️")
+    st.warning(_("**Bent u nu in gevaar? Bel [112](tel:112).**"), icon="☎️")
 
 
 def heading(text: str, level: int = 2) -> None:
@@ -172,7 +172,7 @@ def question_widget(engine: Engine, flow_id: str, question: str, lang: str,
     if node.help is not None:
         st.caption(content_text(engine, node.help, lang, local))
     if node.kind == "multi":
-        st.caption(t("ask.multi_hint"))
+        st.caption(_("Kies alles wat past."))
         for option in node.options:
             st.checkbox(plain(option_label(node, option.value, lang)),
                         key=state.widget_key(flow_id, question, option.value), width="stretch")
@@ -198,11 +198,13 @@ def answer_label(engine: Engine, flow_id: str, question: str, answer: object,
 
 def step_expander(engine: Engine, step: Step, lang: str, local: LocalValues | None) -> None:
     """One guideline step: its own text and its concrete actions, folded away."""
-    title = t("result.step", number=step.id, title=step.title.get(lang))
+    title = _("Stap {number}: {title}", number=step.id, title=step.title.get(lang))
     with st.expander(plain(title)):
-        st.markdown(f"**{t('result.guideline')}**")
+        guideline_text = _("Wat de leidraad zegt")
+        st.markdown(f"**{guideline_text}**")
         st.markdown(content_text(engine, step.guideline, lang, local))
-        st.markdown(f"**{t('result.actions')}**")
+        actions_text = _("Wat u kunt doen")
+        st.markdown(f"**{actions_text}**")
         st.markdown(actions_list(engine, step, lang, local))
 
 

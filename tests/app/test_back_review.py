@@ -15,7 +15,7 @@ from app_helpers import (
 )
 from streamlit.testing.v1 import AppTest
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _, ngettext
 from vbestuur_app.state import widget_key
 from vbestuur_app.views.home import door_key
 from vbestuur_app.views.review import edit_key
@@ -64,7 +64,7 @@ def test_next_without_choice_asks_to_choose(engine: Engine) -> None:
     at = open_door_flow(engine, "incident")
     at.button(key="ask:next").click().run()
     assert not at.exception
-    assert t("ask.choose", "nl") in [w.value for w in at.warning]
+    assert _("Kies eerst een antwoord.", "nl") in [w.value for w in at.warning]
     assert stored_answers(at, "incident") == {}
 
 
@@ -93,7 +93,7 @@ def test_review_lists_every_answer_on_the_path(engine: Engine) -> None:
     at.button(key="result:review").click().run()
     assert not at.exception
     for question in progress.answers:
-        assert at.button(key=edit_key("incident", question)).label == t("review.change", "nl")
+        assert at.button(key=edit_key("incident", question)).label == _("Wijzig", "nl")
     at.button(key="review:result").click().run()
     assert at.button(key="result:review")
 
@@ -111,7 +111,10 @@ def test_review_edit_rewalks_and_keeps_unrelated_answers(engine: Engine) -> None
     assert not at.exception
     kept = {q: (a if isinstance(a, str) else list(a)) for q, a in expected.answers.items()}
     assert stored_answers(at, flow_id) == kept
-    assert t("ask.dropped", "nl", count=len(expected.dropped)) in [i.value for i in at.info]
+    assert ngettext(
+        "{count} eerder antwoord hoort niet meer bij uw route en is weggehaald.",
+        "{count} eerdere antwoorden horen niet meer bij uw route en zijn weggehaald.",
+        len(expected.dropped), "nl", count=len(expected.dropped)) in [i.value for i in at.info]
     if expected.complete:
         assert at.button(key="review:result")
     else:
@@ -153,6 +156,7 @@ def test_stale_answers_offer_a_fresh_start() -> None:
     seed(at, answers={"incident": {"no-such-question": "ja"}})
     at.run()
     assert not at.exception
-    assert at.warning[0].value == t("conv.stale", "nl")
+    assert at.warning[0].value == _(
+        "De vragen zijn intussen veranderd. Begin dit gesprek opnieuw.", "nl")
     at.button(key="restart:incident").click().run()
     assert stored_answers(at, "incident") == {}

@@ -17,7 +17,7 @@ from app_helpers import TIMEOUT, seed, walk_nodes
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app import clients
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import organisation, profile, signin
 from vbestuur_app.widgets import plain
@@ -52,7 +52,7 @@ def griffie_app(lang: str = "nl") -> AppTest:
 def unlock(at: AppTest, passphrase: str, name: str = NAME, lang: str = "nl") -> AppTest:
     at.text_input(key=signin.NAME_KEY).input(name)
     at.text_input(key=signin.PASS_KEY).input(passphrase)
-    next(b for b in at.button if b.label == t("staff.sign_in", lang)).click()
+    next(b for b in at.button if b.label == _("Aanmelden", lang)).click()
     return at.run()
 
 
@@ -68,29 +68,35 @@ def shown(at: AppTest) -> str:
 def test_without_an_account_the_page_says_how_the_operator_makes_one() -> None:
     at = griffie_app()
     assert not at.exception
-    assert t("staff.operator_help", "nl") in [c.value for c in at.caption]
+    assert _(
+        "Nog geen account? De beheerder van deze hulp maakt er een aan met de opdracht "
+        "hieronder.", "nl") in [c.value for c in at.caption]
     assert "add-user" in at.code[0].value
     assert not at.text_area  # no editors
-    assert t("org.locked", "nl") in [i.value for i in at.info]
+    assert _(
+        "Dit overzicht kan interne afspraken bevatten. Het opent pas na de pincode van de "
+        "griffie.", "nl") in [i.value for i in at.info]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_wrong_passphrase_then_right_one(app_store: Store, lang: str) -> None:
     app_store.add_user(NAME, PASS, ["griffie"])
     at = unlock(griffie_app(lang), "wrong-passphrase!", lang=lang)
-    assert [e.value for e in at.error] == [t("staff.wrong", lang)]
+    assert [e.value for e in at.error] == [_("De naam of het wachtwoord is onjuist.", lang)]
     assert at.session_state[signin.PASS_KEY] == ""  # the passphrase never stays in the session
     assert not at.text_area
     at = unlock(at, PASS, lang=lang)
     assert not at.error
-    assert t("staff.signed_in", lang, name=plain(NAME)) in [s.value for s in at.success]
+    assert _(
+        "U bent aangemeld als {name}, voor een half uur.", lang, name=plain(NAME)
+    ) in [s.value for s in at.success]
     assert at.text_area  # the profile editors are there now
 
 
 def test_an_unknown_name_reads_like_a_wrong_passphrase(app_store: Store) -> None:
     app_store.add_user(NAME, PASS, ["griffie"])
     at = unlock(griffie_app(), PASS, name="niemand.anders")
-    assert [e.value for e in at.error] == [t("staff.wrong", "nl")]
+    assert [e.value for e in at.error] == [_("De naam of het wachtwoord is onjuist.", "nl")]
 
 
 def test_a_guesser_elsewhere_never_locks_the_griffier_out(
@@ -99,9 +105,11 @@ def test_a_guesser_elsewhere_never_locks_the_griffier_out(
     app_store.add_user(NAME, PASS, ["griffie"])
     monkeypatch.setattr(clients, "address", lambda: "203.0.113.9")
     guesser = griffie_app()
-    for _ in range(8):
+    for _skip in range(8):
         guesser = unlock(guesser, "still-wrong-passphrase")
-    assert guesser.error[0].value.startswith(t("staff.throttled", "nl").split("{")[0])
+    assert guesser.error[0].value.startswith(_(
+        "Te veel pogingen vanaf deze plek. Probeer het over {seconds} seconden opnieuw.", "nl"
+    ).split("{")[0])
     monkeypatch.setattr(clients, "address", lambda: "198.51.100.7")
     at = unlock(griffie_app(), PASS)
     assert not at.error
@@ -111,9 +119,14 @@ def test_a_guesser_elsewhere_never_locks_the_griffier_out(
 def test_an_account_without_a_griffie_role_cannot_edit(app_store: Store) -> None:
     app_store.add_user("f.acilitator", PASS, ["facilitator"])
     at = unlock(griffie_app(), PASS, name="f.acilitator")
-    assert t("staff.no_role", "nl", name=plain("f.acilitator")) in [w.value for w in at.warning]
+    assert _(
+        "U bent aangemeld als {name}, maar uw account heeft geen rol voor de griffie. De "
+        "beheerder kan de rol griffie of coordinator toevoegen.", "nl",
+        name=plain("f.acilitator")) in [w.value for w in at.warning]
     assert not at.text_area
-    assert t("org.locked", "nl") in [i.value for i in at.info]
+    assert _(
+        "Dit overzicht kan interne afspraken bevatten. Het opent pas na de pincode van de "
+        "griffie.", "nl") in [i.value for i in at.info]
 
 
 def test_with_the_database_down_the_page_does_not_blame_a_missing_account(
@@ -124,7 +137,9 @@ def test_with_the_database_down_the_page_does_not_blame_a_missing_account(
     runtime.reset()
     at = unlock(griffie_app(), PASS)
     texts = [e.value for e in at.error]
-    assert texts and texts[0] == t("store.down", "nl")
+    assert texts and texts[0] == _(
+        "Uw antwoorden kunnen nu niet worden bewaard. U kunt gewoon verder; ze staan in dit "
+        "venster zolang u het open houdt.", "nl")
     assert not at.exception
 
 
@@ -138,7 +153,7 @@ def test_profile_value_needs_both_languages(app_store: Store) -> None:
     at.text_area(key=profile.field_key("meldprocedure", "nl")).input(MARKER)
     submit(at, "profile-form-meldprocedure")
     at.run()
-    assert t("profile.both", "nl") in [i.value for i in at.info]
+    assert _("Vul de tekst in beide talen in.", "nl") in [i.value for i in at.info]
     assert app_store.get_profile() == {}
 
 
@@ -229,7 +244,9 @@ def submit(at: AppTest, form: str) -> None:
 def test_org_view_is_closed_without_signing_in(app_store: Store) -> None:
     app_store.add_user(NAME, PASS, ["griffie"])
     at = griffie_app()
-    assert t("org.locked", "nl") in [i.value for i in at.info]
+    assert _(
+        "Dit overzicht kan interne afspraken bevatten. Het opent pas na de pincode van de "
+        "griffie.", "nl") in [i.value for i in at.info]
     assert not at.get("plotly_chart")
 
 
@@ -245,14 +262,14 @@ def test_org_item_edit_is_stored_with_its_history(app_store: Store) -> None:
     changes = app_store.org_history(5)
     assert {c.field for c in changes} == {"status", "owner", "due", "note"}
     assert {c.actor for c in changes} == {NAME}
-    assert t("org.saved", "nl", step=5) in [s.value for s in at.success]
+    assert _("Stap {step} is opgeslagen.", "nl", step=5) in [s.value for s in at.success]
     page = shown(at)
     assert plain(NAME) in page
     assert "Team bedrijfsvoering" in page
-    assert t("org.overdue", "nl", count=1) in page  # its date has passed
+    assert _("Over de datum ({count})", "nl", count=1) in page  # its date has passed
     traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
     counts = {trace["name"]: sum(trace["x"]) for trace in traces}
-    assert counts[t("org.deels", "nl")] == 1
+    assert counts[_("deels geregeld", "nl")] == 1
     assert sum(counts.values()) == len(organisation.org_steps(Engine.load()))
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from app_helpers import new_app, question_widget_shown, visitor
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_engine import Engine
+from vbestuur_service.i18n.words import DOORS
 
 SINGLE_DOORS = ("incident", "gereedheid", "organisatie")
 
@@ -22,11 +23,13 @@ def test_home_shows_four_doors_and_the_frame() -> None:
     assert not at.exception
     headings = [h.value for h in at.header]  # h2 under the page's h1
     for door in ("incident", "vraag", "gereedheid", "organisatie"):
-        assert t(f"door.{door}", "nl") in headings
+        assert _(DOORS[door], "nl") in headings
     assert "Bel [112](tel:112)" in at.warning[0].value
     shown = texts(at)
-    assert t("home.privacy", "nl") in shown
-    assert t("home.disclaimer", "nl") in shown
+    assert _(
+        "Uw antwoorden worden bewaard onder een willekeurige sleutel, zonder naam. Er gaat "
+        "niets naar andere websites.", "nl") in shown
+    assert _("Deze hulp vervangt de politie (112) en juridisch advies niet.", "nl") in shown
 
 
 def test_question_door_lists_question_flows_by_their_question(engine: Engine) -> None:
@@ -72,4 +75,4 @@ def test_each_question_door_opens_its_flow(engine: Engine) -> None:
         at.button(key=f"door:vraag:{flow.id}").click().run()
         assert not at.exception
         assert visitor(at).flow == flow.id
-        assert at.button(key="ask:next").label == t("ask.next", "nl")
+        assert at.button(key="ask:next").label == _("Volgende", "nl")

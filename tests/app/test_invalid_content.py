@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from app_helpers import ROOT, new_app
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_engine import check_content
 
 PROBLEM_LINE = re.compile(r"^\S+:\d+:\d+: [A-Z][A-Z0-9-]+")
@@ -30,7 +30,7 @@ def broken_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_invalid_content_page_lists_problems(broken_content: Path) -> None:
     at = new_app()
     assert not at.exception
-    assert at.title[0].value == t("invalid.title", "nl")
+    assert at.title[0].value == _("De inhoud van deze hulp klopt niet", "nl")
     listing = at.code[0].value.splitlines()
     _content, problems = check_content(broken_content)
     errors = [str(p) for p in problems if p.severity == "error"]
@@ -38,9 +38,9 @@ def test_invalid_content_page_lists_problems(broken_content: Path) -> None:
     assert listing == errors
     assert all(PROBLEM_LINE.match(line) for line in listing)
     assert not at.button, "no doors when the content is invalid"
-    assert t("danger", "nl") == at.warning[0].value
+    assert _("**Bent u nu in gevaar? Bel [112](tel:112).**", "nl") == at.warning[0].value
 
 
 def test_invalid_content_page_in_english(broken_content: Path) -> None:
     at = new_app(lang="en")
-    assert at.title[0].value == t("invalid.title", "en")
+    assert at.title[0].value == _("De inhoud van deze hulp klopt niet", "en")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from app_helpers import ROOT, new_app
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 
 UNBLOCK_SECONDS = 20
 """If a regression makes the app read the FIFO, a writer opens and closes it after this long:
@@ -67,6 +67,6 @@ def test_the_problem_page_names_the_file_and_rule(case: str, tmp_path: Path,
     monkeypatch.setenv("VBESTUUR_CONTENT", str(tmp_path))
     at = new_app()
     assert not at.exception
-    assert at.title[0].value == t("invalid.title", "nl")
+    assert at.title[0].value == _("De inhoud van deze hulp klopt niet", "nl")
     listing = at.code[0].value.splitlines()
     assert any(line.startswith(expected) for line in listing), listing

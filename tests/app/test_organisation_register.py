@@ -11,7 +11,7 @@ import time
 from app_helpers import APP, TIMEOUT, choose, keys_with_prefix, new_app, seed
 from streamlit.testing.v1 import AppTest
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_app.views.home import door_key
 from vbestuur_engine import Engine
 from vbestuur_service import register
@@ -30,7 +30,9 @@ def test_the_interview_opens_with_the_registers_state(engine: Engine, app_store:
     still_open = keys_with_prefix(at, "step-")
     assert "1" not in still_open  # arranged in the register: closed in the interview too
     assert "9" in still_open and "2" in still_open  # partly and unedited: open
-    assert t("org.flow.personal", "nl") in [c.value for c in at.caption]
+    assert _(
+        "Deze antwoorden zijn alleen van u. Ze komen in het overzicht van de griffie als u "
+        "eerst de griffiepagina met de pincode ontgrendelt.", "nl") in [c.value for c in at.caption]
 
 
 def test_an_unlocked_griffie_fills_in_the_register(engine: Engine, app_store: Store) -> None:

@@ -15,7 +15,7 @@ from app_helpers import walk_nodes
 from test_netwerk import edit, netwerk_app, token
 from test_store_resume import resume_app
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_service import runtime
 from vbestuur_service.runtime import Runtime
 from vbestuur_service.settings import Settings
@@ -43,13 +43,15 @@ def test_netwerklijst_never_says_saved_when_saving_failed(token: str) -> None:
     database_goes_down()
     at = edit(at, None, name="Jan Jansen", phone="0612345678")
     assert not at.exception
-    assert t("nw.saved", "nl") not in [s.value for s in at.success]
-    assert t("nw.kept", "nl") in [i.value for i in at.info]
+    assert _("Opgeslagen.", "nl") not in [s.value for s in at.success]
+    assert _(
+        "Uw wijziging staat in dit venster, maar is niet bewaard.", "nl"
+    ) in [i.value for i in at.info]
 
 
 def test_netwerklijst_still_says_saved_when_it_was(token: str) -> None:
     at = edit(netwerk_app(), None, name="Jan Jansen", phone="0612345678")
-    assert t("nw.saved", "nl") in [s.value for s in at.success]
+    assert _("Opgeslagen.", "nl") in [s.value for s in at.success]
 
 
 def test_bewaren_blames_the_database_not_the_cookie(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,5 +60,9 @@ def test_bewaren_blames_the_database_not_the_cookie(monkeypatch: pytest.MonkeyPa
     at = resume_app()
     assert not at.exception
     text = all_text(at)
-    assert t("store.status_off", "nl") not in text
-    assert t("store.down", "nl") in text
+    assert _(
+        "In deze browser worden uw antwoorden niet bewaard, omdat er geen cookie kan worden "
+        "gebruikt. Uw antwoorden staan alleen in dit venster.", "nl") not in text
+    assert _(
+        "Uw antwoorden kunnen nu niet worden bewaard. U kunt gewoon verder; ze staan in dit "
+        "venster zolang u het open houdt.", "nl") in text

@@ -10,8 +10,9 @@ import re
 from app_helpers import complete_flow, new_app
 from streamlit.testing.v1 import AppTest
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_engine import Engine
+from vbestuur_service.i18n.words import PHASE_NAMES
 from vbestuur_store import Store
 
 
@@ -21,7 +22,7 @@ def shown_percentages(at: AppTest) -> dict[str, int]:
     lines = [line.removeprefix("- ") for m in at.markdown
              for line in m.value.replace("\\", "").splitlines()]
     for phase in ("vooraf", "tijdens", "erna"):
-        label = t(f"phase.{phase}", "nl")
+        label = _(PHASE_NAMES[phase], "nl")
         for line in lines:
             match = re.match(re.escape(label) + r": (\d+)%", line)
             if match and phase not in found:  # the summary first, not the history lines
@@ -43,10 +44,11 @@ def test_a_completed_check_is_kept_as_shown_and_progress_is_shown(
     assert percentages
     assert {p: round(s * 100) for p, s in history[-1].scores.items()} == percentages
     shown = [m.value for m in at.markdown]
-    assert t("readiness.since", "nl", date="15 januari 2026") in shown
+    assert _("Sinds uw vorige check op {date}:", "nl", date="15 januari 2026") in shown
     for phase, now in percentages.items():
-        line = t("readiness.line", "nl", phase=t(f"phase.{phase}", "nl"), then=0, now=now,
-                 diff=f"{now:+d}")
+        line = _(
+            "{phase}: {then}% → {now}% ({diff})", "nl", phase=_(PHASE_NAMES[phase], "nl"), then=0,
+            now=now, diff=f"{now:+d}")
         assert any(line in m for m in shown), line
 
 
@@ -55,7 +57,9 @@ def test_a_refresh_does_not_count_as_a_new_check(
     at = new_app()
     at.button(key="door:gereedheid").click().run()
     complete_flow(at, engine, "gereedheid")
-    assert t("readiness.first", "nl") in [c.value for c in at.caption]
+    assert _(
+        "Deze check is bewaard. Doet u hem later opnieuw, dan ziet u hier wat er is veranderd.",
+        "nl") in [c.value for c in at.caption]
     again = new_app()  # a refresh: the answers come back, the result is shown again
     again.button(key="door:gereedheid").click().run()
     assert not again.exception
@@ -67,4 +71,6 @@ def test_without_a_token_nothing_is_kept(engine: Engine, app_store: Store) -> No
     at.button(key="door:gereedheid").click().run()
     complete_flow(at, engine, "gereedheid")
     assert not at.exception
-    assert t("readiness.first", "nl") not in [c.value for c in at.caption]
+    assert _(
+        "Deze check is bewaard. Doet u hem later opnieuw, dan ziet u hier wat er is veranderd.",
+        "nl") not in [c.value for c in at.caption]

@@ -17,7 +17,7 @@ from app_helpers import (
 )
 from streamlit.testing.v1 import AppTest
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_app.state import widget_key
 from vbestuur_app.views.home import door_key
 from vbestuur_engine import Engine, Progress
@@ -54,11 +54,11 @@ def test_incident_result_in_three_layers(engine: Engine, lang: str) -> None:
     layers = engine.layers(progress)
     assert layers.now and layers.today and layers.later, "this path fills every layer"
     subheaders = [h.value for h in at.subheader]
-    now, today = t("layer.now", lang), t("layer.today", lang)
+    now, today = _("Doe nu", lang), _("Vandaag / deze week", lang)
     assert now in subheaders and today in subheaders
     assert subheaders.index(now) < subheaders.index(today)
     later = [e for e in at.expander
-             if e.label == t("layer.later_count", lang, count=len(layers.later))]
+             if e.label == _("Goed om te weten ({count})", lang, count=len(layers.later))]
     assert len(later) == 1, "'Goed om te weten' is one folded expander"
 
 
@@ -66,9 +66,9 @@ def test_incident_result_in_three_layers(engine: Engine, lang: str) -> None:
 def test_one_expander_per_card(engine: Engine, lang: str) -> None:
     at, progress = incident_in_danger(engine, lang)
     layers = engine.layers(progress)
-    details = [e for e in at.expander if e.label == t("card.details", lang)]
+    details = [e for e in at.expander if e.label == _("Waarom en bronnen", lang)]
     assert len(details) == len(layers.now) + len(layers.today)
-    labels = {e.label for e in at.expander} - {t("card.details", lang)}
+    labels = {e.label for e in at.expander} - {_("Waarom en bronnen", lang)}
     # besides the cards: the later layer, the checklist and the downloads, nothing else
     assert len(labels) == 3, labels
 
@@ -103,9 +103,9 @@ def test_readiness_starts_with_summary_and_exports(engine: Engine) -> None:
     at.button(key=door_key("gereedheid")).click().run()
     complete_flow(at, engine, "gereedheid")
     subheaders = [h.value for h in at.subheader]
-    assert subheaders[:2] == [t("summary.title"), t("result.downloads")]
+    assert subheaders[:2] == [_("Samenvatting"), _("Bewaar of print uw advies")]
     assert at.get("download_button"), "the exports are there"
-    assert not [e for e in at.expander if e.label == t("result.downloads")]
+    assert not [e for e in at.expander if e.label == _("Bewaar of print uw advies")]
 
 
 def test_role_is_asked_once_per_visit(engine: Engine) -> None:
@@ -121,7 +121,9 @@ def test_role_is_asked_once_per_visit(engine: Engine) -> None:
     assert question != "rol"
     again.button(key="ask:review").click().run()
     captions = [str(c.value) for c in again.caption]
-    assert t("review.role_kept") in captions, "the role is shown on the review"
+    assert _(
+        "Uw rol hebt u eerder in dit bezoek gekozen. U kunt die hier wijzigen."
+    ) in captions, "the role is shown on the review"
     assert [b for b in again.button if b.key == "edit:gereedheid:rol"], "and changeable"
 
 

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from test_workshop import FACILITATOR, PIN, facilitator_script, store, texts
 
 from vbestuur_app import clients
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_app.store_views import signin
 from vbestuur_service.staff import StaffIdentity
 from vbestuur_store import Store, create_workshop, end_workshop
@@ -39,7 +39,9 @@ def try_pin(at: AppTest, code: str, pin: str) -> AppTest:
 
 def test_without_a_facilitator_sign_in_there_is_no_workshop_form(store: Store) -> None:
     at = session_as(None)
-    assert t("staff.fac_needed", "nl") in [i.value for i in at.info]
+    assert _(
+        "Workshops begeleiden kan na aanmelden met een account met de rol facilitator.", "nl"
+    ) in [i.value for i in at.info]
     assert not [w for w in at.text_input if w.key in ("ws-login-pin", "ws-new-pin")]
     assert at.text_input(key=signin.NAME_KEY) is not None
     griffier = StaffIdentity("a.griffier", frozenset({"griffie"}), time.time() + 600)
@@ -51,7 +53,7 @@ def test_a_facilitator_account_signs_in_on_the_page(store: Store) -> None:
     at = session_as(None)
     at.text_input(key=signin.NAME_KEY).input("f.acilitator")
     at.text_input(key=signin.PASS_KEY).input("facilitator-wachtwoord")
-    at = at.button(key="FormSubmitter:staff-sign-in-" + t("staff.sign_in", "nl")).click().run()
+    at = at.button(key="FormSubmitter:staff-sign-in-" + _("Aanmelden", "nl")).click().run()
     assert at.text_input(key="ws-login-pin") is not None
 
 
@@ -61,9 +63,11 @@ def test_guessing_strangers_never_lock_the_facilitator_out(
     code = create_workshop(store, PIN, [1, 2]).code
     monkeypatch.setattr(clients, "address", lambda: "203.0.113.50")
     stranger = session_as(FACILITATOR)
-    for _ in range(12):
+    for _skip in range(12):
         stranger = try_pin(stranger, code, "geraden-pin")
-    assert t("ws.login.refused", "nl") in texts(stranger) or "seconden" in texts(stranger)
+    assert _(
+        "Deze combinatie van workshopcode en pincode klopt niet.", "nl"
+    ) in texts(stranger) or "seconden" in texts(stranger)
     monkeypatch.setattr(clients, "address", lambda: "198.51.100.20")
     at = try_pin(session_as(FACILITATOR), code, PIN)
     assert at.session_state["vbestuur"].facilitating == (code, PIN)
@@ -78,7 +82,10 @@ def test_an_unknown_code_reads_like_a_wrong_pin_and_guessing_is_throttled(
     at = try_pin(session_as(FACILITATOR), code, "verkeerd")
     wrong_pin = [e.value for e in at.error]
     at = try_pin(at, "ZZZZZZ", "verkeerd")
-    assert [e.value for e in at.error] == wrong_pin == [t("ws.login.refused", "nl")]
-    for _ in range(12):
+    assert [e.value for e in at.error] == wrong_pin == [_(
+        "Deze combinatie van workshopcode en pincode klopt niet.", "nl")]
+    for _skip in range(12):
         at = try_pin(at, "QQQQQQ", "verkeerd")
-    assert [e.value for e in at.error][0].startswith(t("staff.throttled", "nl").split("{")[0])
+    assert [e.value for e in at.error][0].startswith(_(
+        "Te veel pogingen vanaf deze plek. Probeer het over {seconds} seconden opnieuw.", "nl"
+    ).split("{")[0])

@@ -25,7 +25,7 @@ from app_helpers import (
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app import persistence
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import forget, resume
 from vbestuur_engine import Engine
@@ -71,7 +71,7 @@ def all_text(at: AppTest) -> str:
 def submit_code(at: AppTest, code: str, lang: str = "nl") -> AppTest:
     """Type the code into the form field and press the form's button."""
     at.text_input(key=resume.INPUT_KEY).input(code)
-    next(b for b in at.button if b.label == t("store.resume_button", lang)).click()
+    next(b for b in at.button if b.label == _("Verdergaan", lang)).click()
     return at.run()
 
 
@@ -90,7 +90,9 @@ def test_every_answer_is_saved_and_a_new_session_gets_it_back(
     again = new_app()  # a refresh: a new session with the same cookie
     assert not again.exception
     assert stored_answers(again, "incident") == {question: value}
-    assert t("door.resume", "nl") in [c.value for c in again.caption]
+    assert _(
+        "U was hier al mee bezig. Uw antwoorden staan er nog.", "nl"
+    ) in [c.value for c in again.caption]
 
 
 def test_restart_is_saved_too(engine: Engine, app_store: Store, browser_token: str) -> None:
@@ -151,7 +153,9 @@ def test_a_new_code_replaces_the_old_one(app_store: Store, browser_token: str) -
 
 def test_no_code_without_a_cookie() -> None:
     at = resume_app()
-    assert t("store.status_off", "nl") in [i.value for i in at.info]
+    assert _(
+        "In deze browser worden uw antwoorden niet bewaard, omdat er geen cookie kan worden "
+        "gebruikt. Uw antwoorden staan alleen in dit venster.", "nl") in [i.value for i in at.info]
     with pytest.raises(KeyError):
         at.button(key=resume.MAKE_KEY)
 
@@ -181,7 +185,9 @@ def test_right_code_adopts_the_saved_answers_and_offers_to_relink(
     code = app_store.create_bewaarcode(other)
     at = submit_code(resume_app(answers={"gereedheid": {"x": "y"}}), code)
     assert not at.exception
-    assert t("store.resumed", "nl") in [s.value for s in at.success]
+    assert _(
+        "Gelukt. Uw bewaarde antwoorden staan nu in dit venster.", "nl"
+    ) in [s.value for s in at.success]
     assert visitor(at).answers == {"incident": {question: value}}
     assert visitor(at).token == other
     assert at.session_state[resume.INPUT_KEY] == ""
@@ -220,7 +226,9 @@ def test_vergeet_mij_deletes_everything_at_once(
     code = app_store.create_bewaarcode(browser_token)
     at = forget_all(resume_app())
     assert not at.exception
-    assert t("forget.done", "nl") in [s.value for s in at.success]
+    assert _(
+        "Alles is verwijderd. Wat u in dit venster nog invult, wordt niet meer bewaard. Opent u "
+        "de hulp opnieuw, dan begint u met een lege lijst.", "nl") in [s.value for s in at.success]
     assert not app_store.exists(browser_token)
     with pytest.raises(UnknownCode):
         app_store.resume(code)

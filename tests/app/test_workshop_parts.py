@@ -7,11 +7,12 @@ from app_helpers import APP, TIMEOUT
 from streamlit.testing.v1 import AppTest
 from workshop_vocabulary import BEHAVIOURS
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_app.workshop.charts import gedrag_figure, geregeld_figure
 from vbestuur_app.workshop.prompts import poll_vocabulary, prompts_for
 from vbestuur_app.workshop.qr import base_url, join_url, qr_png
 from vbestuur_engine import Engine
+from vbestuur_service.i18n import N_
 from vbestuur_store import Tally
 
 
@@ -33,13 +34,14 @@ def test_the_store_gets_the_poll_vocabulary_of_the_content(engine: Engine) -> No
 
 # The catalogue's copies of the poll texts, per poll and option (keys written out, so the
 # gettext codemod can follow them).
-POLL_TEXT_KEYS = {"geregeld": "ws.q.geregeld", "gedrag": "ws.q.gedrag"}
-POLL_HELP_KEYS = {"gedrag": "ws.q.gedrag_help"}
-LABEL_KEYS = {"ja": "ws.opt.ja", "deels": "ws.opt.deels", "nee": "ws.opt.nee",
-              "weet-niet": "ws.opt.weet-niet", "uitschelden": "ws.form.uitschelden",
-              "beledigen": "ws.form.beledigen", "bedreiging": "ws.form.bedreiging",
-              "bedreiging-familie": "ws.form.bedreiging-familie", "stalken": "ws.form.stalken",
-              "fysieke-agressie": "ws.form.fysieke-agressie", "geen": "ws.form.geen"}
+POLL_TEXT_KEYS = {"geregeld": N_("Is dit bij ons geregeld?"), "gedrag": N_(
+    "Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?")}
+POLL_HELP_KEYS = {"gedrag": N_("Kies alles wat past. Niets meegemaakt? Kies ‘Geen van deze’.")}
+LABEL_KEYS = {"ja": N_("Ja"), "deels": N_("Deels"), "nee": N_("Nee"),
+              "weet-niet": N_("Weet ik niet"), "uitschelden": N_("Uitschelden"),
+              "beledigen": N_("Beledigen"), "bedreiging": N_("Persoonlijke bedreiging"),
+              "bedreiging-familie": N_("Bedreiging van familie"), "stalken": N_("Stalken"),
+              "fysieke-agressie": N_("Fysieke agressie"), "geen": N_("Geen van deze")}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -51,13 +53,13 @@ def test_the_pages_show_the_poll_labels_of_the_content(engine: Engine, lang: str
     for poll_id in ("geregeld", "gedrag"):
         poll = workshop.poll(poll_id)
         assert poll is not None
-        assert t(POLL_TEXT_KEYS[poll_id], lang) == poll.text.get(lang)
+        assert _(POLL_TEXT_KEYS[poll_id], lang) == poll.text.get(lang)
         if poll.help is not None:
-            assert t(POLL_HELP_KEYS[poll_id], lang) == poll.help.get(lang)
+            assert _(POLL_HELP_KEYS[poll_id], lang) == poll.help.get(lang)
         options = (*poll.options, *([poll.none] if poll.none else []))
         assert {option.value for option in options} <= set(LABEL_KEYS)
         for option in options:
-            assert t(LABEL_KEYS[option.value], lang) == option.label.get(lang)
+            assert _(LABEL_KEYS[option.value], lang) == option.label.get(lang)
 
 
 def test_join_address_and_local_qr_code() -> None:
@@ -88,10 +90,10 @@ def test_figures_only_with_counts() -> None:
 def _pages_script() -> None:
     import streamlit as st
 
-    from vbestuur_app.i18n import t
+    from vbestuur_app.i18n import _
     from vbestuur_app.pages import sections
 
-    for page in sections(True, False)[t("nav.section.workshop")]:
+    for page in sections(True, False)[_("Workshop")]:
         st.text(f"{page.url_path} {page.visibility}")
 
 

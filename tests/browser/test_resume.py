@@ -22,7 +22,7 @@ from test_browser import (
     settle,
 )
 
-from vbestuur_app.i18n import t
+from vbestuur_app.i18n import _
 from vbestuur_engine import Engine
 from vbestuur_store import COOKIE_NAME, is_token
 
@@ -82,7 +82,7 @@ def session_cookie(page: Page) -> str | None:
 
 
 def to_page(page: Page, key: str) -> None:
-    page.get_by_role("link", name=t(key, "nl")).first.click()
+    page.get_by_role("link", name=_(key, "nl")).first.click()
     settle(page)
 
 
@@ -126,20 +126,24 @@ def test_vergeet_mij_then_reload_starts_empty(page: Page, app_url: str, engine: 
     click_key(page, "door-incident")
     answer_first(page)
     old = session_cookie(page)
-    to_page(page, "store.title")
-    page.get_by_text(t("forget.confirm", "nl")).click()
+    to_page(page, "Bewaren en verdergaan")
+    page.get_by_text(_("Ja, verwijder alles wat over mij is bewaard", "nl")).click()
     settle(page)
     click_key(page, "forget-go")
-    expect(page.get_by_text(t("forget.done", "nl"))).to_be_visible()
+    expect(page.get_by_text(_(
+        "Alles is verwijderd. Wat u in dit venster nog invult, wordt niet meer bewaard. Opent u "
+        "de hulp opnieuw, dan begint u met een lege lijst.", "nl"))).to_be_visible()
     open_home(page, app_url, "nl")
-    expect(page.get_by_text(t("door.resume", "nl"))).to_have_count(0)
+    expect(page.get_by_text(_(
+        "U was hier al mee bezig. Uw antwoorden staan er nog.", "nl"))).to_have_count(0)
     new = session_cookie(page)
     assert new is not None and new != old
     # without an open conversation "Gesprek" is not in the menu; its address still answers
-    expect(page.get_by_role("link", name=t("nav.conversation", "nl"))).to_have_count(0)
+    expect(page.get_by_role("link", name=_("Gesprek", "nl"))).to_have_count(0)
     page.goto(f"{app_url}/gesprek")
     settle(page)
-    expect(page.get_by_text(t("conv.none", "nl"))).to_be_visible()
+    expect(page.get_by_text(_(
+        "Kies eerst op de startpagina waar u hulp bij wilt.", "nl"))).to_be_visible()
     watch.assert_clean(first_question(engine))
 
 
@@ -150,7 +154,9 @@ def test_a_tampered_cookie_gives_a_fresh_session_without_error(page: Page, app_u
     assert is_token(session_cookie(page))
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
     expect(page.locator("[data-testid='stAlertContentError']")).to_have_count(0)
-    expect(page.get_by_text(t("store.gone", "nl"))).to_have_count(0)
+    expect(page.get_by_text(_(
+        "Uw bewaarde antwoorden zijn niet meer gevonden (verwijderd of verlopen). Wat u nu "
+        "invult, staat alleen in dit venster.", "nl"))).to_have_count(0)
     watch.assert_clean()
 
 
@@ -160,21 +166,23 @@ def test_continue_on_a_second_device_with_the_bewaarcode(
     open_home(page, app_url, "nl")
     click_key(page, "door-incident")
     answer_first(page)
-    to_page(page, "store.title")
+    to_page(page, "Bewaren en verdergaan")
     click_key(page, "store-make_code")
     code = page.locator("[data-testid='stCode'] code").inner_text().strip()
     assert len(code) == 34
     other, other_watch = second_device
     open_home(other, app_url, "nl")
-    to_page(other, "store.title")
-    other.get_by_label(t("store.resume_label", "nl")).fill(code)
-    other.get_by_role("button", name=t("store.resume_button", "nl")).click()
+    to_page(other, "Bewaren en verdergaan")
+    other.get_by_label(_("Bewaarcode", "nl")).fill(code)
+    other.get_by_role("button", name=_("Verdergaan", "nl")).click()
     settle(other)
-    expect(other.get_by_text(t("store.resumed", "nl"))).to_be_visible()
+    expect(other.get_by_text(_(
+        "Gelukt. Uw bewaarde antwoorden staan nu in dit venster.", "nl"))).to_be_visible()
     reload(other)  # within the minute: the middleware swaps this browser's cookie
     assert session_cookie(other) == session_cookie(page)
     open_home(other, app_url, "nl")
-    expect(other.get_by_text(t("door.resume", "nl"))).to_be_visible()
+    expect(other.get_by_text(_(
+        "U was hier al mee bezig. Uw antwoorden staan er nog.", "nl"))).to_be_visible()
     watch.assert_clean(code, code.replace("-", ""))
     other_watch.assert_clean(code, code.replace("-", ""))
 
@@ -183,8 +191,9 @@ def test_continue_on_a_second_device_with_the_bewaarcode(
 def test_axe_on_the_store_pages(page: Page, app_url: str, lang: str, watch: Watch) -> None:
     open_home(page, app_url, lang)
     problems: list[str] = []
-    for key in ("store.griffie_link", "store.title"):  # both are linked from the start page
-        page.get_by_role("link", name=t(key, lang)).first.click()
+    # both are linked from the start page
+    for key in ("Griffie: gemeenteprofiel en organisatie", "Bewaren en verdergaan"):
+        page.get_by_role("link", name=_(key, lang)).first.click()
         settle(page)
         problems += axe_problems(page, key)
     assert not problems, "\n".join(problems)

@@ -19,6 +19,7 @@ from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.report import advice_list, option_label
 from vbestuur_engine.schema import LocalValues, OutcomeNode, QuestionNode, Step
 from vbestuur_engine.walk import AdviceHit, ChecklistItem
+from vbestuur_service.i18n import supported
 from vbestuur_service.localtime import format_day
 from vbestuur_service.localtime import today as local_today
 
@@ -101,7 +102,7 @@ def build_document(engine: Engine, progress: Progress, lang: str,
                    local: LocalValues | None = None,
                    today: dt.date | None = None) -> ResultDocument:
     """Render a walk into a `ResultDocument` (`today` is for tests; default: today's date)."""
-    lang = "en" if lang == "en" else "nl"
+    lang = supported(lang)
     compiled = engine.flow(progress.flow_id)
     outcome = compiled.node(progress.outcome) if progress.outcome else None
     terms = engine.content.terms

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Final
 
 import pandas as pd
@@ -18,6 +19,7 @@ import pandas as pd
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
 from vbestuur_service import register
+from vbestuur_service.i18n import N_, _
 from vbestuur_service.localtime import format_day, format_moment
 from vbestuur_service.localtime import today as local_today
 from vbestuur_store import OrgItem
@@ -31,23 +33,20 @@ __all__ = ["EVALUATION_STEP", "NEW_TERM_STEP", "build_org_csv", "build_org_ics",
            "build_org_pdf", "org_rows"]
 
 _WORDS: Final = {
-    "nl": {"title": "Organisatie: stand van zaken", "step": "stap", "phase": "fase",
-           "status": "status", "owner": "eigenaar", "due": "datum klaar", "note": "notitie",
-           "changed_by": "gewijzigd door", "changed_at": "gewijzigd op", "none": "—",
-           "open": "open", "deels": "deels geregeld", "geregeld": "geregeld",
-           "nvt": "niet van toepassing", "titlecol": "titel"},
-    "en": {"title": "Organisation: state of play", "step": "step", "phase": "phase",
-           "status": "status", "owner": "owner", "due": "due date", "note": "note",
-           "changed_by": "changed by", "changed_at": "changed on", "none": "—",
-           "open": "open", "deels": "partly arranged", "geregeld": "arranged",
-           "nvt": "not applicable", "titlecol": "title"},
+    "title": N_("Organisatie: stand van zaken"), "step": N_("stap"), "phase": N_("fase"),
+    "status": N_("status"), "owner": N_("eigenaar"), "due": N_("datum klaar"),
+    "note": N_("notitie"), "changed_by": N_("gewijzigd door"), "changed_at": N_("gewijzigd op"),
+    "open": N_("open"), "deels": N_("deels geregeld"), "geregeld": N_("geregeld"),
+    "nvt": N_("niet van toepassing"), "titlecol": N_("titel"),
 }
 COLUMNS: Final = ("step", "titlecol", "phase", "status", "owner", "due", "note", "changed_by",
                   "changed_at")
 
 
+@cache
 def _words(lang: str) -> Mapping[str, str]:
-    return _WORDS["en" if lang == "en" else "nl"]
+    """The column and status words in `lang`, from the one catalogue; "—" marks an empty cell."""
+    return {"none": "—", **{key: _(msgid, lang) for key, msgid in _WORDS.items()}}
 
 
 def _by_step(items: Sequence[OrgItem]) -> dict[int, OrgItem]:

@@ -20,6 +20,7 @@ from icalendar import Alarm, Calendar, Event, vRecur
 from vbestuur_engine import ChecklistItem, Progress
 from vbestuur_engine.content import load_content
 from vbestuur_engine.schema import Step
+from vbestuur_service.i18n import supported
 
 from .labels import labels, status_label, steps_text
 
@@ -45,7 +46,7 @@ def build_reminders(checklist: Sequence[ChecklistItem], lang: str, evaluation: d
                     stamp: dt.datetime | None = None) -> bytes:
     """The two reminders, each noting the status `checklist` gives its step (if any): for a
     person's result or for the griffie's register alike."""
-    lang = "en" if lang == "en" else "nl"
+    lang = supported(lang)
     lab = labels(lang)
     calendar = new_calendar(lab["calendar"])
     when = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from vbestuur_engine.netwerklijst import NetworkList
 
-from ..i18n import t
+from ..i18n import _
 from ..widgets import heading, reminder_dates
 from .to_vcard import build_vcard
 
@@ -26,20 +26,21 @@ BASE = "netwerklijst"
 
 def render(network: NetworkList, lang: str) -> None:
     """Three download buttons and, folded away, the calendar reminder."""
-    heading(t("nw.downloads"), 2)
-    st.caption(t("nw.downloads_note"))
+    heading(_("Op uw telefoon en op papier"), 2)
+    st.caption(_("De bestanden worden op deze computer gemaakt. Er gaat niets naar buiten."))
     pdf, vcard, csv, excel = st.columns(4)
     with pdf:
-        _download(t("nw.pdf"), lambda: _pdf(network, lang), "pdf", "application/pdf")
+        _download(_("PDF (één pagina)"), lambda: _pdf(network, lang), "pdf", "application/pdf")
     with vcard:
-        _download(t("nw.vcard"), lambda: _vcard(network, lang), "vcf", "text/vcard")
+        _download(_("Telefoon (vCard)"), lambda: _vcard(network, lang), "vcf", "text/vcard")
     with csv:
-        _download(t("nw.csv"), lambda: _csv(network, lang), "csv", "text/csv")
+        _download(_("CSV (standaard)"), lambda: _csv(network, lang), "csv", "text/csv")
     with excel:
-        _download(t("nw.csv_nl"), lambda: _csv(network, lang, "excel-nl"), "excel-nl.csv",
+        _download(_(
+            "CSV voor Excel (Nederlands)"), lambda: _csv(network, lang, "excel-nl"), "excel-nl.csv",
                   "text/csv")
-    st.caption(t("nw.vcard_help"))
-    with st.expander(t("nw.ics")):
+    st.caption(_("In het vCard-bestand staan alle regels met een telefoonnummer."))
+    with st.expander(_("Herinnering in uw agenda")):
         _ics(lang)
 
 
@@ -69,7 +70,9 @@ def _csv(network: NetworkList, lang: str, dialect: Dialect = "standard") -> byte
 
 def _ics(lang: str) -> None:
     """Pick the first yearly review (default: a year from now) and, if known, a new term."""
-    evaluation, new_term = reminder_dates("nw:ics", t("nw.ics_eval"), t("nw.ics_term"))
+    evaluation, new_term = reminder_dates("nw:ics", _(
+        "Elk jaar de lijst controleren (stap 20), voor het eerst op"), _(
+        "Begin van een nieuwe termijn (stap 21), als u die datum weet"))
 
     def make() -> bytes:
         # deferred: a measured start-up cost (icalendar ~0.7 s to import on this box);
@@ -78,4 +81,4 @@ def _ics(lang: str) -> None:
 
         return build_ics(lang, evaluation, new_term)
 
-    _download(t("nw.ics"), make, "ics", "text/calendar")
+    _download(_("Herinnering in uw agenda"), make, "ics", "text/calendar")

@@ -27,7 +27,7 @@ from vbestuur_engine.netwerklijst import (
 from vbestuur_engine.netwerklijst_text import FieldProblem
 
 from .. import session
-from ..i18n import t
+from ..i18n import _
 from ..widgets import heading
 from . import store
 from .actions import notify, saved_or_kept
@@ -105,27 +105,30 @@ def form(lang: str) -> None:
         return
     problems: Mapping[str, FieldProblem] = session.current().netwerk_problems
     with st.form(key="nw-form", border=True, enter_to_submit=False):
-        heading(t("nw.form.new") if open_row == NEW else t("nw.form.edit"), 2)
+        heading(_("Nieuw contact") if open_row == NEW else _("Contact wijzigen"), 2)
         if problems:
-            st.error(t("nw.form.error"))
-        st.selectbox(t("nw.field.kind"), KINDS, key=field_key("kind"),
+            st.error(_(
+                "Niet opgeslagen. Verbeter de velden met een melding; uw invoer staat er nog."))
+        st.selectbox(_("Soort contact"), KINDS, key=field_key("kind"),
                      format_func=lambda kind: kind_label(kind, lang))
         _message(problems, "kind", lang)
-        st.text_input(t("nw.field.name"), key=field_key("name"))
+        st.text_input(_("Naam"), key=field_key("name"))
         _message(problems, "name", lang)
-        st.text_input(t("nw.field.role"), key=field_key("role"))
+        st.text_input(_("Functie of waarvoor"), key=field_key("role"))
         _message(problems, "role", lang)
-        st.text_input(t("nw.field.phone"), key=field_key("phone"),
-                      help=t("nw.field.phone_help"), placeholder="06-12345678")
+        st.text_input(_("Telefoonnummer"), key=field_key("phone"),
+                      help=_(
+                          "Bijvoorbeeld 06-12345678, 020-1234567 of +31 6 12345678."
+                      ), placeholder="06-12345678")
         _message(problems, "phone", lang)
-        st.text_area(t("nw.field.note"), key=field_key("note"), height=90)
+        st.text_area(_("Notitie"), key=field_key("note"), height=90)
         _message(problems, "note", lang)
         save, close = st.columns(2)
         with save:
-            st.form_submit_button(t("nw.save"), type="primary", on_click=submit,
+            st.form_submit_button(_("Opslaan"), type="primary", on_click=submit,
                                   key="nw:save", width="stretch")
         with close:
-            st.form_submit_button(t("nw.cancel"), on_click=cancel, key="nw:cancel",
+            st.form_submit_button(_("Annuleren"), on_click=cancel, key="nw:cancel",
                                   width="stretch")
 
 

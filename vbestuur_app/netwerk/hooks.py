@@ -12,7 +12,7 @@ import streamlit as st
 from vbestuur_service.conversation import NETWERK_FLOW
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 
 LINK_FLOWS = ("wie-bellen", "incident", NETWERK_FLOW)
 
@@ -22,7 +22,8 @@ def result_link(flow_id: str) -> None:
     if flow_id not in LINK_FLOWS:
         return
     with st.container(border=True, key="nw-link"):
-        st.markdown(t("nw.link"))
+        st.markdown(_(
+            "Zet de nummers die u nodig heeft op één lijst: op uw telefoon en op papier."))
         if flow_id == NETWERK_FLOW:
-            st.caption(t("nw.link_step6"))
-        st.page_link(links.target(links.NETWERKLIJST), label=t("nav.netwerk"), icon="📇")
+            st.caption(_("Stap 6 telt pas als klaar als uw netwerklijst compleet is."))
+        st.page_link(links.target(links.NETWERKLIJST), label=_("Mijn netwerklijst"), icon="📇")

@@ -17,8 +17,9 @@ from vbestuur_engine.netwerklijst import (
     NetworkRow,
     missing,
 )
+from vbestuur_service.i18n.words import NW_MISSING
 
-from ..i18n import t
+from ..i18n import _, pgettext
 from ..widgets import heading, plain
 from . import actions, downloads, editor, store
 from .labels import display_name, kind_label
@@ -29,9 +30,17 @@ def render() -> None:
     """Draw the page for this session's list."""
     engine, lang, local = store.context()
     network = store.current(engine, lang, local)
-    heading(t("nw.title"), 1)
-    st.markdown(t("nw.intro"))
-    st.caption(t("nw.kept_token") if store.token() else t("nw.kept_session"))
+    heading(_("Mijn netwerklijst"), 1)
+    st.markdown(_(
+        "Stap 6 van de leidraad: zorg dat u een actuele lijst heeft met de belangrijkste namen "
+        "en telefoonnummers. Deze lijst begint met de landelijke nummers en de afspraken van uw "
+        "gemeente. Vul hem aan met uw eigen vertrouwenspersonen en sparringpartners. Spreek hun "
+        "rol vooraf met hen af."))
+    st.caption(_(
+        "Uw lijst wordt bewaard onder uw eigen code, net als uw antwoorden."
+    ) if store.token() else _(
+        "Uw lijst blijft alleen in dit browservenster. Download hem voordat u het venster "
+        "sluit."))
     status(engine, network)
     _notice()
     editing = editor.editing()
@@ -44,11 +53,13 @@ def render() -> None:
         editor.form(lang)
     left, right = st.columns(2)
     with left:
-        st.button(t("nw.add"), key="nw:add", on_click=editor.start, args=(None,),
+        st.button(_("Contact toevoegen"), key="nw:add", on_click=editor.start, args=(None,),
                   icon=":material/person_add:", width="stretch",
                   disabled=editing is not None or len(network.rows) >= MAX_ROWS)
     with right:
-        st.button(t("nw.restore"), key="nw:restore", on_click=actions.restore,
+        st.button(_(
+            "Landelijke en gemeentelijke regels terugzetten"
+        ), key="nw:restore", on_click=actions.restore,
                   icon=":material/settings_backup_restore:", width="stretch",
                   disabled=editing is not None)
     downloads.render(network, lang)
@@ -59,10 +70,13 @@ def status(engine: Engine, network: NetworkList | None) -> None:
     gaps = missing(network, engine.content)
     with st.container(key="nw-status"):
         if not gaps:
-            st.success(t("nw.done"), icon="✅")
+            st.success(_(
+                "Stap 6 is klaar: uw lijst heeft de landelijke nummers, een contactpersoon bij "
+                "de politie en een eigen vertrouwenspersoon."), icon="✅")
             return
-        lines = "\n".join(f"- {t('nw.missing.' + gap)}" for gap in gaps)
-        st.warning(f"{t('nw.open')}\n\n{lines}", icon="📝")
+        lines = "\n".join(f"- {_(NW_MISSING[gap])}" for gap in gaps)
+        open_text = _("Uw lijst is nog niet compleet. Dit ontbreekt nog:")
+        st.warning(f"{open_text}\n\n{lines}", icon="📝")
 
 
 def _notice() -> None:
@@ -70,16 +84,18 @@ def _notice() -> None:
     if notice is None:
         return
     if notice.code == "saved":
-        st.success(t("nw.saved"))
+        st.success(_("Opgeslagen."))
     elif notice.code == "kept":
-        st.info(t("nw.kept"))
+        st.info(_("Uw wijziging staat in dit venster, maar is niet bewaard."))
     elif notice.code == "full":
-        st.warning(t("nw.full", limit=MAX_ROWS))
+        st.warning(_(
+            "De lijst is vol: hoogstens {limit} regels. Haal eerst een regel weg.",
+            limit=MAX_ROWS))
     elif notice.code == "removed":
         name, index, data = (notice.params[k] for k in ("name", "index", "row"))
         with st.container(key="nw-removed"):
-            st.info(t("nw.removed", name=plain(name)))
-            st.button(t("nw.undo"), key="nw:undo", on_click=actions.undo, args=(index, data),
+            st.info(_("Weggehaald: {name}", name=plain(name)))
+            st.button(_("Terugzetten"), key="nw:undo", on_click=actions.undo, args=(index, data),
                       icon=":material/undo:")
 
 
@@ -97,25 +113,30 @@ def _row(index: int, row: NetworkRow, count: int, lang: str, locked: bool) -> No
         if row.phone:
             st.markdown(f"📞 [{plain(row.phone)}](tel:{tel_uri(row.phone)})")
         elif row.kind == "gemeente":
-            st.warning(t("nw.gap"), icon="📝")
+            st.warning(_("Telefoonnummer nog in te vullen"), icon="📝")
         else:
-            st.caption(f"📞 {t('nw.no_phone')}")
+            no_phone_text = _("nummer nog invullen")
+            st.caption(f"📞 {no_phone_text}")
         if row.note:
             st.caption(plain(row.note))
         if row.source:
-            st.caption(t("nw.source", source=plain(row.source), checked=plain(row.checked)))
+            st.caption(_(
+                "Bron: {source}; gecontroleerd op {checked}", source=plain(row.source),
+                checked=plain(row.checked)))
         _buttons(index, count, locked)
 
 
 def _buttons(index: int, count: int, locked: bool) -> None:
     """Four buttons side by side, wrapping on a phone instead of stacking four rows high."""
     with st.container(horizontal=True, gap="small", key=f"nwbtn-{index}"):
-        st.button(t("nw.edit"), key=f"nw:edit:{index}", on_click=editor.start, args=(index,),
+        st.button(pgettext(
+            "button: edit a row",
+            "Wijzigen"), key=f"nw:edit:{index}", on_click=editor.start, args=(index,),
                   icon=":material/edit:", disabled=locked)
-        st.button(t("nw.up"), key=f"nw:up:{index}", on_click=actions.move, args=(index, -1),
+        st.button(_("Omhoog"), key=f"nw:up:{index}", on_click=actions.move, args=(index, -1),
                   icon=":material/arrow_upward:", disabled=locked or index == 0)
-        st.button(t("nw.down"), key=f"nw:down:{index}", on_click=actions.move,
+        st.button(_("Omlaag"), key=f"nw:down:{index}", on_click=actions.move,
                   args=(index, 1), icon=":material/arrow_downward:",
                   disabled=locked or index == count - 1)
-        st.button(t("nw.remove"), key=f"nw:remove:{index}", on_click=actions.remove,
+        st.button(_("Weghalen"), key=f"nw:remove:{index}", on_click=actions.remove,
                   args=(index,), icon=":material/delete:", disabled=locked)

@@ -11,9 +11,11 @@ import csv
 import io
 
 from vbestuur_engine.netwerklijst import NetworkList
+from vbestuur_service.i18n import _
+from vbestuur_service.i18n.words import NW_COLUMNS
 
 from ..exports.to_csv import Dialect, neutralise, separator, with_bom
-from .labels import kind_label, label
+from .labels import kind_label
 
 COLUMNS = ("kind", "name", "role", "phone", "note", "source", "checked")
 
@@ -22,7 +24,7 @@ def build_csv(network: NetworkList, lang: str, dialect: Dialect = "standard") ->
     """CSV text in the chosen dialect, CRLF (encode as UTF-8; Excel-NL carries its BOM)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", delimiter=separator(dialect))
-    writer.writerow([neutralise(label(f"nw.x.col_{c}", lang)) for c in COLUMNS])
+    writer.writerow([neutralise(_(NW_COLUMNS[c], lang)) for c in COLUMNS])
     for row in network.rows:
         cells = [kind_label(row.kind, lang), row.name, row.role, row.phone, row.note,
                  row.source, row.checked]

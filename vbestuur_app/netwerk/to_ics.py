@@ -13,16 +13,18 @@ import hashlib
 
 from icalendar import Event
 
+from vbestuur_service.i18n import _, supported
+from vbestuur_service.i18n.words import NW_REMINDER_SUMMARY, NW_REMINDER_TEXT
+
 from ..exports.labels import labels, steps_text
 from ..exports.to_ics import EVALUATION_STEP, NEW_TERM_STEP, new_calendar, reminder_event
-from .labels import label
 
 
 def build_ics(lang: str, evaluation: dt.date, new_term: dt.date | None = None, *,
               stamp: dt.datetime | None = None) -> bytes:
     """An iCalendar file: a yearly review from `evaluation`, and one on `new_term` if given."""
-    lang = "en" if lang == "en" else "nl"
-    calendar = new_calendar(label("nw.x.calendar", lang))
+    lang = supported(lang)
+    calendar = new_calendar(_("Veilig Bestuur: netwerklijst", lang))
     when = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     calendar.add_component(_event("eval", EVALUATION_STEP, lang, evaluation, when))
     if new_term is not None:
@@ -31,11 +33,11 @@ def build_ics(lang: str, evaluation: dt.date, new_term: dt.date | None = None, *
 
 
 def _event(which: str, step: int, lang: str, day: dt.date, stamp: dt.datetime) -> Event:
-    text = label(f"nw.x.{which}_text", lang)
+    text = _(NW_REMINDER_TEXT[which], lang)
     source = f"Leidraad Veilig Bestuur, {steps_text([step], lang)}."
     description = "\n\n".join([text, source, labels(lang)["disclaimer"]])
     return reminder_event(_uid(which, lang, day), day, stamp,
-                          label(f"nw.x.{which}_summary", lang), description, which == "eval")
+                          _(NW_REMINDER_SUMMARY[which], lang), description, which == "eval")
 
 
 def _uid(which: str, lang: str, day: dt.date) -> str:

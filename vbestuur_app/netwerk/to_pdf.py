@@ -13,11 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vbestuur_engine.netwerklijst import NetworkList, NetworkRow
+from vbestuur_service.i18n import _
 from vbestuur_service.localtime import format_day
 from vbestuur_service.localtime import today as local_today
 
 from ..exports.pdfbase import PdfDocument, page_count
-from .labels import display_name, kind_label, label
+from .labels import display_name, kind_label
 
 MARGIN = 14.0
 TEXT_WIDTH_PT = 380.0  # A4 minus the margins minus the number column, in points
@@ -49,11 +50,14 @@ def build_pdf(network: NetworkList, lang: str, today: dt.date | None = None) -> 
 
 
 def _render(network: NetworkList, lang: str, today: dt.date, layout: Layout) -> bytes:
-    doc = PdfDocument(label("nw.x.title", lang), lang, label("nw.x.footer", lang),
+    doc = PdfDocument(_("Mijn netwerklijst", lang), lang, _(
+        "Bel 112 bij acuut gevaar. Controleer deze lijst elk jaar en bij een nieuwe termijn.",
+        lang),
                       size=layout.size, margin=MARGIN, footer_bold=True)
-    doc.heading(label("nw.x.title", lang), 1)
-    made = label("nw.x.made", lang, date=format_day(today, lang))
-    doc.para(f"{label('nw.x.subtitle', lang)} · {made}", 8.5)
+    doc.heading(_("Mijn netwerklijst", lang), 1)
+    made = _("Gemaakt op {date}", lang, date=format_day(today, lang))
+    subtitle_text = _("Veilig Bestuur · stap 6 van de Leidraad Veilig Bestuur", lang)
+    doc.para(f"{subtitle_text} · {made}", 8.5)
     for row in network.rows:
         _row(doc, row, lang, layout)
     return doc.pdf()
@@ -63,7 +67,8 @@ def _row(doc: PdfDocument, row: NetworkRow, lang: str, layout: Layout) -> None:
     """One contact: name and kind, the number on the right; role and note below."""
     title = f"{display_name(row.name, row.role, lang)} · {kind_label(row.kind, lang)}"
     role = row.role if row.name else ""
-    phone = row.phone or f"({label('nw.no_phone', lang)})"
+    no_phone_text = _("nummer nog invullen", lang)
+    phone = row.phone or f"({no_phone_text})"
     if layout.one_line:
         doc.row(shorten(f"{title}: {role}" if role else title, layout.size), phone, bold=True)
         return

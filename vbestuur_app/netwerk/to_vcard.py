@@ -13,8 +13,9 @@ from typing import Literal
 
 from vbestuur_engine.netwerklijst import NetworkList, NetworkRow
 from vbestuur_engine.phone import phone_e164, phone_uri
+from vbestuur_service.i18n import _
 
-from .labels import display_name, kind_label, label
+from .labels import display_name, kind_label
 
 Version = Literal["3.0", "4.0"]
 LINE_BYTES = 75
@@ -32,7 +33,8 @@ def _card(row: NetworkRow, lang: str, version: Version) -> str:
              f"N:;{escape(name)};;;"]
     if row.name and row.role:
         lines.append(f"TITLE:{escape(row.role)}")
-    category = f"{escape(label('nw.x.category', lang))},{escape(kind_label(row.kind, lang))}"
+    category_text = _("Netwerklijst Veilig Bestuur", lang)
+    category = f"{escape(category_text)},{escape(kind_label(row.kind, lang))}"
     lines.append(f"CATEGORIES:{category}")
     if version == "4.0":  # RFC 3966: tel:+31… (E.164), a short number with its context
         lines.append(f"TEL;VALUE=uri;TYPE=voice:{phone_uri(row.phone)}")
@@ -48,7 +50,9 @@ def _card(row: NetworkRow, lang: str, version: Version) -> str:
 def _note(row: NetworkRow, lang: str) -> str:
     parts = [row.note]
     if row.source:
-        parts.append(label("nw.source", lang, source=row.source, checked=row.checked))
+        parts.append(_(
+            "Bron: {source}; gecontroleerd op {checked}", lang, source=row.source,
+            checked=row.checked))
     return "\n".join(p for p in parts if p)
 
 

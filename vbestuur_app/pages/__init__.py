@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from streamlit.navigation.page import StreamlitPage
 
-from ..i18n import t
+from ..i18n import _
 from . import (
     bewaren,
     gesprek,
@@ -37,13 +37,13 @@ def sections(content_ok: bool, in_conversation: bool) -> dict[str, list[Streamli
         return {"": [inhoud.page()]}
     return {
         "": [start.page(), gesprek.page(in_conversation)],
-        t("nav.section.you"): [netwerklijst.page(), bewaren.page()],
-        t("nav.section.griffie"): [griffie.page()],
-        t("nav.section.workshop"): [workshop.page(), meedoen.page(), scherm.page()],
-        t("nav.section.about"): [over.page(), kaart.page(), toegankelijkheid.page()],
+        _("Voor u"): [netwerklijst.page(), bewaren.page()],
+        _("Griffie"): [griffie.page()],
+        _("Workshop"): [workshop.page(), meedoen.page(), scherm.page()],
+        _("Over"): [over.page(), kaart.page(), toegankelijkheid.page()],
     }
 
 
 def browser_title(page: StreamlitPage) -> str:
     """The browser tab's title: the page, then the app (WCAG 2.4.2: each page its own)."""
-    return t("page.title", page=page.title)
+    return _("{page} · Veilig Bestuur", page=page.title)

@@ -6,9 +6,10 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..store_views import resume
 
 
 def page() -> StreamlitPage:
-    return st.Page(resume.render, title=t("nav.store"), icon="💾", url_path=links.BEWAREN)
+    return st.Page(resume.render, title=_(
+        "Bewaren en verdergaan"), icon="💾", url_path=links.BEWAREN)

@@ -7,11 +7,11 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..views import conversation
 
 
 def page(in_conversation: bool) -> StreamlitPage:
-    return st.Page(conversation.render, title=t("nav.conversation"), icon="💬",
+    return st.Page(conversation.render, title=_("Gesprek"), icon="💬",
                    url_path=links.GESPREK,
                    visibility="visible" if in_conversation else "hidden")

@@ -6,9 +6,9 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..store_views import griffie
 
 
 def page() -> StreamlitPage:
-    return st.Page(griffie.render, title=t("nav.griffie"), icon="🏛️", url_path=links.GRIFFIE)
+    return st.Page(griffie.render, title=_("Griffie"), icon="🏛️", url_path=links.GRIFFIE)

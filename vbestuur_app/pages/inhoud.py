@@ -6,10 +6,10 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..views import invalid
 
 
 def page() -> StreamlitPage:
-    return st.Page(invalid.render, title=t("nav.invalid"), icon="⚠️", url_path=links.INHOUD,
+    return st.Page(invalid.render, title=_("Inhoud klopt niet"), icon="⚠️", url_path=links.INHOUD,
                    default=True)

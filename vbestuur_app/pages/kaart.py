@@ -6,9 +6,9 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..views import flowmap
 
 
 def page() -> StreamlitPage:
-    return st.Page(flowmap.render, title=t("nav.map"), icon="🗺️", url_path=links.KAART)
+    return st.Page(flowmap.render, title=_("Stroomkaarten"), icon="🗺️", url_path=links.KAART)

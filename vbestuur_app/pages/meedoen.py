@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..loading import load
 from ..workshop import participant
 
@@ -18,5 +18,5 @@ def render() -> None:
 
 
 def page() -> StreamlitPage:
-    return st.Page(render, title=t("ws.nav.join"), icon="🙋", url_path=links.MEEDOEN,
+    return st.Page(render, title=_("Meedoen"), icon="🙋", url_path=links.MEEDOEN,
                    visibility="hidden")

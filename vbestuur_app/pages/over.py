@@ -6,9 +6,9 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..views import about
 
 
 def page() -> StreamlitPage:
-    return st.Page(about.render, title=t("nav.about"), icon="🔒", url_path=links.OVER)
+    return st.Page(about.render, title=_("Over en privacy"), icon="🔒", url_path=links.OVER)

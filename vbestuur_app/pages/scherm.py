@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..loading import load
 from ..workshop import presenter
 
@@ -19,5 +19,5 @@ def render() -> None:
 
 
 def page() -> StreamlitPage:
-    return st.Page(render, title=t("ws.nav.screen"), icon="📽️", url_path=links.SCHERM,
+    return st.Page(render, title=_("Workshopscherm"), icon="📽️", url_path=links.SCHERM,
                    visibility="hidden")

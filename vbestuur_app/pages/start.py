@@ -6,10 +6,10 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..views import home
 
 
 def page() -> StreamlitPage:
-    return st.Page(home.render, title=t("nav.home"), icon="🏠", url_path=links.START,
+    return st.Page(home.render, title=_("Start"), icon="🏠", url_path=links.START,
                    default=True)

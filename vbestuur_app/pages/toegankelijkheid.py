@@ -20,7 +20,7 @@ from streamlit.navigation.page import StreamlitPage
 from vbestuur_service import runtime
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..widgets import heading, plain
 
 RESULTS = Path(__file__).resolve().parents[1] / "accessibility-results.json"
@@ -37,33 +37,55 @@ def measured_results(path: Path = RESULTS) -> dict[str, Any] | None:
 
 def result_lines(data: dict[str, Any]) -> list[str]:
     """One line per tool of the recorded run, in the person's language."""
-    return [t("a11y.result_line", date=run["date"], runs=run["runs"], tool=run["tool"],
-              states=run["states"], violations=run["violations"])
+    return [_(
+        "Gemeten op {date}: {runs} metingen met {tool} op {states} schermen (Nederlands en "
+        "Engels, computer en telefoon). Gevonden problemen: {violations}.", date=run["date"],
+        runs=run["runs"], tool=run["tool"], states=run["states"], violations=run["violations"])
             for run in data.get("runs", [])]
 
 
 def render() -> None:
     """Draw the statement."""
-    heading(t("a11y.title"), 1)
-    st.markdown(t("a11y.intro"))
-    heading(t("a11y.status_h"), 2)
+    heading(_("Toegankelijkheidsverklaring"), 1)
+    st.markdown(_(
+        "Deze app moet voor iedereen werken: met een muis, met alleen een toetsenbord, met een "
+        "schermlezer en met grote letters. De norm is WCAG 2.1 op niveau A en AA (EN 301 549), "
+        "zoals de wet voor overheden vraagt."))
+    heading(_("Status bij uw gemeente"), 2)
     url = runtime.current().settings.accessibility_url
     if url.startswith("https://"):
-        st.markdown(t("a11y.status_set"))
-        st.link_button(t("a11y.status_link"), url)
+        st.markdown(_(
+            "De gemeente die deze app aanbiedt, heeft de status in haar eigen verklaring gezet:"))
+        st.link_button(_("Toegankelijkheidsverklaring van de gemeente"), url)
     else:
-        st.markdown(t("a11y.status_unset"))
-    heading(t("a11y.measured_h"), 2)
-    st.markdown(t("a11y.measured"))
+        st.markdown(_(
+            "De gemeente die deze app aanbiedt, stelt zelf de status vast en zet haar "
+            "verklaring in het register van DigiToegankelijk. Zij maakt die hier zichtbaar met "
+            "de instelling VBESTUUR_ACCESSIBILITY_URL. Bij deze installatie is dat nog niet "
+            "gedaan."))
+    heading(_("Wat het project heeft gemeten"), 2)
+    st.markdown(_(
+        "Het project test elke versie met axe-core en pa11y. Dat gebeurt in het Nederlands en "
+        "het Engels, op een computerscherm en een telefoonscherm. Een test vindt niet elk "
+        "probleem. Voor een volledige status is ook een onderzoek door een deskundige nodig."))
     data = measured_results()
     lines = result_lines(data) if data else []
-    for line in lines or [t("a11y.results_none")]:
+    for line in lines or [_("Er zijn nog geen meetresultaten bij deze versie.")]:
         st.markdown(plain(line))
-    heading(t("a11y.limits_h"), 2)
-    st.markdown(t("a11y.limits"))
-    heading(t("a11y.report_h"), 2)
-    st.markdown(t("a11y.report"))
+    heading(_("Wat nog niet goed is"), 2)
+    st.markdown(_(
+        "- Een paar teksten van het onderdeel waarop de app is gebouwd (Streamlit) zijn altijd "
+        "Engels, ook op een Nederlandse pagina. Voorbeelden: „Skip to main content”, „Expand "
+        "sidebar”, „Main menu”, „Select all”, „Press Ctrl+Enter to submit form” de aanwijzing "
+        "voor de datum in een datumveld en de namen van maanden en dagen in de kalender.\n- De "
+        "stroomkaart is een plaatje. Dezelfde stappen staan eronder als tekst.\n- De "
+        "PDF-downloads zijn nog niet getagd (PDF/UA). Dezelfde tekst staat in de download als "
+        "Markdown-tekst."))
+    heading(_("Een probleem melden"), 2)
+    st.markdown(_(
+        "Kunt u iets niet gebruiken? Meld het bij de gemeente die deze app aanbiedt. Zij zoekt "
+        "dan met u naar een oplossing."))
 
 
 def page() -> StreamlitPage:
-    return st.Page(render, title=t("nav.a11y"), icon="♿", url_path=links.TOEGANKELIJKHEID)
+    return st.Page(render, title=_("Toegankelijkheid"), icon="♿", url_path=links.TOEGANKELIJKHEID)

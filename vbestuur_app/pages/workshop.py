@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import links
-from ..i18n import t
+from ..i18n import _
 from ..loading import load
 from ..workshop import facilitator
 
@@ -18,4 +18,4 @@ def render() -> None:
 
 
 def page() -> StreamlitPage:
-    return st.Page(render, title=t("ws.nav.facilitator"), url_path=links.WORKSHOP)
+    return st.Page(render, title=_("Workshop"), url_path=links.WORKSHOP)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import persistence, session
-from ..i18n import t
+from ..i18n import _
 from ..widgets import heading
 
 CONFIRM_KEY = "forget:confirm"
@@ -19,13 +19,18 @@ BUTTON_KEY = "forget:go"
 
 def render() -> None:
     """The "Vergeet mij" section (on the Bewaren page)."""
-    heading(t("forget.title"), 2)
+    heading(_("Vergeet mij"), 2)
     if session.current().forgotten:
-        st.success(t("forget.done"))
+        st.success(_(
+            "Alles is verwijderd. Wat u in dit venster nog invult, wordt niet meer bewaard. "
+            "Opent u de hulp opnieuw, dan begint u met een lege lijst."))
         return
-    st.markdown(t("forget.intro"))
-    confirmed = st.checkbox(t("forget.confirm"), key=CONFIRM_KEY)
-    st.button(t("forget.button"), key=BUTTON_KEY, type="primary", disabled=not confirmed,
+    st.markdown(_(
+        "Hiermee verwijdert u in één keer alles wat over u is bewaard: uw antwoorden, uw "
+        "lijsten, uw eerdere checks en uw bewaarcode. Dit kan niet ongedaan worden gemaakt. Wat "
+        "u heeft gedownload, blijft op uw eigen apparaat."))
+    confirmed = st.checkbox(_("Ja, verwijder alles wat over mij is bewaard"), key=CONFIRM_KEY)
+    st.button(_("Vergeet mij"), key=BUTTON_KEY, type="primary", disabled=not confirmed,
               on_click=_forget)
 
 

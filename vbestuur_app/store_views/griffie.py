@@ -13,7 +13,7 @@ import time
 import streamlit as st
 
 from .. import session
-from ..i18n import t
+from ..i18n import _
 from ..loading import load
 from ..widgets import heading, plain
 from . import organisation, profile, signin
@@ -23,13 +23,18 @@ def render() -> None:
     """Draw the griffie page."""
     engine = load().engine
     assert engine is not None
-    heading(t("griffie.title"), 1)
-    st.markdown(t("griffie.intro"))
+    heading(_("Voor de griffie"), 1)
+    st.markdown(_(
+        "Hier houdt de griffie de eigen afspraken van de gemeente bij, en wat de organisatie "
+        "heeft geregeld. Iedereen die het advies leest, ziet daarna de afspraken van uw "
+        "gemeente."))
     who = signin.render()
     actor = session.griffie_editor(time.time()) if who is not None else None
     if who is not None and actor is None:
-        st.warning(t("staff.no_role", name=plain(who.name)))
-    profile_tab, org_tab = st.tabs([t("profile.title"), t("org.title")])
+        st.warning(_(
+            "U bent aangemeld als {name}, maar uw account heeft geen rol voor de griffie. De "
+            "beheerder kan de rol griffie of coordinator toevoegen.", name=plain(who.name)))
+    profile_tab, org_tab = st.tabs([_("Gemeenteprofiel"), _("Organisatie")])
     with profile_tab:
         profile.render(engine, actor)
     with org_tab:

@@ -17,7 +17,7 @@ from vbestuur_service import runtime
 from vbestuur_store import StoreError
 
 from .. import session
-from ..i18n import t
+from ..i18n import _
 
 LOG = logging.getLogger(__name__)
 NAME_ID = "gemeente-naam"  # a profile entry that is not an open term: the municipality's name
@@ -66,4 +66,4 @@ def session_local(engine: Engine) -> LocalValues | None:
     name = session.current().local
     if name:
         return engine.local_values(name)
-    return profile_values(engine, t("profile.unnamed"))
+    return profile_values(engine, _("Uw gemeente"))

@@ -17,7 +17,7 @@ import streamlit as st
 from vbestuur_service import runtime, staff
 
 from .. import session
-from ..i18n import t
+from ..i18n import _
 
 BUTTON_KEY = "staff:oidc"
 
@@ -55,7 +55,7 @@ def adopt() -> None:
 
 def button() -> None:
     if configured():
-        st.button(t("staff.oidc"), key=BUTTON_KEY, on_click=st.login)
+        st.button(_("Aanmelden via de gemeente"), key=BUTTON_KEY, on_click=st.login)
 
 
 def sign_out() -> None:

@@ -17,11 +17,12 @@ from vbestuur_engine import Engine
 from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import Step
 from vbestuur_service import register, runtime
+from vbestuur_service.i18n.words import ORG_FIELDS, ORG_STATUS, PHASE_NAMES
 from vbestuur_service.localtime import format_day, format_moment
 from vbestuur_store import STATUSES, Change, OrgItem, StoreError
 
 from .. import persistence, session
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang
 from ..widgets import heading, plain
 from . import local, org_overview
 
@@ -41,9 +42,11 @@ def field_key(step_id: int, version: int, field: str) -> str:
 
 def render(engine: Engine, actor: str | None) -> None:
     """Overview, overdue, downloads, then every step with its form and history."""
-    heading(t("org.title"), 2)
+    heading(_("Organisatie"), 2)
     if actor is None:
-        st.info(t("org.locked"))
+        st.info(_(
+            "Dit overzicht kan interne afspraken bevatten. Het opent pas na de pincode van de "
+            "griffie."))
         return
     lang = current_lang()
     steps = org_steps(engine)
@@ -53,7 +56,7 @@ def render(engine: Engine, actor: str | None) -> None:
     items = {item.step_id: item for item in stored}
     saved = next((n.params["step"] for n in session.take(PLACE)), None)
     if saved:
-        st.success(t("org.saved", step=saved))
+        st.success(_("Stap {step} is opgeslagen.", step=saved))
     org_overview.render(steps, items, lang)
     org_overview.downloads(engine.content.steps, steps, items, lang, local.profile_name())
     nothing: list[Change] = []
@@ -63,15 +66,15 @@ def render(engine: Engine, actor: str | None) -> None:
 
 def _steps(steps: Sequence[Step], items: Mapping[int, OrgItem], history: list[Change],
            actor: str, lang: str) -> None:
-    heading(t("org.steps"), 3)
+    heading(_("Alle stappen voor de organisatie"), 3)
     for phase in PHASES:
         in_phase = [s for s in steps if s.phase == phase]
         if in_phase:
-            st.markdown(f"**{t(f'phase.{phase}')}**")
+            st.markdown(f"**{_(PHASE_NAMES[phase])}**")
         for step in in_phase:
             item = items[step.id]
-            title = t("result.step", number=step.id, title=step.title.get(lang))
-            with st.expander(f"{plain(title)} · {t(f'org.{item.status}')}"):
+            title = _("Stap {number}: {title}", number=step.id, title=step.title.get(lang))
+            with st.expander(f"{plain(title)} · {_(ORG_STATUS[item.status])}"):
                 _summary(item)
                 _form(step, item, actor)
                 _history([c for c in history if c.item == str(step.id)])
@@ -79,8 +82,9 @@ def _steps(steps: Sequence[Step], items: Mapping[int, OrgItem], history: list[Ch
 
 def _summary(item: OrgItem) -> None:
     due = format_day(item.due, current_lang()) if item.due else "—"
-    st.markdown(t("org.summary", status=t(f"org.{item.status}"),
-                  owner=plain(item.owner or t("org.no_owner")), due=due))
+    st.markdown(_(
+        "Status: **{status}** · eigenaar: {owner} · klaar op: {due}",
+        status=_(ORG_STATUS[item.status]), owner=plain(item.owner or _("nog niemand")), due=due))
     if item.note:
         st.text(item.note)
 
@@ -88,16 +92,16 @@ def _summary(item: OrgItem) -> None:
 def _form(step: Step, item: OrgItem, actor: str) -> None:
     version = item.version
     with st.form(f"org-form-{step.id}"):
-        st.selectbox(t("org.status"), STATUSES, index=STATUSES.index(item.status),
-                     format_func=lambda s: t(f"org.{s}"),
+        st.selectbox(_("Status"), STATUSES, index=STATUSES.index(item.status),
+                     format_func=lambda s: _(ORG_STATUS[s]),
                      key=field_key(step.id, version, "status"))
-        st.text_input(t("org.owner"), value=item.owner or "", max_chars=200,
+        st.text_input(_("Eigenaar"), value=item.owner or "", max_chars=200,
                       key=field_key(step.id, version, "owner"))
-        st.date_input(t("org.due"), value=item.due, format="DD-MM-YYYY",
+        st.date_input(_("Klaar op"), value=item.due, format="DD-MM-YYYY",
                       key=field_key(step.id, version, "due"))
-        st.text_area(t("org.note"), value=item.note, max_chars=4000,
+        st.text_area(_("Notitie"), value=item.note, max_chars=4000,
                      key=field_key(step.id, version, "note"))
-        st.form_submit_button(t("org.save"), on_click=_save, args=(step.id, version, actor))
+        st.form_submit_button(_("Opslaan"), on_click=_save, args=(step.id, version, actor))
 
 
 def _save(step_id: int, version: int, actor: str) -> None:
@@ -119,13 +123,15 @@ def _save(step_id: int, version: int, actor: str) -> None:
 
 def _history(changes: list[Change]) -> None:
     """Who changed what when for this step, newest first."""
-    st.markdown(f"**{t('org.history')}**")
+    history_text = _("Wie wijzigde wat")
+    st.markdown(f"**{history_text}**")
     if not changes:
-        st.caption(t("history.none"))
+        st.caption(_("Nog geen wijzigingen."))
         return
-    lines = [t("org.history_line", when=format_moment(c.at, current_lang()), who=plain(c.actor),
-               field=t(f"org.field_{c.field}"), old=_shown(c.field, c.old),
-               new=_shown(c.field, c.new)) for c in reversed(changes)]
+    lines = [_(
+        "{when} · {who} · {field}: {old} → {new}", when=format_moment(c.at, current_lang()),
+        who=plain(c.actor), field=_(ORG_FIELDS[c.field]), old=_shown(c.field, c.old),
+        new=_shown(c.field, c.new)) for c in reversed(changes)]
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
@@ -134,7 +140,7 @@ def _shown(field: str, value: str | None) -> str:
     if value is None or value == "":
         return "—"
     if field == "status" and value in STATUSES:
-        return t(f"org.{value}")
+        return _(ORG_STATUS[value])
     if field == "due":
         return format_day(dt.date.fromisoformat(value), current_lang())
     return plain(value.replace("\n", " "))

@@ -11,11 +11,12 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_engine.schema import Term
+from vbestuur_service.i18n.words import PROFILE_TEXT_LANG
 from vbestuur_service.localtime import format_moment
 from vbestuur_store import Change, Store
 
 from .. import persistence, session
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang
 from ..widgets import heading, plain
 from . import local
 
@@ -29,11 +30,16 @@ def field_key(term_id: str, lang: str) -> str:
 
 def render(engine: Engine, actor: str | None) -> None:
     """Every open term with its current text; editors for whoever unlocked the page."""
-    heading(t("profile.title"), 2)
-    st.markdown(t("profile.intro"))
+    heading(_("Gemeenteprofiel"), 2)
+    st.markdown(_(
+        "Dit zijn de onderwerpen die elke gemeente zelf regelt. Staat er nog geen eigen tekst, "
+        "dan lezen mensen de landelijke tekst. Vul de tekst in het Nederlands en in het Engels "
+        "in."))
     saved = next((n.params["term"] for n in session.take(PLACE)), None)
     if saved:
-        st.success(t("profile.saved", term=plain(_label(engine, saved))))
+        st.success(_(
+            "Opgeslagen: {term}. Het advies gebruikt deze tekst nu.",
+            term=plain(_label(engine, saved))))
     values = local.profile()
     _name(values, actor)
     for term in engine.content.terms.values():
@@ -44,18 +50,20 @@ def render(engine: Engine, actor: str | None) -> None:
 def _label(engine: Engine, term_id: str) -> str:
     """A term's label in the session's language (the name entry has its own)."""
     term = engine.content.terms.get(term_id)
-    return term.label.get(current_lang()) if term is not None else t("profile.name")
+    return term.label.get(current_lang()) if term is not None else _("Naam van de gemeente")
 
 
 def _name(values: dict[str, tuple[str, str]], actor: str | None) -> None:
     name = values.get(local.NAME_ID)
-    st.markdown(f"**{t('profile.name')}:** {plain(name[0]) if name else t('profile.unnamed')}")
+    unnamed_text = _("Uw gemeente")
+    name_text = _("Naam van de gemeente")
+    st.markdown(f"**{name_text}:** {plain(name[0]) if name else unnamed_text}")
     if actor is None:
         return
     with st.form("profile-name"):
-        st.text_input(t("profile.name"), value=name[0] if name else "",
+        st.text_input(_("Naam van de gemeente"), value=name[0] if name else "",
                       key=field_key(local.NAME_ID, "nl"), max_chars=100)
-        st.form_submit_button(t("profile.save"), on_click=_save_name, args=(actor,))
+        st.form_submit_button(_("Opslaan"), on_click=_save_name, args=(actor,))
 
 
 def _term(term: Term, value: tuple[str, str] | None, actor: str | None) -> None:
@@ -63,10 +71,10 @@ def _term(term: Term, value: tuple[str, str] | None, actor: str | None) -> None:
     with st.container(border=True, key=f"profile-{term.id}"):
         st.markdown(f"**{plain(term.label.get(lang))}**")
         if value is None:
-            st.caption(t("profile.national"))
+            st.caption(_("Landelijke tekst (nog geen eigen tekst):"))
             st.markdown(plain(term.default.get(lang)))
         else:
-            st.caption(t("profile.own"))
+            st.caption(_("Eigen tekst van de gemeente:"))
             st.markdown(plain(value[0] if lang == "nl" else value[1]))
         if actor is not None:
             _editor(term, value, actor)
@@ -75,11 +83,12 @@ def _term(term: Term, value: tuple[str, str] | None, actor: str | None) -> None:
 def _editor(term: Term, value: tuple[str, str] | None, actor: str) -> None:
     with st.form(f"profile-form-{term.id}"):
         for index, lang in enumerate(("nl", "en")):
-            st.text_area(t(f"profile.text_{lang}"), value=value[index] if value else "",
+            st.text_area(_(PROFILE_TEXT_LANG[lang]), value=value[index] if value else "",
                          key=field_key(term.id, lang), max_chars=4000)
-        st.form_submit_button(t("profile.save"), on_click=_save, args=(term.id, actor))
+        st.form_submit_button(_("Opslaan"), on_click=_save, args=(term.id, actor))
     if value is not None:
-        st.button(t("profile.clear"), key=f"profile:{term.id}:clear", on_click=_clear,
+        st.button(_(
+            "Terug naar de landelijke tekst"), key=f"profile:{term.id}:clear", on_click=_clear,
                   args=(term.id, actor))
 
 
@@ -88,7 +97,7 @@ def _save(term_id: str, actor: str) -> None:
     nl = str(session.widget(field_key(term_id, "nl")) or "").strip()
     en = str(session.widget(field_key(term_id, "en")) or "").strip()
     if not nl or not en:
-        persistence.notice(t("profile.both"))
+        persistence.notice(_("Vul de tekst in beide talen in."))
         return
     ok = persistence.safely(lambda s: _set(s, term_id, nl, en, actor), False)
     _after(ok, term_id)
@@ -97,7 +106,7 @@ def _save(term_id: str, actor: str) -> None:
 def _save_name(actor: str) -> None:
     name = str(session.widget(field_key(local.NAME_ID, "nl")) or "").strip()
     if not name:
-        persistence.notice(t("profile.both"))
+        persistence.notice(_("Vul de tekst in beide talen in."))
         return
     ok = persistence.safely(lambda s: _set(s, local.NAME_ID, name, name, actor), False)
     _after(ok, local.NAME_ID)
@@ -129,11 +138,12 @@ def _history(engine: Engine) -> None:
     """Who changed which term when (newest first), folded away."""
     nothing: list[Change] = []
     changes = persistence.safely(lambda store: store.profile_history(), nothing)
-    with st.expander(t("profile.history", count=len(changes))):
+    with st.expander(_("Wie wijzigde wat ({count})", count=len(changes))):
         if not changes:
-            st.caption(t("history.none"))
+            st.caption(_("Nog geen wijzigingen."))
         for change in reversed(changes):
-            st.markdown(t("history.line", when=format_moment(change.at, current_lang()),
-                          who=plain(change.actor), item=plain(_label(engine, change.item)),
-                          field=plain(change.field)))
+            st.markdown(_(
+                "{when} · {who} · {item} ({field})",
+                when=format_moment(change.at, current_lang()), who=plain(change.actor),
+                item=plain(_label(engine, change.item)), field=plain(change.field)))
             st.text(f"{change.old or '—'}  →  {change.new or '—'}")

@@ -13,11 +13,12 @@ import streamlit as st
 
 from vbestuur_engine import PhaseReadiness
 from vbestuur_service import conversation as uc
+from vbestuur_service.i18n.words import PHASE_NAMES
 from vbestuur_service.localtime import format_day, local
 from vbestuur_store import ReadinessEntry
 
 from .. import persistence
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang
 
 
 def render_progress(flow_id: str, readiness: list[PhaseReadiness]) -> None:
@@ -27,10 +28,15 @@ def render_progress(flow_id: str, readiness: list[PhaseReadiness]) -> None:
     nothing: list[ReadinessEntry] = []
     history = persistence.attempt(lambda v: uc.history(v, flow_id), nothing)
     if len(history) < 2:
-        st.caption(t("readiness.first"))
+        st.caption(_(
+            "Deze check is bewaard. Doet u hem later opnieuw, dan ziet u hier wat er is "
+            "veranderd."))
         return
     previous = history[-2]
-    st.markdown(t("readiness.since", date=format_day(local(previous.when).date(), current_lang())))
-    lines = [t("readiness.line", phase=t(f"phase.{phase}"), then=then, now=now,
-               diff=f"{now - then:+d}") for phase, then, now in uc.changes(previous, readiness)]
+    st.markdown(_(
+        "Sinds uw vorige check op {date}:",
+        date=format_day(local(previous.when).date(), current_lang())))
+    lines = [_(
+        "{phase}: {then}% → {now}% ({diff})", phase=_(PHASE_NAMES[phase]), then=then, now=now,
+        diff=f"{now - then:+d}") for phase, then, now in uc.changes(previous, readiness)]
     st.markdown("\n".join(f"- {line}" for line in lines))

@@ -18,7 +18,7 @@ from vbestuur_store import StoreError
 from vbestuur_store.config import DEFAULT_RETENTION_DAYS
 
 from .. import persistence, session, state
-from ..i18n import t
+from ..i18n import _
 from ..messages import error_text
 from ..widgets import heading
 from . import forget
@@ -33,12 +33,12 @@ RELINK_URL = "./start"
 
 def render() -> None:
     """Draw the page: what is kept, the bewaarcode, continuing with a code, vergeet mij."""
-    heading(t("store.title"), 1)
+    heading(_("Bewaren en verdergaan"), 1)
     token = persistence.session_token()
     _status(token)
-    heading(t("store.code_h"), 2)
+    heading(_("Verder op een ander apparaat"), 2)
     _make_code(token)
-    heading(t("store.resume_h"), 2)
+    heading(_("Verdergaan met een bewaarcode"), 2)
     _resume()
     forget.render()
 
@@ -64,25 +64,34 @@ def _status(token: str | None) -> None:
     if token is None and not store_ready():
         st.info(error_text(StorageUnavailable()))
     elif token is None:
-        st.info(t("store.status_off"))
+        st.info(_(
+            "In deze browser worden uw antwoorden niet bewaard, omdat er geen cookie kan worden "
+            "gebruikt. Uw antwoorden staan alleen in dit venster."))
     else:
-        st.markdown(t("store.status_on", days=retention_days()))
+        st.markdown(_(
+            "Uw antwoorden worden bewaard. Ververst u de pagina of komt u later terug in deze "
+            "browser, dan staan ze er nog. Ze worden verwijderd als u ze {days} dagen niet "
+            "gebruikt.", days=retention_days()))
 
 
 def _make_code(token: str | None) -> None:
-    st.markdown(t("store.code_intro"))
+    st.markdown(_(
+        "Met een bewaarcode gaat u verder op een andere computer of telefoon. Wie de code "
+        "heeft, kan uw antwoorden zien. Bewaar de code dus goed."))
     code = session.current().bewaarcode
     if code:
-        st.success(t("store.code_shown"))
+        st.success(_("Dit is uw bewaarcode:"))
         st.code(code, language=None)
-        st.caption(t("store.code_once"))
-        st.button(t("store.code_hide"), key=HIDE_KEY, on_click=_hide_code)
+        st.caption(_(
+            "Schrijf de code op of kopieer hem met het knopje rechts in het vak. U ziet de code "
+            "maar één keer: wij bewaren hem niet leesbaar."))
+        st.button(_("Ik heb de code bewaard"), key=HIDE_KEY, on_click=_hide_code)
         return
     if token is None:
-        st.caption(t("store.code_needs_cookie"))
+        st.caption(_("Een bewaarcode kan alleen als uw antwoorden worden bewaard (zie hierboven)."))
         return
-    st.button(t("store.code_make"), key=MAKE_KEY, type="primary", on_click=_create_code)
-    st.caption(t("store.code_replaces"))
+    st.button(_("Maak een bewaarcode"), key=MAKE_KEY, type="primary", on_click=_create_code)
+    st.caption(_("Een nieuwe code maakt uw vorige code ongeldig."))
 
 
 def _create_code() -> None:
@@ -100,16 +109,18 @@ def _hide_code() -> None:
 
 
 def _resume() -> None:
-    st.markdown(t("store.resume_intro"))
+    st.markdown(_(
+        "Heeft u een bewaarcode? Vul hem hier in. De antwoorden die u op dit apparaat al gaf, "
+        "worden dan vervangen door de bewaarde antwoorden."))
     for notice in session.take(PLACE):
         if notice.code == "error":
             st.error(notice.params["text"])
         else:
             _resumed()
     with st.form(FORM_KEY, clear_on_submit=False, enter_to_submit=True):
-        st.text_input(t("store.resume_label"), key=INPUT_KEY, max_chars=200,
+        st.text_input(_("Bewaarcode"), key=INPUT_KEY, max_chars=200,
                       autocomplete="off", placeholder="ABCD-EFGH-…")
-        st.form_submit_button(t("store.resume_button"), on_click=_resume_code)
+        st.form_submit_button(_("Verdergaan"), on_click=_resume_code)
 
 
 def _resume_code() -> None:
@@ -128,9 +139,13 @@ def _resume_code() -> None:
 
 def _resumed() -> None:
     """Say what happened, and how this browser keeps the answers after a reload."""
-    st.success(t("store.resumed"))
+    st.success(_("Gelukt. Uw bewaarde antwoorden staan nu in dit venster."))
     if session.current().link_from:
-        st.info(t("store.relink"))
-        st.link_button(t("store.relink_button"), RELINK_URL)
+        st.info(_(
+            "Wilt u dat deze browser de antwoorden ook na het verversen onthoudt? Klik dan "
+            "binnen een minuut op de knop hieronder, of ververs deze pagina."))
+        st.link_button(_("Deze browser laten onthouden"), RELINK_URL)
     elif persistence.read_cookie() is None:
-        st.warning(t("store.resumed_no_cookie"))
+        st.warning(_(
+            "Deze browser bewaart geen cookie. Na het verversen zijn de antwoorden hier weer "
+            "weg; gebruik dan de bewaarcode opnieuw."))

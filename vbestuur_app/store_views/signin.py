@@ -21,7 +21,7 @@ from vbestuur_service.staff import Refused, StaffIdentity
 from vbestuur_store import StoreError
 
 from .. import clients, persistence, session
-from ..i18n import t
+from ..i18n import _, pgettext
 from ..messages import error_text
 from ..widgets import heading, plain
 from . import oidc
@@ -43,22 +43,26 @@ def signed_in() -> StaffIdentity | None:
 
 def render() -> StaffIdentity | None:
     """The sign-in box, or who is signed in; returns the identity while it lasts."""
-    heading(t("griffie.lock_h"), 3)
+    heading(pgettext("heading: who is editing", "Wijzigen"), 3)
     who = signed_in()
     if who is not None:
-        st.success(t("staff.signed_in", name=plain(who.name)))
-        st.button(t("staff.sign_out"), key=OUT_KEY, on_click=sign_out)
+        st.success(_("U bent aangemeld als {name}, voor een half uur.", name=plain(who.name)))
+        st.button(_("Afmelden"), key=OUT_KEY, on_click=sign_out)
         return who
     for notice in session.take(PLACE):
         st.error(notice.params["text"])
-    st.markdown(t("staff.intro"))
+    st.markdown(_(
+        "Om te wijzigen meldt u zich aan met uw eigen naam en wachtwoord. Uw naam komt bij elke "
+        "wijziging te staan."))
     with st.form(FORM_KEY, enter_to_submit=True):
-        st.text_input(t("staff.name"), key=NAME_KEY, max_chars=100, autocomplete="username")
-        st.text_input(t("staff.passphrase"), key=PASS_KEY, type="password", max_chars=256,
+        st.text_input(_("Gebruikersnaam"), key=NAME_KEY, max_chars=100, autocomplete="username")
+        st.text_input(_("Wachtwoord"), key=PASS_KEY, type="password", max_chars=256,
                       autocomplete="current-password")
-        st.form_submit_button(t("staff.sign_in"), on_click=_sign_in)
+        st.form_submit_button(_("Aanmelden"), on_click=_sign_in)
     oidc.button()
-    st.caption(t("staff.operator_help"))
+    st.caption(_(
+        "Nog geen account? De beheerder van deze hulp maakt er een aan met de opdracht "
+        "hieronder."))
     st.code(OPERATOR_HELP, language=None)
     return None
 
@@ -75,8 +79,10 @@ def _sign_in() -> None:
         session.notify(PLACE, "error", text=error_text(err))
         return
     if isinstance(result, Refused):
-        text = (t("staff.throttled", seconds=result.wait) if result.wait
-                else t("staff.wrong"))
+        text = (_(
+            "Te veel pogingen vanaf deze plek. Probeer het over {seconds} seconden opnieuw.",
+            seconds=result.wait) if result.wait
+                else _("De naam of het wachtwoord is onjuist."))
         session.notify(PLACE, "error", text=text)
         return
     session.current().staff = result

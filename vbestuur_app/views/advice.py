@@ -15,8 +15,9 @@ import streamlit as st
 
 from vbestuur_engine import AdviceHit
 from vbestuur_engine.layers import Call, LayerItem
+from vbestuur_service.i18n.words import URGENCY
 
-from ..i18n import t
+from ..i18n import _
 from ..widgets import (
     answer_label,
     call_button,
@@ -48,7 +49,7 @@ def advice_title(ctx: Ctx, hit: AdviceHit) -> str:
     """The advice's own title, or its urgency word when it has none."""
     if hit.advice.title is not None:
         return content_text(ctx.engine, hit.advice.title, ctx.lang, ctx.local)
-    return t(f"result.urgency.{hit.advice.urgency}", ctx.lang)
+    return _(URGENCY[hit.advice.urgency], ctx.lang)
 
 
 def advice_brief(ctx: Ctx, hit: AdviceHit, box: Callable[..., Any]) -> None:
@@ -63,9 +64,10 @@ def advice_brief(ctx: Ctx, hit: AdviceHit, box: Callable[..., Any]) -> None:
 def call_label(ctx: Ctx, call: Call) -> str:
     """"Bel 112", or "Bel <name>: <number>" with the number kept on one line."""
     if call.dial == "112":
-        return t("call.button_112", ctx.lang)
-    return t("call.button", ctx.lang, name=call.contact.name.get(ctx.lang),
-             number=unbreakable(call.contact.phone))
+        return _("Bel 112", ctx.lang)
+    return _(
+        "Bel {name}: {number}", ctx.lang, name=call.contact.name.get(ctx.lang),
+        number=unbreakable(call.contact.phone))
 
 
 def now_item(ctx: Ctx, item: LayerItem) -> None:
@@ -76,7 +78,7 @@ def now_item(ctx: Ctx, item: LayerItem) -> None:
             st.markdown(f"**{content_text(ctx.engine, sentence, ctx.lang, ctx.local)}**")
         if item.call is not None:
             call_button(item.call.uri, call_label(ctx, item.call), call_key(item.advice.id))
-        with st.expander(t("card.details", ctx.lang)):
+        with st.expander(_("Waarom en bronnen", ctx.lang)):
             st.markdown(content_text(ctx.engine, item.advice.text, ctx.lang, ctx.local))
             details(ctx, item.hit)
 
@@ -93,24 +95,28 @@ def advice_card(ctx: Ctx, item: LayerItem, folded: bool = False) -> None:
         if folded:
             details(ctx, item.hit, small=True)
             return
-        with st.expander(t("card.details", ctx.lang)):
+        with st.expander(_("Waarom en bronnen", ctx.lang)):
             details(ctx, item.hit)
 
 
 def details(ctx: Ctx, hit: AdviceHit, small: bool = False) -> None:
     """The steps, the facts with source and date, and the answers that led here."""
     write = st.caption if small else st.markdown
-    write(f"**{t('card.steps', ctx.lang)}**  \n" + _steps(ctx, hit))
+    steps_text = _("Uit de leidraad", ctx.lang)
+    write(f"**{steps_text}**  \n" + _steps(ctx, hit))
     if hit.advice.facts:
-        write(f"**{t('card.facts', ctx.lang)}**  \n" + _facts(ctx, list(hit.advice.facts)))
-    write(f"**{t('card.reasons', ctx.lang)}**  \n" + _reasons(ctx, hit))
+        facts_text = _("Feiten en bronnen", ctx.lang)
+        write(f"**{facts_text}**  \n" + _facts(ctx, list(hit.advice.facts)))
+    reasons_text = _("Uw antwoorden die tot dit advies leidden", ctx.lang)
+    write(f"**{reasons_text}**  \n" + _reasons(ctx, hit))
 
 
 def _steps(ctx: Ctx, hit: AdviceHit) -> str:
     lines = []
     for step_id in hit.advice.steps:
         step = ctx.engine.content.steps[step_id]
-        title = t("result.step", ctx.lang, number=step.id, title=step.title.get(ctx.lang))
+        title = _(
+            "Stap {number}: {title}", ctx.lang, number=step.id, title=step.title.get(ctx.lang))
         guideline = content_text(ctx.engine, step.guideline, ctx.lang, ctx.local)
         lines.append(f"- *{plain(title)}*: {guideline}")
     return "\n".join(lines)
@@ -122,10 +128,11 @@ def _facts(ctx: Ctx, fact_ids: list[str]) -> str:
     for fact_id in fact_ids:
         fact = ctx.engine.content.facts[fact_id]
         parts = [content_text(ctx.engine, fact.statement, ctx.lang, ctx.local),
-                 t("result.source", ctx.lang, title=link(fact.source.title, fact.source.url)),
-                 plain(t("result.checked", ctx.lang, date=fact.checked))]
+                 _("Bron: {title}", ctx.lang, title=link(fact.source.title, fact.source.url)),
+                 plain(_("Gecontroleerd op {date}.", ctx.lang, date=fact.checked))]
         if fact.confidence == "M":
-            parts.append(f"**{t('result.uncertain', ctx.lang)}**")
+            uncertain_text = _("Niet helemaal zeker: controleer dit zelf.", ctx.lang)
+            parts.append(f"**{uncertain_text}**")
         lines.append("- " + " ".join(parts))
     return "\n".join(lines)
 
@@ -133,7 +140,7 @@ def _facts(ctx: Ctx, fact_ids: list[str]) -> str:
 def _reasons(ctx: Ctx, hit: AdviceHit) -> str:
     """The answers that led to this advice, as question and the person's own answer."""
     if not hit.reasons:
-        return t("result.why_none", ctx.lang)
+        return _("Dit advies geldt voor iedereen op deze route.", ctx.lang)
     lines = []
     for question, answer in hit.reasons:
         asked = question_text(ctx.engine, ctx.flow_id, question, ctx.lang, ctx.local)

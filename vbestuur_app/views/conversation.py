@@ -13,7 +13,7 @@ from vbestuur_engine import Progress, VbestuurError
 from vbestuur_service import conversation as uc
 
 from .. import links, state
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang
 from ..loading import load
 from ..store_views.local import session_local
 from ..widgets import heading, scroll_to_top
@@ -55,12 +55,12 @@ def _route(ctx: Ctx, progress: Progress) -> None:
 
 
 def _no_flow() -> None:
-    st.info(t("conv.none"))
-    st.page_link(links.target(links.START), label=t("conv.to_home"))
+    st.info(_("Kies eerst op de startpagina waar u hulp bij wilt."))
+    st.page_link(links.target(links.START), label=_("Naar de startpagina"))
 
 
 def _stale_answers(flow_id: str) -> None:
     """Answers that no longer fit the content (it changed under a running server)."""
-    st.warning(t("conv.stale"))
-    st.button(t("result.restart"), key=f"restart:{flow_id}", on_click=state.restart,
+    st.warning(_("De vragen zijn intussen veranderd. Begin dit gesprek opnieuw."))
+    st.button(_("Opnieuw beginnen"), key=f"restart:{flow_id}", on_click=state.restart,
               args=(flow_id,))

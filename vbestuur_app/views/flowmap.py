@@ -13,7 +13,7 @@ from vbestuur_engine import Engine
 from vbestuur_engine.mermaid import flow_to_mermaid
 
 from ..charts import flow_figure
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang
 from ..loading import load
 from ..widgets import heading, plain
 
@@ -30,17 +30,17 @@ def render() -> None:
     engine = load().engine
     assert engine is not None
     lang = current_lang()
-    heading(t("map.title"), 1)
-    st.markdown(t("map.intro"))
+    heading(_("Stroomkaarten"), 1)
+    st.markdown(_("Voor begeleiders en controleurs: alle vragen en routes van een gesprek."))
     flows = flow_order(engine)
-    chosen = st.selectbox(t("map.choose"), flows, key=MAP_KEY,
+    chosen = st.selectbox(_("Kies een gesprek"), flows, key=MAP_KEY,
                           format_func=lambda f: engine.compiled[f].flow.title.get(lang))
     if chosen is None:
         return
     compiled = engine.flow(chosen)
     st.markdown(plain(compiled.flow.summary.get(lang)))
-    heading(t("map.graph"), 2)
+    heading(_("Kaart"), 2)
     st.plotly_chart(flow_figure(compiled, lang), key="chart:flow",
                     config={"displayModeBar": False})
-    heading(t("map.mermaid"), 2)
+    heading(_("Mermaid-tekst (om te plakken in een editor)"), 2)
     st.code(flow_to_mermaid(compiled, lang), language=None, wrap_lines=True)

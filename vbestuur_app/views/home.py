@@ -11,9 +11,10 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_engine.schema import Flow
+from vbestuur_service.i18n.words import DOOR_HELP, DOORS
 
 from .. import links, state
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang
 from ..loading import load
 from ..widgets import heading, plain
 
@@ -31,34 +32,41 @@ def render() -> None:
     """Draw the start page."""
     engine = load().engine
     assert engine is not None
-    heading(t("app.title"), 1)
-    st.markdown(t("home.intro"))
+    heading(_("Veilig Bestuur"), 1)
+    st.markdown(_(
+        "Deze hulp zet de Leidraad Veilig Bestuur om in een kort gesprek. U beantwoordt een "
+        "paar vragen. Daarna krijgt u advies, met de stappen uit de leidraad, en een lijst van "
+        "wat u nog kunt doen."))
     _single_door(engine, *SINGLE_DOORS[0])
     _question_door(engine)
     for door in SINGLE_DOORS[1:]:
         _single_door(engine, *door)
-    st.caption(t("home.privacy"))
+    st.caption(_(
+        "Uw antwoorden worden bewaard onder een willekeurige sleutel, zonder naam. Er gaat "
+        "niets naar andere websites."))
     _keep_line()
-    st.caption(t("home.disclaimer"))
+    st.caption(_("Deze hulp vervangt de politie (112) en juridisch advies niet."))
 
 
 def _keep_line() -> None:
     """One line and a link to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
-    st.caption(t("store.home_line"))
-    st.page_link(links.target(links.BEWAREN), label=t("store.title"), icon="💾")
+    st.caption(_(
+        "Wilt u later verder, of op een ander apparaat? Of wilt u alles laten verwijderen?"))
+    st.page_link(links.target(links.BEWAREN), label=_("Bewaren en verdergaan"), icon="💾")
 
 
 def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
     """A door that opens exactly one flow (incident, gereedheid, organisatie)."""
     with st.container(border=True):
-        heading(t(f"door.{door}"), 2)
-        st.markdown(t(f"door.{door}.help"))
+        heading(_(DOORS[door]), 2)
+        st.markdown(_(DOOR_HELP[door]))
         if flow_id not in engine.compiled:
-            st.caption(t("door.missing"))
+            st.caption(_("Dit deel is nog niet beschikbaar."))
             return
-        _open_button(engine, flow_id, t("door.start"), door_key(door), kind)
+        _open_button(engine, flow_id, _("Begin"), door_key(door), kind)
         if door == "organisatie":
-            st.page_link(links.target(links.GRIFFIE), label=t("store.griffie_link"), icon="🏛️")
+            st.page_link(links.target(links.GRIFFIE), label=_(
+                "Griffie: gemeenteprofiel en organisatie"), icon="🏛️")
 
 
 def _question_door(engine: Engine) -> None:
@@ -66,11 +74,11 @@ def _question_door(engine: Engine) -> None:
     flows: list[Flow] = engine.flows_for("vraag")
     lang = current_lang()
     with st.container(border=True):
-        heading(t("door.vraag"), 2)
+        heading(_("Ik heb een vraag"), 2)
         if not flows:
-            st.caption(t("door.missing"))
+            st.caption(_("Dit deel is nog niet beschikbaar."))
             return
-        st.markdown(t("door.vraag.help"))
+        st.markdown(_("Kies de vraag die het best past."))
         for flow in flows:
             _open_button(engine, flow.id, plain(flow.question.get(lang)),
                          door_key("vraag", flow.id), "secondary")
@@ -81,6 +89,6 @@ def _open_button(engine: Engine, flow_id: str, label: str, key: str, kind: str) 
     clicked = st.button(label, key=key, type=kind,  # type: ignore[arg-type]
                         width="stretch", on_click=state.start_flow, args=(engine, flow_id))
     if state.answers(flow_id):
-        st.caption(t("door.resume"))
+        st.caption(_("U was hier al mee bezig. Uw antwoorden staan er nog."))
     if clicked:
         st.switch_page(links.target(links.GESPREK))

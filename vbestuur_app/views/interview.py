@@ -13,7 +13,7 @@ from vbestuur_engine import Progress
 from vbestuur_engine.schema import InfoNode
 
 from .. import links, session, state
-from ..i18n import t
+from ..i18n import _, ngettext
 from ..widgets import content_text, heading, question_widget
 from . import Ctx
 from .advice import advice_brief
@@ -30,7 +30,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     _notices(question)  # the flow's title (h1) is drawn by the conversation page
     urgent = [hit for hit in progress.advice if hit.advice.urgency == "now"]
     if urgent:
-        heading(t("ask.now_heading"), 2)
+        heading(_("Doe dit nu"), 2)
         for hit in urgent:
             advice_brief(ctx, hit, st.warning)
     for text in recent_info(ctx, progress):
@@ -40,7 +40,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     _buttons(ctx, progress, question)
     later = [hit for hit in progress.advice if hit.advice.urgency != "now"]
     if later:
-        heading(t("ask.so_far"), 2)
+        heading(_("Advies tot nu toe"), 2)
         for hit in later:
             advice_brief(ctx, hit, st.info)
 
@@ -61,15 +61,20 @@ def progress_text(progress: Progress, lang: str | None = None) -> tuple[float, s
     answered = len(progress.answers)
     low, high = (max(0, n - 1) for n in progress.remaining)
     if high == 0:
-        rest = t("ask.left_none", lang)
+        rest = _("dit is de laatste vraag", lang)
     elif low == 0:
-        rest = t("ask.left_maybe_one" if high == 1 else "ask.left_maybe", lang, count=high)
+        rest = ngettext(
+            "daarna misschien nog {count} vraag",
+            "daarna misschien nog {count} vragen", high, lang, count=high)
     elif low == high:
-        rest = t("ask.left_one" if low == 1 else "ask.left_many", lang, count=low)
+        rest = ngettext(
+            "daarna nog ongeveer {count} vraag",
+            "daarna nog ongeveer {count} vragen", low, lang, count=low)
     else:
-        rest = t("ask.left_range", lang, low=low, high=high)
+        rest = _("daarna nog {low} tot {high} vragen", lang, low=low, high=high)
     expected_total = answered + 1 + (low + high) / 2
-    return answered / expected_total, f"{t('ask.progress', lang, number=answered + 1)} · {rest}"
+    progress1_text = _("Vraag {number}", lang, number=answered + 1)
+    return answered / expected_total, f"{progress1_text} · {rest}"
 
 
 def _progress_bar(progress: Progress) -> None:
@@ -80,23 +85,26 @@ def _progress_bar(progress: Progress) -> None:
 def _notices(question: str) -> None:
     for notice in session.take(state.CONVERSATION):
         if notice.code == "dropped":
-            st.info(t("ask.dropped", count=notice.params["count"]))
+            st.info(ngettext(
+                "{count} eerder antwoord hoort niet meer bij uw route en is weggehaald.",
+                "{count} eerdere antwoorden horen niet meer bij uw route en zijn weggehaald.",
+                notice.params["count"], count=notice.params["count"]))
         elif notice.code == "choose" and notice.params["question"] == question:
-            st.warning(t("ask.choose"))
+            st.warning(_("Kies eerst een antwoord."))
 
 
 def _buttons(ctx: Ctx, progress: Progress, question: str) -> None:
     """"Volgende" first (it follows the answer in keyboard order), then back and review."""
-    st.button(t("ask.next"), key=NEXT_KEY, type="primary", width="stretch",
+    st.button(_("Volgende"), key=NEXT_KEY, type="primary", width="stretch",
               on_click=state.submit, args=(ctx.engine, ctx.flow_id, question))
     left, right = st.columns(2)
     with left:
         if progress.answers:
-            st.button(t("ask.back"), key=BACK_KEY, width="stretch", on_click=state.back,
+            st.button(_("Vorige vraag"), key=BACK_KEY, width="stretch", on_click=state.back,
                       args=(ctx.engine, ctx.flow_id))
         else:
-            st.page_link(links.target(links.START), label=t("conv.to_home"))
+            st.page_link(links.target(links.START), label=_("Naar de startpagina"))
     with right:
         if progress.answers:
-            st.button(t("ask.review"), key=REVIEW_KEY, width="stretch", on_click=state.show,
+            st.button(_("Mijn antwoorden"), key=REVIEW_KEY, width="stretch", on_click=state.show,
                       args=("review",))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..i18n import t
+from ..i18n import _, ngettext
 from ..loading import load
 from ..widgets import heading
 
@@ -17,8 +17,12 @@ from ..widgets import heading
 def render() -> None:
     """Draw the list of content problems."""
     problems = load().problems
-    heading(t("invalid.title"), 1)
-    st.markdown(t("invalid.intro"))
-    st.markdown(t("invalid.count", count=len(problems)))
+    heading(_("De inhoud van deze hulp klopt niet"), 1)
+    st.markdown(_(
+        "De vragen en adviezen konden niet worden geladen. Daarom toont de hulp nu geen advies. "
+        "Hieronder staat per probleem het bestand, de regel en de kolom."))
+    st.markdown(ngettext(
+        "{count} probleem gevonden.",
+        "{count} problemen gevonden.", len(problems), count=len(problems)))
     st.code("\n".join(str(problem) for problem in problems), language=None, wrap_lines=True)
-    st.caption(t("invalid.fix"))
+    st.caption(_("Voor beheerders: los de problemen op en controleer met `vbestuur check`."))

@@ -20,9 +20,11 @@ from vbestuur_engine.readiness import PHASES
 from vbestuur_engine.schema import OutcomeNode
 from vbestuur_service import conversation as uc
 from vbestuur_service import register
+from vbestuur_service.i18n import N_
+from vbestuur_service.i18n.words import CHECKLIST_STATUS, PHASE_NAMES
 
 from .. import links, persistence, session, state
-from ..i18n import t
+from ..i18n import _
 from ..netwerk import hooks as netwerk_hooks
 from ..widgets import actions_list, content_text, heading, plain, reminder_dates
 from . import Ctx, summary
@@ -30,8 +32,8 @@ from .advice import advice_card, now_item
 
 EXPORTS = (("pdf", "pdf", "application/pdf"), ("md", "md", "text/markdown"),
            ("csv", "csv", "text/csv"), ("csv_nl", "excel-nl.csv", "text/csv"))
-EXPORT_LABELS = {"pdf": "result.pdf", "md": "result.md", "csv": "result.csv",
-                 "csv_nl": "result.csv_nl"}
+EXPORT_LABELS = {"pdf": N_("PDF (om te printen)"), "md": N_("Tekst (Markdown)"),
+                 "csv": N_("CSV (standaard)"), "csv_nl": N_("CSV voor Excel (Nederlands)")}
 
 
 def render(ctx: Ctx, progress: Progress) -> None:
@@ -47,17 +49,21 @@ def render(ctx: Ctx, progress: Progress) -> None:
         st.markdown(content_text(ctx.engine, outcome.text, ctx.lang, ctx.local))
     if ctx.flow_id == register.ORG_FLOW:
         editor = session.griffie_editor(time.time())
-        st.caption(t("org.flow.synced") if editor else t("org.flow.personal"))
+        st.caption(_(
+            "Uw antwoorden staan ook in het overzicht van de griffie, bewaard onder uw naam."
+        ) if editor else _(
+            "Deze antwoorden zijn alleen van u. Ze komen in het overzicht van de griffie als u "
+            "eerst de griffiepagina met de pincode ontgrendelt."))
     if readiness:
         summary.render(ctx, progress)
-        heading(t("result.downloads"), 3)
+        heading(_("Bewaar of print uw advies"), 3)
         _downloads(ctx, progress, folded=False)
         summary.chart(ctx, progress)
     layers(ctx, progress)
     netwerk_hooks.result_link(ctx.flow_id)
     checklist(ctx, progress.checklist, folded=not readiness)
     if not readiness:
-        with st.expander(t("result.downloads"), key="downloads-folded"):
+        with st.expander(_("Bewaar of print uw advies"), key="downloads-folded"):
             _downloads(ctx, progress, folded=True)
     _actions(ctx)
 
@@ -65,22 +71,23 @@ def render(ctx: Ctx, progress: Progress) -> None:
 def layers(ctx: Ctx, progress: Progress) -> None:
     """The advice in its three layers; "Goed om te weten" as one folded expander."""
     if not progress.advice:
-        heading(t("result.advice"), 3)
-        st.markdown(t("result.no_advice"))
+        heading(_("Wat u kunt doen"), 3)
+        st.markdown(_("Er is geen apart advies. Bekijk de checklist hieronder."))
         return
     result = ctx.engine.layers(progress)
     if result.now:
         with st.container(key="layer-now"):
-            heading(t("layer.now"), 3)
+            heading(_("Doe nu"), 3)
             for item in result.now:
                 now_item(ctx, item)
     if result.today:
         with st.container(key="layer-today"):
-            heading(t("layer.today"), 3)
+            heading(_("Vandaag / deze week"), 3)
             for item in result.today:
                 advice_card(ctx, item)
     if result.later:
-        with st.expander(t("layer.later_count", count=len(result.later)), key="layer-later"):
+        with st.expander(_(
+            "Goed om te weten ({count})", count=len(result.later)), key="layer-later"):
             for item in result.later:
                 advice_card(ctx, item, folded=True)
 
@@ -90,11 +97,11 @@ def checklist(ctx: Ctx, items: tuple[ChecklistItem, ...], folded: bool = False) 
     `folded`: all of it in one expander (the incident and question results)."""
     still_open = [i for i in items if i.status in ("open", "partial")]
     if not folded:
-        heading(t("result.checklist"), 3)
+        heading(_("Checklist: wat nog open staat"), 3)
         _checklist_body(ctx, items, still_open, inside_expander=False)
         return
-    label = (t("checklist.folded.one") if len(still_open) == 1
-             else t("checklist.folded.many", count=len(still_open)))
+    label = (_("Checklist: nog 1 stap open") if len(still_open) == 1
+             else _("Checklist: nog {count} stappen open", count=len(still_open)))
     with st.expander(label, key="checklist"):
         _checklist_body(ctx, items, still_open, inside_expander=True)
 
@@ -102,16 +109,19 @@ def checklist(ctx: Ctx, items: tuple[ChecklistItem, ...], folded: bool = False) 
 def _checklist_body(ctx: Ctx, items: tuple[ChecklistItem, ...],
                     still_open: list[ChecklistItem], inside_expander: bool) -> None:
     if not still_open:
-        st.markdown(t("result.checklist_none"))
+        st.markdown(_("Alle stappen zijn gedaan of gelden niet voor u."))
     for phase in PHASES:
         in_phase = [i for i in still_open if i.step.phase == phase]
         if not in_phase:
             continue
-        st.markdown(f"**{t(f'phase.{phase}')}**")
+        st.markdown(f"**{_(PHASE_NAMES[phase])}**")
         for item in in_phase:
             with st.container(border=True, key=f"step-{item.step.id}"):
-                title = t("result.step", number=item.step.id, title=item.step.title.get(ctx.lang))
-                suffix = f" · *{t('result.partial')}*" if item.status == "partial" else ""
+                title = _(
+                    "Stap {number}: {title}", number=item.step.id,
+                    title=item.step.title.get(ctx.lang))
+                partial_text = _("deels gedaan")
+                suffix = f" · *{partial_text}*" if item.status == "partial" else ""
                 st.markdown(f"**{plain(title)}**{suffix}")
                 st.markdown(actions_list(ctx.engine, item.step, ctx.lang, ctx.local))
     closed = [i for i in items if i.status in ("done", "na")]
@@ -119,32 +129,34 @@ def _checklist_body(ctx: Ctx, items: tuple[ChecklistItem, ...],
         return
     lines = "\n".join(_closed_line(ctx, i) for i in closed)
     if inside_expander:  # Streamlit allows no expander inside an expander
-        st.markdown(f"**{t('result.closed', count=len(closed))}**  \n{lines}")
+        closed_text = _("Gedaan of niet van toepassing ({count})", count=len(closed))
+        st.markdown(f"**{closed_text}**  \n{lines}")
         return
-    with st.expander(t("result.closed", count=len(closed))):
+    with st.expander(_("Gedaan of niet van toepassing ({count})", count=len(closed))):
         st.markdown(lines)
 
 
 def _closed_line(ctx: Ctx, item: ChecklistItem) -> str:
-    title = t("result.step", number=item.step.id, title=item.step.title.get(ctx.lang))
-    return f"- {plain(title)}: {t('result.' + item.status)}"
+    title = _("Stap {number}: {title}", number=item.step.id, title=item.step.title.get(ctx.lang))
+    return f"- {plain(title)}: {_(CHECKLIST_STATUS[item.status])}"
 
 
 def _downloads(ctx: Ctx, progress: Progress, folded: bool) -> None:
     """Four exports, each made on this machine only when its button is clicked (`data` is a
     callable, so no rerun builds a file nobody asked for). `folded`: already inside an
     expander, so the calendar dates are not folded once more (Streamlit forbids it)."""
-    st.caption(t("result.downloads_note"))
+    st.caption(_("Het bestand wordt op deze computer gemaakt."))
     base = f"veilig-bestuur-{ctx.flow_id}-{ctx.lang}"
     with st.container(horizontal=True, key="downloads"):
         for kind, ext, mime in EXPORTS:
-            _download(t(EXPORT_LABELS[kind]), _maker(ctx, progress, kind), f"{base}.{ext}", mime,
+            _download(_(EXPORT_LABELS[kind]), _maker(ctx, progress, kind), f"{base}.{ext}", mime,
                       f"dl:{kind}")
     if folded:
-        st.markdown(f"**{t('result.ics')}**")
+        ics_text = _("Herinneringen (agenda)")
+        st.markdown(f"**{ics_text}**")
         _ics(ctx, progress, base)
         return
-    with st.expander(t("result.ics")):
+    with st.expander(_("Herinneringen (agenda)")):
         _ics(ctx, progress, base)
 
 
@@ -172,7 +184,8 @@ def _maker(ctx: Ctx, progress: Progress, kind: str) -> Callable[[], str | bytes]
 
 def _ics(ctx: Ctx, progress: Progress, base: str) -> None:
     """Calendar reminders for the yearly evaluation (step 20) and a new term (step 21)."""
-    evaluation, new_term = reminder_dates("ics", t("result.ics_eval"), t("result.ics_term"))
+    evaluation, new_term = reminder_dates("ics", _("Datum jaarlijkse evaluatie (stap 20)"), _(
+        "Start nieuwe bestuursperiode (stap 21, mag leeg)"))
 
     def make() -> bytes:
         # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
@@ -181,13 +194,13 @@ def _ics(ctx: Ctx, progress: Progress, base: str) -> None:
 
         return exports.build_ics(progress, ctx.lang, evaluation, new_term)
 
-    _download(t("result.ics"), make, f"{base}.ics", "text/calendar", "dl:ics")
+    _download(_("Herinneringen (agenda)"), make, f"{base}.ics", "text/calendar", "dl:ics")
 
 
 def _actions(ctx: Ctx) -> None:
     with st.container(horizontal=True, key="result-actions"):
-        st.button(t("result.review"), key="result:review", on_click=state.show,
+        st.button(_("Antwoorden bekijken of wijzigen"), key="result:review", on_click=state.show,
                   args=("review",))
-        st.button(t("result.restart"), key="result:restart", on_click=state.restart,
+        st.button(_("Opnieuw beginnen"), key="result:restart", on_click=state.restart,
                   args=(ctx.flow_id,))
-        st.page_link(links.target(links.START), label=t("result.other"))
+        st.page_link(links.target(links.START), label=_("Andere vraag kiezen"))

@@ -13,7 +13,7 @@ from vbestuur_engine import Progress
 from vbestuur_service import conversation as uc
 
 from .. import session, state
-from ..i18n import t
+from ..i18n import _, ngettext
 from ..widgets import answer_label, heading, plain, question_text, question_widget
 from . import Ctx
 
@@ -25,21 +25,26 @@ def edit_key(flow_id: str, question: str) -> str:
 
 def render(ctx: Ctx, progress: Progress) -> None:
     """List the answers on the path, in the order they were asked."""
-    heading(t("review.title"), 1)
+    heading(_("Uw antwoorden"), 1)
     for notice in session.take(state.CONVERSATION):
         if notice.code == "dropped":
-            st.info(t("ask.dropped", count=notice.params["count"]))
-    st.markdown(t("review.intro"))
+            st.info(ngettext(
+                "{count} eerder antwoord hoort niet meer bij uw route en is weggehaald.",
+                "{count} eerdere antwoorden horen niet meer bij uw route en zijn weggehaald.",
+                notice.params["count"], count=notice.params["count"]))
+    st.markdown(_(
+        "U kunt elk antwoord wijzigen. Antwoorden die daarna niet meer passen, vallen weg. De "
+        "rest blijft staan."))
     answered = [node for node in progress.path if node in progress.answers]
     if not answered:
-        st.markdown(t("review.empty"))
+        st.markdown(_("U heeft nog geen vragen beantwoord."))
     for question in answered:
         _answer_row(ctx, progress, question)
     if progress.complete:
-        st.button(t("review.to_result"), key="review:result", type="primary", width="stretch",
+        st.button(_("Naar het advies"), key="review:result", type="primary", width="stretch",
                   on_click=state.show, args=("result",))
     else:
-        st.button(t("review.continue"), key="review:continue", type="primary", width="stretch",
+        st.button(_("Verder met de vragen"), key="review:continue", type="primary", width="stretch",
                   on_click=state.show, args=("ask",))
 
 
@@ -52,23 +57,24 @@ def _answer_row(ctx: Ctx, progress: Progress, question: str) -> None:
                                  progress.answers[question], ctx.lang)
             st.markdown(f"**{plain(label)}**")
             if question == uc.role_question(ctx.engine, ctx.flow_id):
-                st.caption(t("review.role_kept"))
+                st.caption(_(
+                    "Uw rol hebt u eerder in dit bezoek gekozen. U kunt die hier wijzigen."))
         with button:
-            st.button(t("review.change"), key=edit_key(ctx.flow_id, question), width="stretch",
+            st.button(_("Wijzig"), key=edit_key(ctx.flow_id, question), width="stretch",
                       on_click=state.begin_edit, args=(ctx.engine, ctx.flow_id, question),
                       help=None)
 
 
 def render_edit(ctx: Ctx, progress: Progress, question: str) -> None:
     """One earlier question, pre-filled with its answer; saving re-walks the flow."""
-    heading(t("review.editing"), 1)
+    heading(_("Wijzig uw antwoord"), 1)
     if any(n.code == "choose" for n in session.take(state.CONVERSATION)):
-        st.warning(t("ask.choose"))
+        st.warning(_("Kies eerst een antwoord."))
     question_widget(ctx.engine, ctx.flow_id, question, ctx.lang, ctx.local)
     save, cancel = st.columns(2)
     with save:
-        st.button(t("review.save"), key="edit:save", type="primary", width="stretch",
+        st.button(_("Opslaan"), key="edit:save", type="primary", width="stretch",
                   on_click=state.save_edit, args=(ctx.engine, ctx.flow_id, question))
     with cancel:
-        st.button(t("review.cancel"), key="edit:cancel", width="stretch", on_click=state.show,
+        st.button(_("Annuleren"), key="edit:cancel", width="stretch", on_click=state.show,
                   args=("review",))

@@ -17,7 +17,7 @@ import html
 
 import streamlit as st
 
-from ..i18n import t
+from ..i18n import _
 from ..widgets import plain
 from . import backend, qr
 
@@ -73,13 +73,18 @@ def join_base() -> tuple[str | None, str]:
 
 def loopback_notice(page: str) -> None:
     """Tell the facilitator, before the room opens, why phones cannot join and what to do."""
-    st.error(t("ws.loopback.title"), icon="⚠️")
-    st.markdown(plain(t("ws.loopback.body", url=page)))
+    st.error(_("Telefoons kunnen dit adres niet bereiken"), icon="⚠️")
+    st.markdown(plain(_(
+        "De app draait alleen op deze computer ({url}). Stop de app en start hem opnieuw met "
+        "`make run HOST=0.0.0.0`, of stel VBESTUUR_PUBLIC_URL in op het adres dat de zaal kan "
+        "bereiken.", url=page)))
     addresses = qr.lan_addresses()
     if addresses:
-        st.markdown(plain(t("ws.loopback.lan", addresses=", ".join(addresses))))
+        st.markdown(plain(_(
+            "Adressen van deze computer in het netwerk: {addresses}",
+            addresses=", ".join(addresses))))
     else:
-        st.markdown(plain(t("ws.loopback.none")))
+        st.markdown(plain(_("Deze computer heeft geen netwerkadres gevonden.")))
 
 
 def join_panel(code: str) -> None:
@@ -89,10 +94,10 @@ def join_panel(code: str) -> None:
         loopback_notice(page)
         return
     url = qr.join_url(base, code)
-    st.markdown(plain(t("ws.screen.join", url=url.split("?")[0])))
+    st.markdown(plain(_("Doe mee op uw telefoon: {url}", url=url.split("?")[0])))
     with st.container(key="ws-code"):
         st.markdown(plain(code))
     data = base64.b64encode(_qr(url)).decode("ascii")
-    alt = html.escape(t("ws.screen.qr_alt", url=url), quote=True)
+    alt = html.escape(_("QR-code: open {url} op uw telefoon om mee te doen", url=url), quote=True)
     with st.container(key="ws-qr"):
         st.html(f'<img src="data:image/png;base64,{data}" alt="{alt}">')

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go  # type: ignore[import-untyped]
 
+from vbestuur_service.i18n.words import WS_FORMS, WS_OPTIONS
 from vbestuur_store import Tally
 
-from ..i18n import t
+from ..i18n import _
 
 COLOURS = {"ja": "#2e7d32", "deels": "#f9a825", "nee": "#c62828", "weet-niet": "#6b7280"}
 BEHAVIOUR_COLOUR = "#1f4e79"
@@ -26,7 +27,7 @@ def _bars(labels: list[str], values: list[int], colours: list[str], lang: str) -
                               hoverinfo="skip"))
     big = {"size": FONT_SIZE}  # explicit per axis: Streamlit's chart theme sets small ticks
     figure.update_layout(font=big, height=90 + 70 * len(labels),
-                         xaxis={"title": {"text": t("ws.screen.axis", lang), "font": big},
+                         xaxis={"title": {"text": _("aantal antwoorden", lang), "font": big},
                                 "tickfont": big, "rangemode": "tozero",
                                 "dtick": 1 if max(values, default=0) <= 10 else None},
                          yaxis={"autorange": "reversed", "tickfont": big}, showlegend=False,
@@ -39,7 +40,7 @@ def geregeld_figure(tally: Tally, lang: str) -> go.Figure | None:
     if tally.counts is None:
         return None
     counts = tally.counts  # in the content's order of the answers
-    return _bars([t(f"ws.opt.{v}", lang) for v in counts], list(counts.values()),
+    return _bars([_(WS_OPTIONS[v], lang) for v in counts], list(counts.values()),
                  [COLOURS[v] for v in counts], lang)
 
 
@@ -48,5 +49,5 @@ def gedrag_figure(tally: Tally, lang: str) -> go.Figure | None:
     if tally.counts is None:
         return None
     counts = tally.counts  # the forms in the content's order, "none of these" last
-    return _bars([t(f"ws.form.{o}", lang) for o in counts], list(counts.values()),
+    return _bars([_(WS_FORMS[o], lang) for o in counts], list(counts.values()),
                  [BEHAVIOUR_COLOUR] * (len(counts) - 1) + [COLOURS["weet-niet"]], lang)

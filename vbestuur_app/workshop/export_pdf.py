@@ -7,13 +7,13 @@ the footer on every page; the summary's phases, steps and lists become real head
 from __future__ import annotations
 
 from ..exports.pdfbase import PdfDocument
-from ..i18n import t
+from ..i18n import _
 from .export import SummaryDocument
 
 
 def to_pdf(doc: SummaryDocument) -> bytes:
     """Lay out the summary document as PDF bytes."""
-    pdf = PdfDocument(doc.title, doc.lang, doc.footer, t("ws.export.page", doc.lang))
+    pdf = PdfDocument(doc.title, doc.lang, doc.footer, _("pagina", doc.lang))
     pdf.heading(doc.title, 1)
     for line in (doc.subtitle, doc.made, *doc.meta):
         pdf.para(line)
@@ -25,9 +25,9 @@ def to_pdf(doc: SummaryDocument) -> bytes:
         pdf.heading(block.heading, 3)
         for line in block.lines:
             pdf.item(line, 10, indent=4)
-    for heading, items in ((t("ws.export.open_h", doc.lang), doc.open_steps),
-                           (t("ws.export.unknown_h", doc.lang), doc.unknown_steps)):
+    for heading, items in ((_("Open volgens de zaal", doc.lang), doc.open_steps),
+                           (_("Onbekend volgens de zaal", doc.lang), doc.unknown_steps)):
         pdf.heading(heading)
-        for item in items or (t("ws.export.none", doc.lang),):
+        for item in items or (_("Geen.", doc.lang),):
             pdf.item(item, indent=2)
     return pdf.pdf()

@@ -22,11 +22,12 @@ from streamlit.navigation.page import StreamlitPage
 from vbestuur_engine import Engine
 from vbestuur_service import register, staff
 from vbestuur_service import workshop as ws
+from vbestuur_service.i18n.words import PHASE_NAMES
 from vbestuur_service.localtime import format_moment
 from vbestuur_store import StoreError, Workshop
 
 from .. import clients, persistence
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang, pgettext
 from ..messages import proposal_note
 from ..store_views import signin
 from ..widgets import heading, plain
@@ -40,13 +41,17 @@ PHASES = ("vooraf", "tijdens", "erna")
 
 def render(engine: Engine, screen_page: StreamlitPage | None = None) -> None:
     """The page: the console of the open workshop, or the forms to create or open one."""
-    heading(t("ws.fac.title"), 1)
+    heading(_("Workshop begeleiden"), 1)
     backend.show_notice()
     current = backend.facilitator()
     if not _signed_in_facilitator():
         return
     if current is None:
-        st.markdown(plain(t("ws.fac.intro")))
+        st.markdown(plain(_(
+            "In een workshop bespreekt u met college en raad de stappen van de leidraad. De "
+            "deelnemers doen mee op hun eigen telefoon, zonder naam en zonder account. Zij zien "
+            "nooit wat een ander antwoordt. Een uitslag verschijnt pas als genoeg mensen hebben "
+            "geantwoord.")))
         _create_form(engine)
         _login_form()
     else:
@@ -58,7 +63,7 @@ def _signed_in_facilitator() -> bool:
     who = signin.signed_in()
     if who is not None and who.may(staff.FACILITATOR_ROLES):
         return True
-    st.info(t("staff.fac_needed"))
+    st.info(_("Workshops begeleiden kan na aanmelden met een account met de rol facilitator."))
     signin.render()
     return False
 
@@ -72,36 +77,48 @@ def chosen_steps(engine: Engine, phases: list[str], steps: list[int]) -> list[in
 
 def _step_label(engine: Engine) -> Callable[[int], str]:
     lang = current_lang()
-    return lambda sid: t("ws.screen.step", lang, number=sid,
-                         title=engine.content.steps[sid].title.get(lang))
+    return lambda sid: _(
+        "Stap {number}: {title}", lang, number=sid,
+        title=engine.content.steps[sid].title.get(lang))
 
 
 def _create_form(engine: Engine) -> None:
-    heading(t("ws.new.title"), 2)
+    heading(_("Nieuwe workshop"), 2)
     lang = current_lang()
-    phases = st.multiselect(t("ws.new.phases"), PHASES, default=list(PHASES),
-                            format_func=lambda p: t(f"phase.{p}", lang), key="ws-new-phases",
-                            placeholder=t("a11y.pick"))
-    steps = st.multiselect(t("ws.new.steps"), sorted(engine.content.steps),
+    phases = st.multiselect(_("Welke fasen bespreekt u?"), PHASES, default=list(PHASES),
+                            format_func=lambda p: _(PHASE_NAMES[p], lang), key="ws-new-phases",
+                            placeholder=_("Kies een of meer"))
+    steps = st.multiselect(_(
+        "Of kies losse stappen (leeg: alle stappen van de gekozen fasen)"
+    ), sorted(engine.content.steps),
                            format_func=_step_label(engine), key="ws-new-steps",
-                           placeholder=t("a11y.pick"))
-    k = st.number_input(t("ws.new.k"), min_value=3, max_value=100, value=5, step=1,
-                        key="ws-new-k", help=t("ws.new.k_help"))
-    most = st.number_input(t("ws.new.max"), min_value=0, max_value=1000, value=0, step=1,
-                           key="ws-new-max", help=t("ws.new.max_help"))
-    pin = st.text_input(t("ws.new.pin"), type="password", key="ws-new-pin")
-    again = st.text_input(t("ws.new.pin2"), type="password", key="ws-new-pin2")
-    st.caption(t("ws.new.days", days=backend.rt().settings.workshop_days))
-    if st.button(t("ws.new.create"), key="ws-create", type="primary"):
+                           placeholder=_("Kies een of meer"))
+    k = st.number_input(_(
+        "Minimaal aantal antwoorden voor een uitslag"), min_value=3, max_value=100, value=5, step=1,
+                        key="ws-new-k", help=_(
+                            "Zo is niemand te herkennen aan zijn antwoord. Het minimum is 3."))
+    most = st.number_input(_(
+        "Hoogstens zoveel deelnemers (0 = geen grens)"
+    ), min_value=0, max_value=1000, value=0, step=1,
+                           key="ws-new-max", help=_(
+                               "Eén apparaat is één deelnemer. Met een grens kan niemand de "
+                               "zaal ‘vullen’ met extra browsers."))
+    pin = st.text_input(_(
+        "Kies een pincode voor uzelf (minstens 6 tekens)"), type="password", key="ws-new-pin")
+    again = st.text_input(_("Herhaal de pincode"), type="password", key="ws-new-pin2")
+    st.caption(_(
+        "De workshop en alle antwoorden worden na {days} dagen vanzelf verwijderd.",
+        days=backend.rt().settings.workshop_days))
+    if st.button(_("Workshop maken"), key="ws-create", type="primary"):
         _create(chosen_steps(engine, phases, steps), int(k), pin, again, int(most) or None)
 
 
 def _create(steps: list[int], k: int, pin: str, again: str, most: int | None) -> None:
     if not steps:
-        st.error(t("ws.new.no_steps"))
+        st.error(_("Kies ten minste één fase of stap."))
         return
     if pin != again:
-        st.error(t("ws.new.pin_mismatch"))
+        st.error(_("De twee pincodes zijn niet gelijk."))
         return
     try:
         made = ws.create(backend.rt(), pin, steps, k, most)
@@ -121,10 +138,10 @@ def _trust(code: str, pin: str) -> None:
 
 
 def _login_form() -> None:
-    heading(t("ws.login.title"), 2)
-    code = st.text_input(t("ws.login.code"), key="ws-login-code", max_chars=12)
-    pin = st.text_input(t("ws.login.pin"), type="password", key="ws-login-pin")
-    if st.button(t("ws.login.go"), key="ws-login"):
+    heading(_("Verder met een workshop"), 2)
+    code = st.text_input(_("Workshopcode"), key="ws-login-code", max_chars=12)
+    pin = st.text_input(_("Uw pincode"), type="password", key="ws-login-pin")
+    if st.button(pgettext("button: open the console", "Openen"), key="ws-login"):
         _open(code, pin)
 
 
@@ -138,8 +155,10 @@ def _open(code: str, pin: str) -> None:
         backend.show_error(err)
         return
     if isinstance(opened, staff.Refused):
-        st.error(t("staff.throttled", seconds=opened.wait) if opened.wait
-                 else t("ws.login.refused"), icon="⚠️")
+        st.error(_(
+            "Te veel pogingen vanaf deze plek. Probeer het over {seconds} seconden opnieuw.",
+            seconds=opened.wait) if opened.wait
+                 else _("Deze combinatie van workshopcode en pincode klopt niet."), icon="⚠️")
         return
     backend.set_facilitator(opened[0], pin)
     st.rerun()
@@ -151,26 +170,27 @@ def _console(engine: Engine, code: str, pin: str,
         workshop = ws.get(backend.rt(), code)
     except StoreError as err:
         backend.show_error(err)
-        st.button(t("ws.console.logout"), key="ws-logout", on_click=backend.set_facilitator,
+        st.button(_("Sluiten op dit apparaat"), key="ws-logout", on_click=backend.set_facilitator,
                   args=(None,))
         return
-    heading(t("ws.console.code", code=code), 2)
+    heading(_("Workshopcode: {code}", code=code), 2)
     base, page = beamer.join_base()
     if base is None:  # served on loopback: say so before the room opens (issue 13)
         beamer.loopback_notice(page)
-    st.markdown(plain(t("ws.console.status", participants=workshop.participants,
-                        step=workshop.current_step,
-                        date=format_moment(workshop.expires_at, current_lang()))))
+    st.markdown(plain(_(
+        "{participants} deelnemers · stap {step} staat op het scherm · verloopt op {date}",
+        participants=workshop.participants, step=workshop.current_step,
+        date=format_moment(workshop.expires_at, current_lang()))))
     if screen_page is not None:
-        st.page_link(screen_page, label=t("ws.console.screen"), icon="📽️")
+        st.page_link(screen_page, label=_("Open het scherm voor de beamer"), icon="📽️")
     if workshop.ended:
-        st.info(t("ws.console.ended"))
+        st.info(_("Deze workshop is afgelopen."))
     else:
-        st.button(t("ws.console.end"), key="ws-end", on_click=_act, args=("end", code, pin))
+        st.button(_("Workshop beëindigen"), key="ws-end", on_click=_act, args=("end", code, pin))
     _export(engine, workshop, pin)
     _hand_over(engine, code, pin)
     _delete(code, pin)
-    st.button(t("ws.console.logout"), key="ws-logout", on_click=backend.set_facilitator,
+    st.button(_("Sluiten op dit apparaat"), key="ws-logout", on_click=backend.set_facilitator,
               args=(None,))
 
 
@@ -182,14 +202,16 @@ def _act(action: str, code: str, pin: str) -> None:
         else:
             ws.delete(backend.rt(), code, pin)
             backend.set_facilitator(None)
-            backend.set_notice("success", t("ws.console.deleted"))
+            backend.set_notice("success", _("De workshop en alle antwoorden zijn verwijderd."))
     except StoreError as err:
         backend.keep_error(err)
 
 
 def _export(engine: Engine, workshop: Workshop, pin: str) -> None:
-    heading(t("ws.console.export"), 3)
-    st.caption(t("ws.console.export_help"))
+    heading(_("Samenvatting"), 3)
+    st.caption(_(
+        "Per stap: hoe de zaal erover dacht, en welke stappen open of onbekend zijn. Stappen "
+        "met te weinig antwoorden staan erin zonder cijfers."))
     lang = current_lang()
     try:
         summary = ws.summary(backend.rt(), workshop.code, pin, poll_vocabulary(engine))
@@ -198,16 +220,19 @@ def _export(engine: Engine, workshop: Workshop, pin: str) -> None:
         return
     doc = build_summary(engine, summary, lang)
     name = f"workshop-{workshop.code}"
-    st.download_button(t("ws.console.md"), data=to_markdown(doc), file_name=f"{name}.md",
+    st.download_button(_(
+        "Download samenvatting (Markdown)"), data=to_markdown(doc), file_name=f"{name}.md",
                        mime="text/markdown", key="ws-dl-md", on_click="ignore")
-    st.download_button(t("ws.console.pdf"), data=lambda: to_pdf(doc),
+    st.download_button(_("Download samenvatting (PDF)"), data=lambda: to_pdf(doc),
                        file_name=f"{name}.pdf", mime="application/pdf", key="ws-dl-pdf",
                        on_click="ignore")
 
 
 def _hand_over(engine: Engine, code: str, pin: str) -> None:
-    st.caption(t("ws.console.propose_help"))
-    if not st.button(t("ws.console.propose"), key="ws-propose"):
+    st.caption(_(
+        "Stappen van de organisatie die de zaal open of onbekend vond, komen als voorstel in "
+        "het overzicht van de griffie. De griffie beslist over de status."))
+    if not st.button(_("Open stappen doorgeven aan de griffie"), key="ws-propose"):
         return
     org_steps = [s.id for s in register.org_steps(engine)]
     try:
@@ -217,12 +242,14 @@ def _hand_over(engine: Engine, code: str, pin: str) -> None:
         backend.show_error(err)
         return
     if handed:
-        st.success(t("ws.console.proposed", steps=", ".join(str(s) for s in handed)))
+        st.success(_(
+            "Doorgegeven aan de griffie: stap {steps}.", steps=", ".join(str(s) for s in handed)))
     else:
-        st.info(t("ws.console.proposed_none"))
+        st.info(_("Er zijn geen stappen om door te geven."))
 
 
 def _delete(code: str, pin: str) -> None:
-    sure = st.checkbox(t("ws.console.delete_confirm"), key="ws-delete-confirm")
-    st.button(t("ws.console.delete"), key="ws-delete", disabled=not sure, on_click=_act,
+    sure = st.checkbox(_(
+        "Ja, verwijder deze workshop met alle antwoorden"), key="ws-delete-confirm")
+    st.button(_("Workshop verwijderen"), key="ws-delete", disabled=not sure, on_click=_act,
               args=("delete", code, pin))

@@ -20,11 +20,12 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_service import workshop as ws
+from vbestuur_service.i18n.words import WS_FORMS, WS_OPTIONS
 from vbestuur_store import PollVocabulary, StoreError
 from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, questions_for
 
 from .. import persistence, session
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang
 from ..widgets import heading, plain
 from . import backend
 from .prompts import poll_vocabulary
@@ -41,25 +42,31 @@ def vote_key(step_id: int, question: str, value: str | None = None) -> str:
 
 def render(engine: Engine) -> None:
     """The page: the join form, or the poll of the step on the screen."""
-    heading(t("ws.join.title"), 1)
+    heading(_("Meedoen aan een workshop"), 1)
     joined = backend.participant()
     if joined is None:
         _join_form()
         return
     _room(engine, *joined)
-    st.caption(t("ws.join.same_device"))
+    st.caption(_(
+        "U doet mee met dit apparaat. Herladen of een tweede tabblad telt niet als een nieuwe "
+        "deelnemer; uw antwoord blijft staan."))
 
 
 def _join_form() -> None:
-    st.markdown(plain(t("ws.join.intro")))
+    st.markdown(plain(_(
+        "U doet mee zonder naam en zonder account. Niemand ziet wat u antwoordt. Op het scherm "
+        "komen alleen de totalen van de zaal, en pas als genoeg mensen hebben geantwoord.")))
     backend.show_notice()
     if not session.has_widget(CODE_WIDGET):
         session.set_widget(CODE_WIDGET, st.query_params.get("code", ""))
-    code = st.text_input(t("ws.join.code"), key=CODE_WIDGET, max_chars=12)
-    if st.button(t("ws.join.go"), key="ws-join", type="primary"):
+    code = st.text_input(_("Workshopcode (staat op het scherm)"), key=CODE_WIDGET, max_chars=12)
+    if st.button(_("Meedoen"), key="ws-join", type="primary"):
         device = persistence.read_cookie()
         if device is None:
-            st.warning(t("ws.join.no_device"))
+            st.warning(_(
+                "Meedoen lukt alleen als deze browser cookies van deze site toestaat. Zet "
+                "cookies aan en laad de pagina opnieuw."))
             return
         try:
             room, token = ws.join(backend.rt(), code, device)
@@ -82,15 +89,15 @@ def _room(engine: Engine, code: str, token: str) -> None:
         backend.show_error(err)
         return
     if workshop.ended:
-        st.info(t("ws.screen.ended"))
+        st.info(_("De workshop is afgelopen. Dank u wel!"))
         return
     lang = current_lang()
     step = engine.content.steps[workshop.current_step]
-    heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 2)
+    heading(plain(_("Stap {number}: {title}", number=step.id, title=step.title.get(lang))), 2)
     backend.show_notice(keep=True)
     if closed:
-        st.info(t("ws.vote.closed"))
-        _yours(mine.get((step.id, GEREGELD)), lambda v: t(f"ws.opt.{v}", lang))
+        st.info(_("De uitslag van deze stap staat op het scherm. Wacht op de volgende stap."))
+        _yours(mine.get((step.id, GEREGELD)), lambda v: _(WS_OPTIONS[v], lang))
         return
     with st.container(key=f"ans-ws-{step.id}"):  # the app's large touch targets (widgets.py)
         _geregeld(code, token, step.id, mine.get((step.id, GEREGELD)), polls)
@@ -117,35 +124,37 @@ def _on_geregeld(code: str, token: str, step_id: int, polls: PollVocabulary) -> 
 
 def _geregeld(code: str, token: str, step_id: int, current: list[str] | None,
               polls: PollVocabulary) -> None:
-    heading(t("ws.q.geregeld"), 3)
+    heading(_("Is dit bij ons geregeld?"), 3)
     index = polls.geregeld.index(current[0]) if current else None
     lang = current_lang()
-    st.radio(t("ws.q.geregeld"), polls.geregeld, index=index, key=vote_key(step_id, GEREGELD),
-             format_func=lambda v: t(f"ws.opt.{v}", lang), label_visibility="collapsed",
+    st.radio(_(
+        "Is dit bij ons geregeld?"), polls.geregeld, index=index, key=vote_key(step_id, GEREGELD),
+             format_func=lambda v: _(WS_OPTIONS[v], lang), label_visibility="collapsed",
              on_change=_on_geregeld, args=(code, token, step_id, polls), width="stretch")
-    _yours(current, lambda v: t(f"ws.opt.{v}", lang))
+    _yours(current, lambda v: _(WS_OPTIONS[v], lang))
 
 
 def _yours(current: list[str] | None, label: Callable[[str], str]) -> None:
     """What is stored for this participant now (read back from the store, so it is true)."""
     if current is None:
         return
-    answer = ", ".join(label(v) for v in current) or t("ws.form.geen")
-    st.success(t("ws.vote.yours", answer=answer))
-    st.caption(t("ws.vote.saved"))
+    answer = ", ".join(label(v) for v in current) or _("Geen van deze")
+    st.success(_("Uw antwoord nu: {answer}", answer=answer))
+    st.caption(_(
+        "Uw antwoord is bewaard. U kunt het wijzigen zolang deze stap op het scherm staat."))
 
 
 def _gedrag(code: str, token: str, step_id: int, current: list[str] | None,
             polls: PollVocabulary) -> None:
-    heading(t("ws.q.gedrag"), 3)
-    st.caption(t("ws.q.gedrag_help"))
+    heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 3)
+    st.caption(_("Kies alles wat past. Niets meegemaakt? Kies ‘Geen van deze’."))
     for option in polls.options(GEDRAG):
         chosen = current is not None and (option in current or (option == polls.none_met
                                                                 and not current))
-        st.checkbox(t(f"ws.form.{option}"), value=chosen,
+        st.checkbox(_(WS_FORMS[option]), value=chosen,
                     key=vote_key(step_id, GEDRAG, option))
-    _yours(current, lambda v: t(f"ws.form.{v}"))
-    st.button(t("ws.vote.send"), key=vote_key(step_id, GEDRAG, "send"), type="primary",
+    _yours(current, lambda v: _(WS_FORMS[v]))
+    st.button(_("Antwoord versturen"), key=vote_key(step_id, GEDRAG, "send"), type="primary",
               on_click=_on_gedrag, args=(code, token, step_id, polls))
 
 
@@ -154,8 +163,8 @@ def _on_gedrag(code: str, token: str, step_id: int, polls: PollVocabulary) -> No
     ticked = [o for o in polls.options(GEDRAG)
               if session.widget(vote_key(step_id, GEDRAG, o))]
     if not ticked:
-        backend.set_notice("error", t("ws.vote.pick"))
+        backend.set_notice("error", _("Kies eerst een antwoord."))
     elif polls.none_met in ticked and len(ticked) > 1:
-        backend.set_notice("error", t("ws.vote.none_and_forms"))
+        backend.set_notice("error", _("Kies ‘Geen van deze’ óf een of meer vormen, niet allebei."))
     else:
         _send(code, token, step_id, GEDRAG, [o for o in ticked if o != polls.none_met], polls)

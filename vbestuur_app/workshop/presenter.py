@@ -14,17 +14,19 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_service import workshop as ws
+from vbestuur_service.i18n import N_
+from vbestuur_service.i18n.words import PHASE_NAMES, WS_FORMS
 from vbestuur_store import PollVocabulary, RoomView, StoreError, Tally, Workshop
 
-from ..i18n import current_lang, t
+from ..i18n import _, current_lang, ngettext, pgettext
 from ..store_views.local import session_local
 from ..widgets import actions_list, heading, plain
 from . import backend, beamer
 from .prompts import poll_vocabulary, prompts_for
 
 REFRESH_SECONDS = 2
-VERDICT_KEYS = {"ja": "ws.verdict.ja", "deels": "ws.verdict.deels", "nee": "ws.verdict.nee",
-                "weet-niet": "ws.verdict.weet-niet"}
+VERDICT_KEYS = {"ja": N_("geregeld"), "deels": N_("deels geregeld"), "nee": N_("niet geregeld"),
+                "weet-niet": N_("onbekend")}
 
 
 def render(engine: Engine) -> None:
@@ -32,7 +34,7 @@ def render(engine: Engine) -> None:
     st.set_page_config(layout="wide")
     current = backend.facilitator()
     if current is None:
-        st.info(t("ws.screen.login_first"))
+        st.info(_("Open eerst een workshop op de pagina ‘Workshop’."))
         return
     code, pin = current
     try:
@@ -56,12 +58,13 @@ def _step_panel(engine: Engine, workshop: Workshop) -> None:
     lang = current_lang()
     step = engine.content.steps[workshop.current_step]
     index = workshop.steps.index(step.id) + 1
-    st.caption(plain(t("ws.screen.position", phase=t(f"phase.{step.phase}"), index=index,
-                       total=len(workshop.steps))))
-    heading(plain(t("ws.screen.step", number=step.id, title=step.title.get(lang))), 1)
-    heading(t("ws.screen.actions"), 2)
+    st.caption(plain(_(
+        "{phase} · stap {index} van {total} in deze workshop", phase=_(PHASE_NAMES[step.phase]),
+        index=index, total=len(workshop.steps))))
+    heading(plain(_("Stap {number}: {title}", number=step.id, title=step.title.get(lang))), 1)
+    heading(_("Wat de leidraad vraagt"), 2)
     st.markdown(actions_list(engine, step, lang, session_local(engine)))
-    heading(t("ws.screen.prompts"), 2)
+    heading(_("Om over te praten"), 2)
     prompts = prompts_for(engine, step.id)
     st.markdown("\n".join(f"- {plain(p.get(lang))}" for p in prompts))
 
@@ -75,14 +78,18 @@ def _results(code: str, step_id: int, polls: PollVocabulary) -> None:
         backend.show_error(err)
         return
     if view.workshop.ended:
-        st.info(t("ws.screen.ended"))
+        st.info(_("De workshop is afgelopen. Dank u wel!"))
     st.markdown(plain(_joined(view.workshop)))
     if not view.revealed:
         tally = view.result.geregeld
         if tally.respondents >= tally.needed:
-            text = t("ws.screen.hidden", respondents=tally.respondents, needed=tally.needed)
+            text = _(
+                "{respondents} antwoorden. De begeleider toont de uitslag als iedereen heeft "
+                "geantwoord.", respondents=tally.respondents, needed=tally.needed)
         else:
-            text = t("ws.screen.waiting", respondents=tally.respondents, needed=tally.needed)
+            text = _(
+                "{respondents} van minimaal {needed} antwoorden. De uitslag verschijnt als er "
+                "genoeg antwoorden zijn.", respondents=tally.respondents, needed=tally.needed)
         st.markdown(plain(text))
         return
     _revealed(view, polls)
@@ -90,8 +97,12 @@ def _results(code: str, step_id: int, polls: PollVocabulary) -> None:
 
 def _joined(workshop: Workshop) -> str:
     if workshop.max_participants is None:
-        return t("ws.screen.joined", count=workshop.participants)
-    return t("ws.screen.full", count=workshop.participants, most=workshop.max_participants)
+        return ngettext(
+            "{count} deelnemer",
+            "{count} deelnemers", workshop.participants, count=workshop.participants)
+    return _(
+        "{count} van hoogstens {most} deelnemers", count=workshop.participants,
+        most=workshop.max_participants)
 
 
 def _revealed(view: RoomView, polls: PollVocabulary) -> None:
@@ -99,21 +110,25 @@ def _revealed(view: RoomView, polls: PollVocabulary) -> None:
     tally, verdict = view.result.geregeld, view.result.verdict
     counts = tally.counts or {}
     if verdict is not None:
-        heading(t("ws.screen.verdict", verdict=t(VERDICT_KEYS[verdict])), 2)
-    st.markdown(plain(t("ws.screen.distribution", ja=counts.get("ja", 0),
-                        deels=counts.get("deels", 0), nee=counts.get("nee", 0),
-                        weet=counts.get("weet-niet", 0), n=tally.respondents)))
+        heading(pgettext(
+            "screen: the room's verdict",
+            "Oordeel van de zaal: {verdict}", verdict=_(VERDICT_KEYS[verdict])), 2)
+    st.markdown(plain(_(
+        "Ja {ja} · Deels {deels} · Nee {nee} · Weet ik niet {weet} (van {n})",
+        ja=counts.get("ja", 0), deels=counts.get("deels", 0), nee=counts.get("nee", 0),
+        weet=counts.get("weet-niet", 0), n=tally.respondents)))
     if view.result.gedrag is not None:
         _experiences(view.result.gedrag, polls)
 
 
 def _experiences(tally: Tally, polls: PollVocabulary) -> None:
-    heading(t("ws.q.gedrag"), 2)
+    heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 2)
     if tally.counts is None:
-        st.markdown(plain(t("ws.screen.waiting", respondents=tally.respondents,
-                            needed=tally.needed)))
+        st.markdown(plain(_(
+            "{respondents} van minimaal {needed} antwoorden. De uitslag verschijnt als er "
+            "genoeg antwoorden zijn.", respondents=tally.respondents, needed=tally.needed)))
         return
-    st.markdown(plain(" · ".join(f"{t(f'ws.form.{o}')} {tally.counts[o]}"
+    st.markdown(plain(" · ".join(f"{_(WS_FORMS[o])} {tally.counts[o]}"
                                  for o in polls.options("gedrag"))))
 
 
@@ -140,13 +155,13 @@ def _step_buttons(workshop: Workshop, pin: str, polls: PollVocabulary) -> None:
     with st.container(key="ws-buttons"):
         before, show, after = st.columns(3)
     with before:
-        st.button(t("ws.screen.prev"), key="ws-prev", disabled=position == 0, on_click=_move,
+        st.button(_("Vorige stap"), key="ws-prev", disabled=position == 0, on_click=_move,
                   width="stretch", args=(workshop.code, pin, steps[max(position - 1, 0)]))
     with show:
-        st.button(t("ws.screen.reveal"), key="ws-reveal", on_click=_reveal, width="stretch",
+        st.button(_("Toon de uitslag"), key="ws-reveal", on_click=_reveal, width="stretch",
                   disabled=workshop.ended, args=(workshop.code, pin, polls))
     with after:
         last = position == len(steps) - 1
-        st.button(t("ws.screen.next"), key="ws-next", type="primary", disabled=last,
+        st.button(_("Volgende stap"), key="ws-next", type="primary", disabled=last,
                   on_click=_move, width="stretch",
                   args=(workshop.code, pin, steps[min(position + 1, len(steps) - 1)]))
