@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from app_helpers import complete_flow, new_app, visitor
 
@@ -25,6 +27,9 @@ def test_choosing_a_municipality_fills_in_its_values(engine: Engine) -> None:
     if not with_term:
         pytest.skip("no advice on the golden incident path uses a local term")
     shown = "\n".join(m.value.replace("\\", "") for m in at.markdown)
+    # phone numbers are tel: links on the page, kept on one line: read them as plain text
+    shown = re.sub(r"\[([^\]]+)\]\(tel:[^)]*\)", r"\1", shown)
+    shown = shown.replace("\u00a0", " ").replace("\u2011", "-").replace("\u2060", "")
     for advice in with_term:
         assert render(advice.text, "nl", engine.content.terms, local) in shown
 

@@ -7,16 +7,28 @@ Phones are phone-sized contexts, each with its own cookies (its own device).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, SERVER_ENV_DROP, free_port, require_chromium, wait_healthy
 from playwright.sync_api import Browser, Page, expect
+
+# The browser folder's conftest by its path: under the whole suite the module name `conftest`
+# may already be another folder's (tests/store has one too).
+_SPEC = importlib.util.spec_from_file_location("browser_conftest",
+                                               Path(__file__).with_name("conftest.py"))
+assert _SPEC is not None and _SPEC.loader is not None
+_BROWSER = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_BROWSER)
+ROOT, SERVER_ENV_DROP = _BROWSER.ROOT, _BROWSER.SERVER_ENV_DROP
+free_port, require_chromium, wait_healthy = (_BROWSER.free_port, _BROWSER.require_chromium,
+                                             _BROWSER.wait_healthy)
 
 PIN = "zaal-2026"
 PHONES = 6
