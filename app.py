@@ -100,7 +100,8 @@ def main() -> None:
     page = st.navigation(sections, position="top")
     st.set_page_config(page_title=pages.browser_title(page))
     touch_styles()
-    page_language(lang)
+    with st.sidebar:  # the script only sets <html lang>; the sidebar costs the page no height
+        page_language(lang)
     language_switch(lang)
     danger_notice()
     store_notices()

@@ -138,8 +138,8 @@ def page_language(lang: str) -> None:
 
 
 def footer() -> None:
-    """Below every page: the link to the toegankelijkheidsverklaring."""
-    st.divider()
+    """Below every page: the link to the toegankelijkheidsverklaring (no divider: on a phone
+    every line counts against the result's three-screen budget)."""
     st.page_link(links.target(links.TOEGANKELIJKHEID), label=_("Toegankelijkheidsverklaring"))
 
 

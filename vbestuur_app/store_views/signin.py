@@ -43,7 +43,7 @@ def signed_in() -> StaffIdentity | None:
 
 def render() -> StaffIdentity | None:
     """The sign-in box, or who is signed in; returns the identity while it lasts."""
-    heading(pgettext("heading: who is editing", "Wijzigen"), 3)
+    heading(pgettext("heading: who is editing", "Wijzigen"), 2)
     who = signed_in()
     if who is not None:
         st.success(_("U bent aangemeld als {name}, voor een half uur.", name=plain(who.name)))

@@ -43,7 +43,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     assert isinstance(outcome, OutcomeNode)
     progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
     readiness = uc.is_readiness(ctx.engine, ctx.flow_id)
-    st.caption(plain(ctx.compiled.flow.title.get(ctx.lang)))
+    # the flow's title is the page's h1 (views/conversation.py), drawn once
     heading(content_text(ctx.engine, outcome.title, ctx.lang, ctx.local), 2)
     if outcome.text is not None:
         st.markdown(content_text(ctx.engine, outcome.text, ctx.lang, ctx.local))
