@@ -64,12 +64,13 @@ def test_answers_codes_and_pins_stay_out_of_logs(store: Store, debug_log: Path) 
 def test_purges_and_migrations_are_logged_one_line_each(
         blank_url: str, caplog: pytest.LogCaptureFixture) -> None:
     from vbestuur_store import open_store
+    from vbestuur_store.migrate import HEAD_REVISION
 
     caplog.set_level(logging.INFO, logger="vbestuur_store")
     store = open_store(blank_url, env={})
     migrated = [r for r in caplog.records if r.name == "vbestuur_store.migrate"]
     assert [r.getMessage() for r in migrated][-1] == \
-        "database migrated from revision (empty) to 0004"
+        f"database migrated from revision (empty) to {HEAD_REVISION}"
     caplog.clear()
     token = store.new_token()
     store.purge_expired()
