@@ -111,6 +111,7 @@ a.vb-call {
 a.vb-call:focus-visible { outline: 3px solid #1f4e79; outline-offset: 2px; }
 div[class*="st-key-advice-"] { padding: 0.75rem; gap: 0.5rem; }
 [data-testid="stMainBlockContainer"] { padding-bottom: 3rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.75rem; }
 </style>"""
 
 
