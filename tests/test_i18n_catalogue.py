@@ -126,7 +126,8 @@ def test_hand_written_plurals_became_ngettext() -> None:
 
 def test_same_dutch_two_english_words_have_a_context() -> None:
     en = translator("en")
-    assert en.pgettext("button: unlock with the PIN", "Openen") == "Unlock"
+    assert en.pgettext("export: the room's verdict", "Oordeel van de zaal: {verdict}") != \
+        en.pgettext("screen: the room's verdict", "Oordeel van de zaal: {verdict}")
     assert en.pgettext("button: open the console", "Openen") == "Open"
     assert en.pgettext("heading: who is editing", "Wijzigen") == "Editing"
     assert en.pgettext("button: edit a row", "Wijzigen") == "Edit"
