@@ -31,6 +31,7 @@ free_port, require_chromium, wait_healthy = (_BROWSER.free_port, _BROWSER.requir
                                              _BROWSER.wait_healthy)
 
 PIN = "zaal-2026"
+STAFF, STAFF_PASS = "begeleider", "een lang wachtwoord voor de zaal"
 PHONES = 6
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
@@ -43,6 +44,10 @@ def room_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k not in SERVER_ENV_DROP}
     env.update(VBESTUUR_DATA_DIR=str(server_dir / "data"), VBESTUUR_PUBLIC_URL=url)
+    # the facilitator's staff account (the console is for signed-in facilitators only)
+    subprocess.run([sys.executable, "-m", "vbestuur_store", "add-user", STAFF, "--role",
+                    "facilitator"], input=STAFF_PASS + "\n", text=True, env=env, cwd=ROOT,
+                   check=True, capture_output=True)
     with (server_dir / "streamlit.log").open("wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
@@ -68,6 +73,10 @@ def settle(page: Page) -> None:
 def open_screen(page: Page, url: str) -> str:
     """Create a workshop (k = 5) as facilitator, open the presenter view; return the QR link."""
     page.goto(f"{url}/workshop")
+    settle(page)
+    page.get_by_label("Gebruikersnaam").fill(STAFF)
+    page.get_by_label("Wachtwoord").fill(STAFF_PASS)
+    page.get_by_role("button", name="Aanmelden").click()
     settle(page)
     page.locator(".st-key-ws-new-pin input").fill(PIN)
     page.locator(".st-key-ws-new-pin2 input").fill(PIN)
