@@ -6,10 +6,10 @@ an inner app that, like Streamlit, would answer the metrics.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
+from own_loop import run_in_own_thread
 
 from vbestuur_app import asgi
 from vbestuur_app.asgi_metrics import ENV_METRICS_TOKEN, MetricsGate
@@ -38,7 +38,7 @@ def get(path: str, authorization: str | None = None) -> tuple[int, str]:
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": path, "headers": headers}
-    asyncio.run(gate(scope, receive, send))
+    run_in_own_thread(gate(scope, receive, send))
     return sent[0]["status"], sent[1]["body"].decode()
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
+from own_loop import run_in_own_thread
 
 from vbestuur_app.asgi import SessionCookieMiddleware, is_page_request, lifespan
 from vbestuur_service import runtime
@@ -35,8 +35,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 def run(coroutine: Coroutine[Any, Any, None]) -> None:
     """Run in a thread of its own: Playwright's sync API may own this thread's event loop."""
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
+    run_in_own_thread(coroutine)
 
 
 class Clock:

@@ -6,7 +6,7 @@ before any script runs, so the ASGI layer rewrites it from `?lang=`.
 
 from __future__ import annotations
 
-import anyio
+from own_loop import run_in_own_thread
 from starlette.types import Message, Receive, Scope, Send
 
 from vbestuur_app.asgi import content_security_policy, middleware
@@ -43,7 +43,7 @@ def serve(app_scope: Scope, body: bytes = INDEX, kind: bytes = b"text/html") -> 
     async def receive() -> Message:
         return {"type": "http.request"}
 
-    anyio.run(PageLanguageMiddleware(app), app_scope, receive, send)
+    run_in_own_thread(PageLanguageMiddleware(app)(app_scope, receive, send))
     return sent, seen["scope"]
 
 

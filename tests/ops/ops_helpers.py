@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
+
+from own_loop import run_in_own_thread
 
 
 @contextmanager
@@ -54,8 +54,7 @@ def call(app: Any, path: str, headers: list[tuple[bytes, bytes]] | None = None,
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, app(scope, receive, send)).result()
+    run_in_own_thread(app(scope, receive, send))
     return sent
 
 
