@@ -25,6 +25,8 @@ OVER: Final = "over"
 KAART: Final = "kaart"
 TOEGANKELIJKHEID: Final = "toegankelijkheid"
 INHOUD: Final = "inhoud"
+REGISTREREN: Final = "registreren"
+REGISTER: Final = "incidentenregister"
 
 
 def _never_run() -> None:

@@ -24,6 +24,8 @@ from . import (
     meedoen,
     netwerklijst,
     over,
+    register,
+    registreer,
     scherm,
     start,
     toegankelijkheid,
@@ -37,8 +39,8 @@ def sections(content_ok: bool, in_conversation: bool) -> dict[str, list[Streamli
         return {"": [inhoud.page()]}
     return {
         "": [start.page(), gesprek.page(in_conversation)],
-        _("Voor u"): [netwerklijst.page(), bewaren.page()],
-        _("Griffie"): [griffie.page()],
+        _("Voor u"): [netwerklijst.page(), registreer.page(), bewaren.page()],
+        _("Griffie"): [griffie.page(), register.page()],
         _("Workshop"): [workshop.page(), meedoen.page(), scherm.page()],
         _("Over"): [over.page(), kaart.page(), toegankelijkheid.page()],
     }

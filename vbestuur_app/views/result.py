@@ -25,6 +25,7 @@ from vbestuur_service.i18n.words import CHECKLIST_STATUS, PHASE_NAMES
 
 from .. import links, persistence, session, state
 from ..i18n import _
+from ..incidents import hooks as incident_hooks
 from ..netwerk import hooks as netwerk_hooks
 from ..widgets import actions_list, content_text, heading, plain, reminder_dates
 from . import Ctx, summary
@@ -65,6 +66,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     if not readiness:
         with st.expander(_("Bewaar of print uw advies"), key="downloads-folded"):
             _downloads(ctx, progress, folded=True)
+    incident_hooks.result_link(ctx.flow_id, progress.answers)
     _actions(ctx)
 
 

@@ -1,0 +1,44 @@
+"""The pages' door to the incident register: open it calmly, and who "I" am to it.
+
+Why a calm `None`: without a key (or with a wrong one, or the database down) the service
+refuses to open the register and says why with a code; the page then says, in the person's
+words, that the municipality has not switched it on and what to do instead. Never a
+traceback.
+
+Why the owner is the browser's storage token: the office holder has no account. The register
+keeps only a keyed hash of this opaque string, so "Mijn registraties" finds one's own
+registrations again after a reload (the token is in an HttpOnly cookie). Without a token
+(nothing can be stored for this browser) a random owner for this window is used, and the page
+says the registrations can then only be seen in this window.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from vbestuur_service import runtime
+from vbestuur_service.incidents import IncidentRegister, RegisterUnavailable
+
+from .. import persistence, session
+
+OWNER_KEY = "inc:owner"  # a session-only owner when this browser has no storage token
+
+
+def open_register() -> IncidentRegister | RegisterUnavailable:
+    """The register, or why it cannot be used (a code, worded by the page)."""
+    try:
+        return IncidentRegister.open(runtime.current())
+    except RegisterUnavailable as err:
+        return err
+
+
+def owner() -> tuple[str, bool]:
+    """(the opaque owner string, True if it lasts beyond this window)."""
+    token = persistence.session_token()
+    if token:
+        return token, True
+    kept = session.widget(OWNER_KEY)
+    if not isinstance(kept, str):
+        kept = secrets.token_urlsafe(32)
+        session.set_widget(OWNER_KEY, kept)
+    return kept, False
