@@ -1,6 +1,7 @@
 """The incident register (issue 16): registering an incident in a minute, and the repeat
 perpetrator seen by the coordinator, and by nobody else. Use `IncidentRegister`."""
 
+from .context import InvalidDraft
 from .model import (
                     CHANNELS,
                     FORMS,
@@ -24,5 +25,5 @@ from .service import IncidentRegister, RegisterUnavailable
 
 __all__ = ["CHANNELS", "FORMS", "REPORTED", "ROLES", "STATUSES", "Addition", "Change",
            "Figures", "IncidentDetail", "IncidentDraft", "IncidentRegister", "IncidentSummary",
-           "Note", "OwnIncident", "PatternSignal", "Perpetrator", "Problem", "Receipt",
-           "RegisterUnavailable"]
+           "InvalidDraft", "Note", "OwnIncident", "PatternSignal", "Perpetrator", "Problem",
+           "Receipt", "RegisterUnavailable"]

@@ -1,7 +1,14 @@
 """The incident register's facade: the one door the web layer uses (issue 16).
 
-FIRST COMMIT: the signatures of the contract (/work/notes/incidents-contract.md), so the pages
-can be built in parallel; the bodies follow in the next commits.
+Two kinds of caller and nothing in between:
+- the office holder, known only by `owner`, an opaque string from the web layer (the
+  visitor's session token); the store keeps a keyed hash of it. They register, see and add
+  to their own registrations and withdraw them (withdrawal deletes);
+- the coordinator, a signed-in StaffIdentity with the role "coordinator"; anyone else gets
+  PermissionError (coordinator.py).
+Errors: RegisterUnavailable from `open` (no key, a key that opens nothing, no database);
+InvalidDraft (a ValueError with `problems`) for what cannot be stored; KeyError for an
+unknown incident or someone else's; storage failures later as the runtime's StoreError.
 """
 
 from __future__ import annotations
@@ -9,8 +16,16 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 
+from vbestuur_store import StoreError
+from vbestuur_store import incidents as rows_
+from vbestuur_store.incidents import StoredIncident, StoredText
+from vbestuur_store.incidents_audit import keep_index_key, purge_events, sealed_index_key
+
 from ..runtime import Runtime
 from ..staff import StaffIdentity
+from . import coordinator
+from .context import Context, InvalidDraft
+from .crypto import KeyProblem, sealer
 from .model import (
     Figures,
     IncidentDetail,
@@ -21,6 +36,8 @@ from .model import (
     Problem,
     Receipt,
 )
+from .records import identifier_hashes, sealed_part, stored_draft
+from .validation import keep_until, validate
 
 
 class RegisterUnavailable(Exception):
@@ -31,50 +48,115 @@ class RegisterUnavailable(Exception):
         self.code = code
 
 
+def _context(runtime: Runtime) -> Context:
+    seal = sealer(runtime.settings)
+    stored = runtime.use(lambda s: sealed_index_key(s.db))
+    if stored is None:
+        fresh = seal.new_index_key()
+        stored = runtime.use(lambda s: keep_index_key(s.db, fresh))
+    return Context(runtime, seal, seal.blind(stored), runtime.settings.register_years)
+
+
 class IncidentRegister:
     """Registering (office holder, by an opaque `owner`) and reading (coordinator)."""
 
+    def __init__(self, context: Context) -> None:
+        self._ctx = context
+
     @classmethod
     def open(cls, runtime: Runtime) -> IncidentRegister:
-        raise NotImplementedError
+        """The register of this runtime's database; RegisterUnavailable when it cannot be."""
+        try:
+            return cls(_context(runtime))
+        except KeyProblem as err:
+            raise RegisterUnavailable(err.code) from None
+        except StoreError:
+            raise RegisterUnavailable("database") from None
 
+    @property
+    def years(self) -> int:
+        """How many years an incident is kept (VBESTUUR_REGISTER_YEARS)."""
+        return self._ctx.years
+
+    # the office holder
     def validate(self, draft: IncidentDraft) -> list[Problem]:
-        raise NotImplementedError
+        return validate(draft, self._ctx.now(), self._ctx.years)
 
     def register(self, owner: str, draft: IncidentDraft) -> Receipt:
-        raise NotImplementedError
+        """Store the draft (InvalidDraft if it has problems) and say what was recorded."""
+        problems = self.validate(draft)
+        if problems:
+            raise InvalidDraft(problems)
+        kept, ctx = stored_draft(draft), self._ctx
+        row = StoredIncident(
+            id=rows_.new_incident_id(), owner=ctx.owner_hash(owner), occurred_at=kept.occurred_at,
+            channel=kept.channel, forms=kept.forms, role=kept.role, status="open",
+            reported=kept.reported, vpt_code_asked=kept.vpt_code_asked, named=kept.named,
+            keep_until=keep_until(kept.occurred_at, ctx.years), created_at=ctx.now(),
+            sealed=ctx.sealer.seal(sealed_part(kept)))
+        hashes = identifier_hashes(kept, ctx.blind)
+        ctx.use(lambda db: rows_.insert_incident(db, row, hashes))
+        return Receipt(incident_id=row.id, draft=kept, keep_until=row.keep_until,
+                       named=kept.named)
 
     def mine(self, owner: str) -> list[OwnIncident]:
-        raise NotImplementedError
+        """The owner's registrations, newest first, with their additions."""
+        owned = self._ctx.use(lambda db: rows_.owned(db, self._ctx.owner_hash(owner)))
+        return [OwnIncident(r.id, r.occurred_at, r.channel, r.forms, r.status,
+                            self._additions(r.id)) for r in owned]
+
+    def _additions(self, incident_id: str) -> tuple[str, ...]:
+        texts = self._ctx.use(lambda db: rows_.texts(db, incident_id))
+        return tuple(str(self._ctx.opened(t.sealed).get("text", ""))
+                     for t in texts if t.kind == "addition")
 
     def add_to(self, owner: str, incident_id: str, text: str) -> None:
-        raise NotImplementedError
+        """Add to one's own registration later (step 18: impact shows later)."""
+        row = self._ctx.own(owner, incident_id)
+        sealed = self._ctx.sealer.seal({"text": coordinator.checked_text("text", text)})
+        addition = StoredText(row.id, "addition", "", self._ctx.now(), sealed)
+        self._ctx.use(lambda db: rows_.add_text(db, addition, "owner"))
 
     def withdraw(self, owner: str, incident_id: str) -> None:
-        raise NotImplementedError
+        """Delete one's own registration with everything that hangs off it."""
+        row = self._ctx.own(owner, incident_id)
+        self._ctx.use(lambda db: rows_.delete_incidents(db, [row.id], "owner", "withdrawn"))
 
+    # the coordinator
     def list(self, staff: StaffIdentity, status: str | None = None, form: str | None = None,
              since: dt.date | None = None) -> builtins.list[IncidentSummary]:
-        raise NotImplementedError
+        return coordinator.listed(self._ctx, staff, status, form, since)
 
     def detail(self, staff: StaffIdentity, incident_id: str) -> IncidentDetail:
-        raise NotImplementedError
+        return coordinator.detail(self._ctx, staff, incident_id)
 
     def set_status(self, staff: StaffIdentity, incident_id: str, status: str,
                    note: str = "") -> None:
-        raise NotImplementedError
+        coordinator.set_status(self._ctx, staff, incident_id, status, note)
 
     def add_note(self, staff: StaffIdentity, incident_id: str, text: str) -> None:
-        raise NotImplementedError
+        coordinator.add_note(self._ctx, staff, incident_id, text)
 
     def signals(self, staff: StaffIdentity) -> builtins.list[PatternSignal]:
-        raise NotImplementedError
+        return coordinator.signals(self._ctx, staff)
 
     def decide(self, staff: StaffIdentity, signal_id: str, confirmed: bool) -> None:
-        raise NotImplementedError
+        coordinator.decide(self._ctx, staff, signal_id, confirmed)
 
     def figures(self, staff: StaffIdentity, k: int = 5) -> Figures:
-        raise NotImplementedError
+        return coordinator.figures(self._ctx, staff, k)
 
+    def record_export(self, staff: StaffIdentity, incident_ids: builtins.list[str]) -> None:
+        """Audit that these incidents were exported (the web layer calls it per export)."""
+        coordinator.record_export(self._ctx, staff, incident_ids)
+
+    # retention
     def purge_expired(self, now: dt.datetime) -> int:
-        raise NotImplementedError
+        """Delete incidents past their keep-until date, and register audit events older than
+        the retention period; the number of incidents deleted."""
+        ctx = self._ctx
+        ids = ctx.use(lambda db: rows_.expired(db, now.astimezone(dt.UTC).date()))
+        count = ctx.use(lambda db: rows_.delete_incidents(db, ids, "system", "purged"))
+        cutoff = now - dt.timedelta(days=366 * ctx.years)
+        ctx.use(lambda db: purge_events(db, cutoff))
+        return count
