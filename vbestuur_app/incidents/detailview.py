@@ -132,6 +132,7 @@ def export(engine: Engine, register: IncidentRegister, who: StaffIdentity, ids: 
     from ..exports import incidents as layout  # deferred: pandas and typst load on a click
 
     items = [register.detail(who, i) for i in ids]
+    register.record_export(who, ids)
     if kind == "pdf":
         return layout.sections_pdf(
             _("Incidentenregister: selectie", lang), lang,

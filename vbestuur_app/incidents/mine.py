@@ -12,7 +12,12 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_service.i18n import N_
-from vbestuur_service.incidents import IncidentRegister, OwnIncident, RegisterUnavailable
+from vbestuur_service.incidents import (
+    IncidentRegister,
+    InvalidDraft,
+    OwnIncident,
+    RegisterUnavailable,
+)
 from vbestuur_service.localtime import format_moment
 from vbestuur_store import StoreError
 
@@ -88,7 +93,9 @@ NOTICES = {"added": N_("Uw aanvulling is bewaard."),
            "withdrawn": N_("Het incident is ingetrokken en verwijderd."),
            "empty": N_("Schrijf eerst wat u wilt toevoegen."),
            "failed": N_("Dat is nu niet gelukt. Probeer het zo opnieuw."),
-           "too-long": N_("De aanvulling is te lang. Maak haar wat korter.")}
+           "too-long": N_("De aanvulling is te lang. Maak haar wat korter."),
+           "control-chars": N_("In de aanvulling staan tekens die niet in een tekst horen."),
+           "not-allowed": N_("Deze aanvulling kan niet worden bewaard.")}
 
 
 def add(register: IncidentRegister, incident_id: str) -> None:
@@ -100,8 +107,9 @@ def add(register: IncidentRegister, incident_id: str) -> None:
     owner, _lasting = backend.owner()
     try:
         register.add_to(owner, incident_id, text)
-    except ValueError:
-        session.notify(PLACE, "too-long")
+    except InvalidDraft as err:
+        code = err.problems[0].code if err.problems else "not-allowed"
+        session.notify(PLACE, code if code in NOTICES else "not-allowed")
         return
     except (StoreError, RegisterUnavailable, KeyError):
         session.notify(PLACE, "failed")

@@ -11,7 +11,12 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from vbestuur_service.incidents import IncidentRegister, Receipt, RegisterUnavailable
+from vbestuur_service.incidents import (
+    IncidentRegister,
+    InvalidDraft,
+    Receipt,
+    RegisterUnavailable,
+)
 from vbestuur_store import StoreError
 
 from .. import session
@@ -63,6 +68,8 @@ def submit(register: IncidentRegister) -> None:
         if not found:
             owner, _lasting = backend.owner()
             done = register.register(owner, given)
+    except InvalidDraft as err:
+        found = list(err.problems)
     except (StoreError, RegisterUnavailable):
         session.notify(FAILED, "failed")
         return

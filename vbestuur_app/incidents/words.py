@@ -86,6 +86,10 @@ PROBLEMS: Final[dict[str, str]] = {
     "invalid-email": N_("Dit is geen e-mailadres dat we herkennen. Laat het leeg als u het niet "
                         "weet."),
     "control-chars": N_("Hier staan tekens in die niet in een tekst horen. Typ het opnieuw."),
+    "invalid-handle": N_("Dit is geen accountnaam die we herkennen. Laat het leeg als u het niet "
+                         "weet."),
+    "too-old": N_("Dit is langer geleden dan het register bewaart. Registreren kan niet meer, "
+                  "melden wel."),
     "not-allowed": N_("Dit kan hier niet worden bewaard."),
 }
 
