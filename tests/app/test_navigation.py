@@ -35,9 +35,11 @@ def menu(lang: str) -> list[str]:
 
 def test_pages_are_grouped_by_audience_in_dutch() -> None:
     assert menu("nl") == [
-        "False||start", "False|Voor u|netwerklijst bewaren", "False|Griffie|griffie",
+        "False||start", "False|Voor u|netwerklijst registreren bewaren",
+        "False|Griffie|griffie incidentenregister",
         "False|Workshop|workshop", "False|Over|over kaart toegankelijkheid",
-        "True||start gesprek", "True|Voor u|netwerklijst bewaren", "True|Griffie|griffie",
+        "True||start gesprek", "True|Voor u|netwerklijst registreren bewaren",
+        "True|Griffie|griffie incidentenregister",
         "True|Workshop|workshop", "True|Over|over kaart toegankelijkheid",
         "invalid|Inhoud klopt niet"]
 
