@@ -48,7 +48,7 @@ def render(engine: Engine, register: IncidentRegister, who: StaffIdentity) -> No
 
 def _part(title: str, counts: dict[str, int | None], label: Callable[[str], str], k: int,
           index: int) -> None:
-    heading(title, 3)
+    heading(title, 2)
     if any(n is not None for n in counts.values()):
         st.plotly_chart(charts.bars(counts, label, _("Aantal incidenten")),
                         key=f"inc-chart-{index}", config={"displayModeBar": False})
