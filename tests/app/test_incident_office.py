@@ -126,3 +126,10 @@ def test_the_incident_result_prefills_the_form(monkeypatch: pytest.MonkeyPatch,
     given = visitor(at).answers["incident"]["wat"]
     assert at.button_group(key=draft.FORMS_KEY).value == list(given)
     assert at.button_group(key=draft.ROLE).value == visitor(at).answers["incident"]["rol"]
+
+
+def test_without_a_key_the_result_has_no_door_to_the_register(engine: Engine) -> None:
+    at = AppTest.from_file("../../app.py", default_timeout=TIMEOUT).run()
+    at.button(key="door:incident").click().run()
+    complete_flow(at, engine, "incident")
+    assert not [b for b in at.button if b.key == "inc-link-open"]

@@ -32,6 +32,13 @@ def open_register() -> IncidentRegister | RegisterUnavailable:
         return err
 
 
+def switched_on() -> bool:
+    """True when the municipality gave the app a register key (cheap: the settings only).
+    A key that turns out not to open the register is said on the register's own page."""
+    settings = runtime.current().settings
+    return bool(settings.register_key or settings.register_key_file)
+
+
 def owner() -> tuple[str, bool]:
     """(the opaque owner string, True if it lasts beyond this window)."""
     token = persistence.session_token()
