@@ -61,8 +61,9 @@ class Context:
     def own(self, owner: str, incident_id: str) -> StoredIncident:
         """The owner's incident; KeyError for an unknown id *and* for someone else's, so a
         guessed id tells nothing."""
+        owner_hash = self.owner_hash(owner)
         row = self.use(lambda db: incident(db, str(incident_id)))
-        if row is None or row.owner != self.owner_hash(owner):
+        if row is None or row.owner != owner_hash:
             raise KeyError(incident_id)
         return row
 

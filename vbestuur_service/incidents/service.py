@@ -101,7 +101,8 @@ class IncidentRegister:
 
     def mine(self, owner: str) -> list[OwnIncident]:
         """The owner's registrations, newest first, with their additions."""
-        owned = self._ctx.use(lambda db: rows_.owned(db, self._ctx.owner_hash(owner)))
+        owner_hash = self._ctx.owner_hash(owner)  # outside `use`: PermissionError is an OSError
+        owned = self._ctx.use(lambda db: rows_.owned(db, owner_hash))
         return [OwnIncident(r.id, r.occurred_at, r.channel, r.forms, r.status,
                             self._additions(r.id)) for r in owned]
 
