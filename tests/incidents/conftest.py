@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
 from pg_server import PgServer, PgUnavailable, start_server  # noqa: E402
@@ -107,5 +108,16 @@ def make_runtime(db_url: str, clock: FakeClock) -> Iterator[MakeRuntime]:
 
 
 @pytest.fixture
-def register(make_runtime: MakeRuntime) -> IncidentRegister:
-    return IncidentRegister.open(make_runtime())
+def runtime(make_runtime: MakeRuntime) -> Runtime:
+    return make_runtime()
+
+
+@pytest.fixture
+def engine(runtime: Runtime) -> Engine:
+    """The test database's engine, to look at the rows themselves."""
+    return runtime.store().engine
+
+
+@pytest.fixture
+def register(runtime: Runtime) -> IncidentRegister:
+    return IncidentRegister.open(runtime)
