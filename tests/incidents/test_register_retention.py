@@ -83,3 +83,15 @@ def test_withdrawal_keeps_a_decision_others_still_support(register: IncidentRegi
     (signal,) = register.signals(COORDINATOR)
     assert signal.incident_ids == tuple(sorted(ids[1:]))
     assert signal.decision == "confirmed"
+
+
+def test_opening_the_register_purges_at_most_hourly(make_runtime, clock) -> None:  # type: ignore[no-untyped-def]
+    runtime = make_runtime()
+    register = IncidentRegister.open(runtime)
+    old = register.register("owner", draft(occurred_at=NOW - dt.timedelta(days=700)))
+    clock.advance(days=40)  # past old.keep_until
+    IncidentRegister.open(runtime)  # purged less than an hour ago: left for later
+    assert [s.incident_id for s in register.list(COORDINATOR)] == [old.incident_id]
+    other = make_runtime()  # another process: its first open purges
+    IncidentRegister.open(other)
+    assert register.list(COORDINATOR) == []

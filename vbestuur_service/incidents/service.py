@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import threading
+import time
 
 from vbestuur_store import StoreError
 from vbestuur_store import incidents as rows_
@@ -48,6 +50,11 @@ class RegisterUnavailable(Exception):
         self.code = code
 
 
+PURGE_EVERY = 3600.0  # seconds: how often opening the register also purges what expired
+_LAST_PURGE: dict[int, float] = {}
+_PURGE_LOCK = threading.Lock()
+
+
 def _context(runtime: Runtime) -> Context:
     seal = sealer(runtime.settings)
     stored = runtime.use(lambda s: sealed_index_key(s.db))
@@ -57,6 +64,20 @@ def _context(runtime: Runtime) -> Context:
     return Context(runtime, seal, seal.blind(stored), runtime.settings.register_years)
 
 
+def _due_for_purge(runtime: Runtime) -> bool:
+    """Whether this process last purged the register more than PURGE_EVERY ago.
+
+    Why on open: retention must hold even where nobody runs the `purge` command from cron;
+    the register is opened on every use, and the purge is one indexed query when nothing
+    has expired."""
+    now = time.monotonic()
+    with _PURGE_LOCK:
+        if now - _LAST_PURGE.get(id(runtime), -PURGE_EVERY) < PURGE_EVERY:
+            return False
+        _LAST_PURGE[id(runtime)] = now
+        return True
+
+
 class IncidentRegister:
     """Registering (office holder, by an opaque `owner`) and reading (coordinator)."""
 
@@ -64,10 +85,14 @@ class IncidentRegister:
         self._ctx = context
 
     @classmethod
-    def open(cls, runtime: Runtime) -> IncidentRegister:
-        """The register of this runtime's database; RegisterUnavailable when it cannot be."""
+    def open(cls, runtime: Runtime, *, purge: bool = True) -> IncidentRegister:
+        """The register of this runtime's database; RegisterUnavailable when it cannot be.
+        Also purges what expired, at most hourly (`purge=False`: not now)."""
         try:
-            return cls(_context(runtime))
+            register = cls(_context(runtime))
+            if purge and _due_for_purge(runtime):
+                register.purge_expired(register._ctx.now())
+            return register
         except KeyProblem as err:
             raise RegisterUnavailable(err.code) from None
         except StoreError:
