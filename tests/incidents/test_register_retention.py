@@ -95,3 +95,14 @@ def test_opening_the_register_purges_at_most_hourly(make_runtime, clock) -> None
     other = make_runtime()  # another process: its first open purges
     IncidentRegister.open(other)
     assert register.list(COORDINATOR) == []
+
+
+def test_forget_withdraws_all_of_one_owner(register: IncidentRegister, engine: Engine) -> None:
+    mine = [register.register("owner-a", draft(perpetrator=HANDLE)).incident_id
+            for _ in range(2)]
+    theirs = register.register("owner-b", draft(perpetrator=HANDLE)).incident_id
+    assert register.forget("owner-a") == 2
+    assert register.mine("owner-a") == []
+    assert [s.incident_id for s in register.list(COORDINATOR)] == [theirs]
+    assert all(_everything_about(engine, i) == [] for i in mine)
+    assert register.forget("owner-a") == 0

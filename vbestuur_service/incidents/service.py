@@ -148,6 +148,11 @@ class IncidentRegister:
         row = self._ctx.own(owner, incident_id)
         self._ctx.use(lambda db: rows_.delete_incidents(db, [row.id], "owner", "withdrawn"))
 
+    def forget(self, owner: str) -> int:
+        """Withdraw all of the owner's registrations (for "vergeet mij"); how many."""
+        ids = [i.incident_id for i in self.mine(owner)]
+        return self._ctx.use(lambda db: rows_.delete_incidents(db, ids, "owner", "withdrawn"))
+
     # the coordinator
     def list(self, staff: StaffIdentity, status: str | None = None, form: str | None = None,
              since: dt.date | None = None) -> builtins.list[IncidentSummary]:
