@@ -133,3 +133,16 @@ def test_hostile_additions_and_notes_are_refused(register: IncidentRegister) -> 
             register.add_note(COORDINATOR, receipt.incident_id, text)
     assert register.mine("owner")[0].additions == ()
     assert register.detail(COORDINATOR, receipt.incident_id).notes == ()
+
+
+def test_a_very_long_staff_name_and_owner(register: IncidentRegister) -> None:
+    """An identity provider may send a long name claim; the register still records it."""
+    from register_helpers import staff
+    long_staff = staff("coordinator", name="c" * 5000)
+    receipt = register.register("o" * 100_000, draft(perpetrator=Perpetrator(handles=("@x1",))))
+    register.register("other", draft(perpetrator=Perpetrator(handles=("@x1",))))
+    register.add_note(long_staff, receipt.incident_id, "notitie")
+    register.decide(long_staff, register.signals(long_staff)[0].signal_id, True)
+    detail = register.detail(long_staff, receipt.incident_id)
+    assert detail.notes[0].author == "c" * 200
+    assert [i.incident_id for i in register.mine("o" * 100_000)] == [receipt.incident_id]
