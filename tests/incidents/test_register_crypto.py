@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from register_helpers import COORDINATOR, KEY, draft, sqlite_bytes
+from sqlalchemy import text
 
 from vbestuur_service.incidents import IncidentRegister, Perpetrator, RegisterUnavailable
-from vbestuur_service.incidents.crypto import new_key
+from vbestuur_service.incidents.crypto import new_key, sealer
+from vbestuur_service.settings import Settings
 
 SECRETS = {"name": "Hendrikus Zwartkop", "handle": "@ZwartkopH1978",
            "phone_typed": "06 41 23 45 67", "phone_e164": "+31641234567",
@@ -116,3 +118,17 @@ def test_rotation_keeps_texts_and_matches(make_runtime) -> None:  # type: ignore
     assert rotated.signals(COORDINATOR)[0].matched_on == ("handle",)  # the hashes still fit
     with pytest.raises(RegisterUnavailable):
         IncidentRegister.open(make_runtime(register_key=KEY))
+
+
+def test_a_text_no_configured_key_opens_is_reported(make_runtime) -> None:  # type: ignore[no-untyped-def]
+    """A key removed before `rotate` re-sealed everything: a calm RegisterUnavailable."""
+    register = IncidentRegister.open(make_runtime())
+    incident_id = _fill(register)
+    other = sealer(Settings.from_env({"VBESTUUR_REGISTER_KEY": new_key()}))
+    runtime = make_runtime()
+    with runtime.store().engine.begin() as conn:
+        conn.execute(text("UPDATE incidents SET sealed = :s WHERE id = :i"),
+                     {"s": other.seal({"p": {}}), "i": incident_id})
+    with pytest.raises(RegisterUnavailable) as err:
+        IncidentRegister.open(runtime).detail(COORDINATOR, incident_id)
+    assert err.value.code == "bad-key"

@@ -19,11 +19,19 @@ from vbestuur_store.incidents import StoredIncident, incident
 
 from ..runtime import Runtime
 from ..staff import StaffIdentity
-from .crypto import Blind, Sealer
+from .crypto import Blind, KeyProblem, Sealer
 from .model import Problem
 
 T = TypeVar("T")
 COORDINATOR = frozenset({"coordinator"})
+
+
+class RegisterUnavailable(Exception):
+    """The register cannot be used; `code` is "no-key", "bad-key" or "database"."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 class InvalidDraft(ValueError):
@@ -68,7 +76,12 @@ class Context:
         return row
 
     def opened(self, sealed: str) -> dict[str, Any]:
-        value = self.sealer.open(sealed)
+        """A sealed value opened; RegisterUnavailable("bad-key") when no configured key opens
+        it (a key removed before `rotate` finished)."""
+        try:
+            value = self.sealer.open(sealed)
+        except KeyProblem as err:
+            raise RegisterUnavailable(err.code) from None
         return value if isinstance(value, dict) else {}
 
 

@@ -26,7 +26,7 @@ from vbestuur_store.incidents_audit import keep_index_key, purge_events, sealed_
 from ..runtime import Runtime
 from ..staff import StaffIdentity
 from . import coordinator
-from .context import Context, InvalidDraft
+from .context import Context, InvalidDraft, RegisterUnavailable
 from .crypto import KeyProblem, sealer
 from .model import (
     Figures,
@@ -41,15 +41,7 @@ from .model import (
 from .records import identifier_hashes, sealed_part, stored_draft
 from .validation import keep_until, validate
 
-
-class RegisterUnavailable(Exception):
-    """The register cannot be used; `code` is "no-key", "bad-key" or "database"."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
+__all__ = ["IncidentRegister", "InvalidDraft", "RegisterUnavailable"]
 PURGE_EVERY = 3600.0  # seconds: how often opening the register also purges what expired
 _LAST_PURGE: dict[int, float] = {}
 _PURGE_LOCK = threading.Lock()
