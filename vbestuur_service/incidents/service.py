@@ -39,7 +39,7 @@ from .model import (
     Receipt,
 )
 from .records import identifier_hashes, sealed_part, stored_draft
-from .validation import keep_until, validate
+from .validation import checked_text, keep_until, validate
 
 __all__ = ["IncidentRegister", "InvalidDraft", "RegisterUnavailable"]
 PURGE_EVERY = 3600.0  # seconds: how often opening the register also purges what expired
@@ -131,7 +131,7 @@ class IncidentRegister:
     def add_to(self, owner: str, incident_id: str, text: str) -> None:
         """Add to one's own registration later (step 18: impact shows later)."""
         row = self._ctx.own(owner, incident_id)
-        sealed = self._ctx.sealer.seal({"text": coordinator.checked_text("text", text)})
+        sealed = self._ctx.sealer.seal({"text": checked_text("text", text)})
         addition = StoredText(row.id, "addition", "", self._ctx.now(), sealed)
         self._ctx.use(lambda db: rows_.add_text(db, addition, "owner"))
 
