@@ -132,3 +132,20 @@ def test_a_text_no_configured_key_opens_is_reported(make_runtime) -> None:  # ty
     with pytest.raises(RegisterUnavailable) as err:
         IncidentRegister.open(runtime).detail(COORDINATOR, incident_id)
     assert err.value.code == "bad-key"
+
+
+def test_the_key_stays_out_of_repr() -> None:
+    settings = Settings.from_env({"VBESTUUR_REGISTER_KEY": KEY})
+    assert settings.register_key == KEY and KEY not in repr(settings)
+
+
+def test_processes_opening_a_new_register_at_once_agree_on_one_index_key(  # type: ignore[no-untyped-def]
+        make_runtime) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    runtimes = [make_runtime() for _ in range(6)]
+    with ThreadPoolExecutor(len(runtimes)) as pool:
+        registers = list(pool.map(IncidentRegister.open, runtimes))
+    for n, register in enumerate(registers):
+        register.register(f"owner-{n}", draft(perpetrator=Perpetrator(handles=("@dezelfde",))))
+    (signal,) = registers[0].signals(COORDINATOR)
+    assert (signal.incidents, signal.office_holders) == (6, 6)
