@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from register_helpers import COORDINATOR, NOW, draft, rows, staff
 from sqlalchemy import Engine
 
@@ -145,3 +147,20 @@ def test_names_link_only_with_the_same_words(register: IncidentRegister) -> None
         register.register(owner, draft(perpetrator=Perpetrator(name=name)))
     (signal,) = register.signals(COORDINATOR)
     assert signal.incidents == 2 and signal.matched_on == ("name",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    for normalise in (normalise_handle, normalise_phone, normalise_email, comparable_name):
+        once = normalise(text)
+        assert normalise(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("L",)), min_size=2, max_size=12),
+       st.text(alphabet=st.characters(categories=("L",)), min_size=2, max_size=12))
+def test_same_words_is_symmetric_and_order_free(first: str, last: str) -> None:
+    a, b = comparable_name(f"{first} {last}"), comparable_name(f"{last} {first}")
+    if a:
+        assert same_words(a, b) and same_words(b, a)
