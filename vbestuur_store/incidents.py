@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from vbestuur_store.db import Db
 from vbestuur_store.incidents_audit import add_event
 from vbestuur_store.incidents_signals import forget_members
+from vbestuur_store.models import ACTOR_LEN
 from vbestuur_store.models_incidents import (
     IncidentAuditRow,
     IncidentIdentifierRow,
@@ -128,7 +129,8 @@ def add_text(db: Db, text: StoredText, actor: str) -> bool:
         if session.get(IncidentRow, text.incident_id) is None:
             return False
         session.add(IncidentTextRow(incident_id=text.incident_id, kind=text.kind,
-                                    author=text.author, at=text.at, sealed=text.sealed))
+                                    author=text.author[:ACTOR_LEN], at=text.at,
+                                    sealed=text.sealed))
         add_event(session, text.incident_id, actor, "added" if text.kind == "addition"
                   else "note", "", db.now())
         return True

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from vbestuur_store.db import Db
+from vbestuur_store.models import ACTOR_LEN
 from vbestuur_store.models_incidents import (
     IncidentAuditRow,
     IncidentRow,
@@ -41,7 +42,7 @@ class AuditEntry:
 def add_event(session: Session, incident_id: str | None, actor: str, action: str,
               detail: str, at: datetime) -> None:
     """Add one audit row in the caller's transaction."""
-    session.add(IncidentAuditRow(incident_id=incident_id, actor=actor[:200], action=action,
+    session.add(IncidentAuditRow(incident_id=incident_id, actor=actor[:ACTOR_LEN], action=action,
                                  detail=detail[:DETAIL_LEN], at=at))
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from vbestuur_store.db import Db
 from vbestuur_store.incidents_audit import add_event
+from vbestuur_store.models import ACTOR_LEN
 from vbestuur_store.models_incidents import IncidentIdentifierRow, SignalDecisionRow
 
 
@@ -57,7 +58,7 @@ def decide(db: Db, signal_id: str, members: Sequence[str], decision: str, actor:
             row = SignalDecisionRow(signal_id=signal_id)
             session.add(row)
         row.members, row.decision = sorted(members), decision
-        row.decided_by, row.decided_at = actor, db.now()
+        row.decided_by, row.decided_at = actor[:ACTOR_LEN], db.now()
         add_event(session, None, actor, "decided", f"{signal_id[:16]}:{decision}", db.now())
 
 

@@ -4,6 +4,8 @@ key      print a new register key (put it in VBESTUUR_REGISTER_KEY or, better, i
          named by VBESTUUR_REGISTER_KEY_FILE, readable only by the app's user)
 rotate   re-encrypt every sealed text under the first (newest) configured key
 status   whether the register opens with the configured key(s), and how many incidents
+purge    delete incidents past VBESTUUR_REGISTER_YEARS (opening the register also does this,
+         at most once an hour per process; run it from cron where the app is seldom used)
 
 Rotation (docs/privacy.md): put the new key *first*, keep the old one after it
 (VBESTUUR_REGISTER_KEY="NEW,OLD" or NEW on the file's first line), run `rotate`, then remove
@@ -30,7 +32,10 @@ from .service import IncidentRegister, RegisterUnavailable
 
 
 def _run(command: str, runtime: Runtime) -> str:
-    IncidentRegister.open(runtime)  # refuses a key that does not open this register
+    register = IncidentRegister.open(runtime, purge=False)  # refuses a key that opens nothing
+    if command == "purge":
+        count = register.purge_expired(runtime.use(lambda s: s.db.now()))
+        return f"{count} incidents past their retention period deleted"
     if command == "rotate":
         seal = sealer(runtime.settings)
         count = runtime.use(lambda s: reseal_all(s.db, seal.reseal))
@@ -43,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code. Problems are printed as codes on stderr."""
     p = argparse.ArgumentParser(prog="python -m vbestuur_service.incidents",
                                 description="Sleutelbeheer van het incidentenregister")
-    p.add_argument("command", choices=("key", "rotate", "status"))
+    p.add_argument("command", choices=("key", "rotate", "status", "purge"))
     args = p.parse_args(argv)
     if args.command == "key":
         print(new_key())

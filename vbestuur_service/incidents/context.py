@@ -19,11 +19,19 @@ from vbestuur_store.incidents import StoredIncident, incident
 
 from ..runtime import Runtime
 from ..staff import StaffIdentity
-from .crypto import Blind, Sealer
+from .crypto import Blind, KeyProblem, Sealer
 from .model import Problem
 
 T = TypeVar("T")
 COORDINATOR = frozenset({"coordinator"})
+
+
+class RegisterUnavailable(Exception):
+    """The register cannot be used; `code` is "no-key", "bad-key" or "database"."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 class InvalidDraft(ValueError):
@@ -61,13 +69,19 @@ class Context:
     def own(self, owner: str, incident_id: str) -> StoredIncident:
         """The owner's incident; KeyError for an unknown id *and* for someone else's, so a
         guessed id tells nothing."""
+        owner_hash = self.owner_hash(owner)
         row = self.use(lambda db: incident(db, str(incident_id)))
-        if row is None or row.owner != self.owner_hash(owner):
+        if row is None or row.owner != owner_hash:
             raise KeyError(incident_id)
         return row
 
     def opened(self, sealed: str) -> dict[str, Any]:
-        value = self.sealer.open(sealed)
+        """A sealed value opened; RegisterUnavailable("bad-key") when no configured key opens
+        it (a key removed before `rotate` finished)."""
+        try:
+            value = self.sealer.open(sealed)
+        except KeyProblem as err:
+            raise RegisterUnavailable(err.code) from None
         return value if isinstance(value, dict) else {}
 
 

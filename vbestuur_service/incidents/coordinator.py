@@ -34,7 +34,7 @@ from .model import (
 )
 from .pattern import Item
 from .records import draft_of, name_of
-from .validation import MAX_TEXT, text_problem
+from .validation import checked_text
 
 MIN_K = 3
 
@@ -68,17 +68,6 @@ def detail(ctx: Context, staff: StaffIdentity, incident_id: str) -> IncidentDeta
 
 def _text(ctx: Context, text: StoredText) -> str:
     return str(ctx.opened(text.sealed).get("text", ""))
-
-
-def checked_text(name: str, text: str) -> str:
-    """A note or addition as stored; InvalidDraft when empty, too long or with control
-    characters."""
-    problem = text_problem(name, text, MAX_TEXT, True)
-    if problem is None and not text.strip():
-        problem = Problem(name, "required")
-    if problem is not None:
-        raise InvalidDraft([problem])
-    return text.strip()
 
 
 def add_note(ctx: Context, staff: StaffIdentity, incident_id: str, text: str) -> None:

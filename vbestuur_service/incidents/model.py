@@ -71,8 +71,8 @@ class IncidentDraft:
 class Problem:
     """One validation problem: the field's name (as in IncidentDraft, perpetrator fields as
     "perpetrator.name" / "perpetrator.handles[0]") and a code ("required", "unknown",
-    "too-long", "future", "naive-time", "invalid-phone", "invalid-email", "control-chars",
-    "not-allowed")."""
+    "too-long", "future", "naive-time", "too-old", "invalid-handle", "invalid-phone",
+    "invalid-email", "control-chars")."""
 
     field: str
     code: str
@@ -170,7 +170,8 @@ class PatternSignal:
 
 @dataclass(frozen=True)
 class Figures:
-    """Counts for step 20's yearly evaluation. A cell below `k` is None (suppressed)."""
+    """Counts for step 20's yearly evaluation. A cell below `k` is None (suppressed); months
+    are "YYYY-MM" (only months with incidents); roles include "onbekend" (no role given)."""
 
     by_month: dict[str, int | None]
     by_form: dict[str, int | None]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import threading
+import time
 
 from vbestuur_store import StoreError
 from vbestuur_store import incidents as rows_
@@ -24,7 +26,7 @@ from vbestuur_store.incidents_audit import keep_index_key, purge_events, sealed_
 from ..runtime import Runtime
 from ..staff import StaffIdentity
 from . import coordinator
-from .context import Context, InvalidDraft
+from .context import Context, InvalidDraft, RegisterUnavailable
 from .crypto import KeyProblem, sealer
 from .model import (
     Figures,
@@ -37,15 +39,12 @@ from .model import (
     Receipt,
 )
 from .records import identifier_hashes, sealed_part, stored_draft
-from .validation import keep_until, validate
+from .validation import checked_text, keep_until, validate
 
-
-class RegisterUnavailable(Exception):
-    """The register cannot be used; `code` is "no-key", "bad-key" or "database"."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+__all__ = ["IncidentRegister", "InvalidDraft", "RegisterUnavailable"]
+PURGE_EVERY = 3600.0  # seconds: how often opening the register also purges what expired
+_LAST_PURGE: dict[int, float] = {}
+_PURGE_LOCK = threading.Lock()
 
 
 def _context(runtime: Runtime) -> Context:
@@ -57,6 +56,20 @@ def _context(runtime: Runtime) -> Context:
     return Context(runtime, seal, seal.blind(stored), runtime.settings.register_years)
 
 
+def _due_for_purge(runtime: Runtime) -> bool:
+    """Whether this process last purged the register more than PURGE_EVERY ago.
+
+    Why on open: retention must hold even where nobody runs the `purge` command from cron;
+    the register is opened on every use, and the purge is one indexed query when nothing
+    has expired."""
+    now = time.monotonic()
+    with _PURGE_LOCK:
+        if now - _LAST_PURGE.get(id(runtime), -PURGE_EVERY) < PURGE_EVERY:
+            return False
+        _LAST_PURGE[id(runtime)] = now
+        return True
+
+
 class IncidentRegister:
     """Registering (office holder, by an opaque `owner`) and reading (coordinator)."""
 
@@ -64,10 +77,14 @@ class IncidentRegister:
         self._ctx = context
 
     @classmethod
-    def open(cls, runtime: Runtime) -> IncidentRegister:
-        """The register of this runtime's database; RegisterUnavailable when it cannot be."""
+    def open(cls, runtime: Runtime, *, purge: bool = True) -> IncidentRegister:
+        """The register of this runtime's database; RegisterUnavailable when it cannot be.
+        Also purges what expired, at most hourly (`purge=False`: not now)."""
         try:
-            return cls(_context(runtime))
+            register = cls(_context(runtime))
+            if purge and _due_for_purge(runtime):
+                register.purge_expired(register._ctx.now())
+            return register
         except KeyProblem as err:
             raise RegisterUnavailable(err.code) from None
         except StoreError:
@@ -101,7 +118,8 @@ class IncidentRegister:
 
     def mine(self, owner: str) -> list[OwnIncident]:
         """The owner's registrations, newest first, with their additions."""
-        owned = self._ctx.use(lambda db: rows_.owned(db, self._ctx.owner_hash(owner)))
+        owner_hash = self._ctx.owner_hash(owner)  # outside `use`: PermissionError is an OSError
+        owned = self._ctx.use(lambda db: rows_.owned(db, owner_hash))
         return [OwnIncident(r.id, r.occurred_at, r.channel, r.forms, r.status,
                             self._additions(r.id)) for r in owned]
 
@@ -113,7 +131,7 @@ class IncidentRegister:
     def add_to(self, owner: str, incident_id: str, text: str) -> None:
         """Add to one's own registration later (step 18: impact shows later)."""
         row = self._ctx.own(owner, incident_id)
-        sealed = self._ctx.sealer.seal({"text": coordinator.checked_text("text", text)})
+        sealed = self._ctx.sealer.seal({"text": checked_text("text", text)})
         addition = StoredText(row.id, "addition", "", self._ctx.now(), sealed)
         self._ctx.use(lambda db: rows_.add_text(db, addition, "owner"))
 
@@ -121,6 +139,11 @@ class IncidentRegister:
         """Delete one's own registration with everything that hangs off it."""
         row = self._ctx.own(owner, incident_id)
         self._ctx.use(lambda db: rows_.delete_incidents(db, [row.id], "owner", "withdrawn"))
+
+    def forget(self, owner: str) -> int:
+        """Withdraw all of the owner's registrations (for "vergeet mij"); how many."""
+        ids = [i.incident_id for i in self.mine(owner)]
+        return self._ctx.use(lambda db: rows_.delete_incidents(db, ids, "owner", "withdrawn"))
 
     # the coordinator
     def list(self, staff: StaffIdentity, status: str | None = None, form: str | None = None,

@@ -58,7 +58,8 @@ def _signal(group: Group, state: str, rows: Mapping[str, StoredIncident]) -> Pat
 
 def signals(items: Sequence[Item], rows: Mapping[str, StoredIncident],
             decisions: Sequence[Decision]) -> list[PatternSignal]:
-    """Today's signals: the linked groups, and the rejected groups still standing."""
+    """Today's signals, open ones first, each kind newest first: the linked groups, and the
+    rejected groups still standing."""
     current = groups(items, rejected=rejected_pairs(decisions))
     found = [_signal(g, _state(g.members, decisions), rows) for g in current]
     shown = {s.signal_id for s in found}
@@ -68,4 +69,4 @@ def signals(items: Sequence[Item], rows: Mapping[str, StoredIncident],
             linked = groups([i for i in items if i.incident_id in members])
             kinds = tuple(sorted({k for g in linked for k in g.matched_on}))
             found.append(_signal(Group(members, kinds), "rejected", rows))
-    return sorted(found, key=lambda s: (s.decision != "open", s.last), reverse=False)
+    return sorted(found, key=lambda s: (s.decision != "open", -s.last.toordinal()))

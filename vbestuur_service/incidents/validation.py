@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from .context import InvalidDraft
 from .model import CHANNELS, FORMS, REPORTED, ROLES, IncidentDraft, Problem
 from .pattern import normalise_email, normalise_handle, normalise_phone
 
@@ -96,3 +97,14 @@ def validate(draft: IncidentDraft, now: dt.datetime, years: int) -> list[Problem
     bad = {p.field for p in found}
     found += [p for p in _identifiers(draft) if p.field not in bad]
     return found
+
+
+def checked_text(name: str, text: str) -> str:
+    """A note or addition as stored; InvalidDraft when empty, too long or with control
+    characters."""
+    problem = text_problem(name, text, MAX_TEXT, True)
+    if problem is None and not text.strip():
+        problem = Problem(name, "required")
+    if problem is not None:
+        raise InvalidDraft([problem])
+    return text.strip()
