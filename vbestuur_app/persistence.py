@@ -27,6 +27,7 @@ from .messages import error_text
 
 FRAME = "frame"  # the notice place of the frame (shown above and below every page)
 NETWERK_DOC = "netwerklijst"  # the visitor document that holds the person's netwerklijst
+INCIDENT_OWNER_KEY = "inc:owner"  # the register's owner of a browser without a token
 T = TypeVar("T")
 
 
@@ -153,11 +154,32 @@ def forget_me() -> None:
     """
     state = session.current()
     tokens = {token for token in (session_token(), read_cookie(), state.link_from) if token}
-    problems = uc.forget(runtime.current(), tokens)
+    owner = session.widget(INCIDENT_OWNER_KEY)
+    problems = _withdraw_registrations(tokens | ({owner} if isinstance(owner, str) else set()))
+    problems += uc.forget(runtime.current(), tokens)
     for err in problems[:1]:
         report(err)
     if not problems:
         session.start_over(session.lang())
+
+
+def _withdraw_registrations(owners: set[str]) -> list[StoreError]:
+    """"Vergeet mij" also withdraws this person's incident registrations (issue 16), when the
+    register is switched on; a failure keeps the session from saying all was deleted."""
+    settings = runtime.current().settings
+    if not owners or not (settings.register_key or settings.register_key_file):
+        return []
+    from vbestuur_service.incidents import IncidentRegister, RegisterUnavailable  # deferred
+
+    try:
+        register = IncidentRegister.open(runtime.current())
+        for owner in owners:
+            register.forget(owner)
+    except RegisterUnavailable:
+        return []  # a register that cannot be opened holds nothing this app could delete
+    except StoreError as err:
+        return [err]
+    return []
 
 
 def netwerklijst() -> NetworkList | None:

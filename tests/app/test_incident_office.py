@@ -133,3 +133,27 @@ def test_without_a_key_the_result_has_no_door_to_the_register(engine: Engine) ->
     at.button(key="door:incident").click().run()
     complete_flow(at, engine, "incident")
     assert not [b for b in at.button if b.key == "inc-link-open"]
+
+
+def office_and_forget_script() -> None:
+    from vbestuur_app import state
+    from vbestuur_app.incidents import office
+    from vbestuur_app.store_views import forget
+
+    state.ensure_defaults(None)
+    office.render()
+    forget.render()
+
+
+def test_vergeet_mij_also_withdraws_the_registrations(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vbestuur_app.store_views import forget
+
+    switch_on(monkeypatch)
+    at = AppTest.from_function(office_and_forget_script, default_timeout=TIMEOUT).run()
+    at = fill(at, "home", ["doxing"])
+    owner = owner_of(at)
+    assert len(register().mine(owner)) == 1
+    at.checkbox(key=forget.CONFIRM_KEY).check().run()
+    at = at.button(key=forget.BUTTON_KEY).click().run()
+    assert not at.exception
+    assert register().mine(owner) == []

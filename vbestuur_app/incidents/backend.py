@@ -1,5 +1,8 @@
 """The pages' door to the incident register: open it calmly, and who "I" am to it.
 
+Why the service is imported only when the register is opened: it loads cryptography,
+phonenumbers and rapidfuzz, which the app's cold start must not pay for.
+
 Why a calm `None`: without a key (or with a wrong one, or the database down) the service
 refuses to open the register and says why with a code; the page then says, in the person's
 words, that the municipality has not switched it on and what to do instead. Never a
@@ -15,17 +18,22 @@ says the registrations can then only be seen in this window.
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from vbestuur_service import runtime
-from vbestuur_service.incidents import IncidentRegister, RegisterUnavailable
 
 from .. import persistence, session
 
-OWNER_KEY = "inc:owner"  # a session-only owner when this browser has no storage token
+if TYPE_CHECKING:
+    from vbestuur_service.incidents import IncidentRegister, RegisterUnavailable
+
+OWNER_KEY = persistence.INCIDENT_OWNER_KEY  # a session-only owner (no storage token)
 
 
 def open_register() -> IncidentRegister | RegisterUnavailable:
     """The register, or why it cannot be used (a code, worded by the page)."""
+    from vbestuur_service.incidents import IncidentRegister, RegisterUnavailable
+
     try:
         return IncidentRegister.open(runtime.current())
     except RegisterUnavailable as err:

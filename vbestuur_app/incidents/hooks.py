@@ -18,7 +18,7 @@ import streamlit as st
 
 from .. import links
 from ..i18n import _
-from . import backend, draft, submit
+from . import backend
 
 LINK_FLOWS: Final = ("incident", "melden")
 
@@ -31,6 +31,8 @@ def result_link(flow_id: str, answers: Mapping[str, Any]) -> None:
     with st.container(key="inc-link"):  # one line: the phone result stays within 3 screens
         if st.button(_("Registreer dit incident"),
                      key="inc-link-open", width="stretch"):
+            from . import draft, submit  # deferred: the register's modules load on a click
+
             submit.forget_receipt()
             draft.prefill(answers)
             st.switch_page(links.target(links.REGISTREREN))

@@ -7,9 +7,15 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..incidents import coordinator
+
+
+def render() -> None:
+    """The page; the register's modules load when it is first opened, not at start-up."""
+    from ..incidents import coordinator
+
+    coordinator.render()
 
 
 def page() -> StreamlitPage:
-    return st.Page(coordinator.render, title=_("Incidentenregister"), icon="🗂️",
+    return st.Page(render, title=_("Incidentenregister"), icon="🗂️",
                    url_path=links.REGISTER)

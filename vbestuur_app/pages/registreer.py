@@ -7,9 +7,15 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..incidents import office
+
+
+def render() -> None:
+    """The page; the register's modules load when it is first opened, not at start-up."""
+    from ..incidents import office
+
+    office.render()
 
 
 def page() -> StreamlitPage:
-    return st.Page(office.render, title=_("Incident registreren"), icon="📝",
+    return st.Page(render, title=_("Incident registreren"), icon="📝",
                    url_path=links.REGISTREREN)
