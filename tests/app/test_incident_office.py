@@ -157,3 +157,15 @@ def test_vergeet_mij_also_withdraws_the_registrations(monkeypatch: pytest.Monkey
     at = at.button(key=forget.BUTTON_KEY).click().run()
     assert not at.exception
     assert register().mine(owner) == []
+
+
+def test_typed_text_is_shown_literally_never_as_a_link_or_markup(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    switch_on(monkeypatch)
+    hostile = "[klik](https://evil.example) <b>vet</b> **sterk** www.evil.example"
+    at = fill(office(), "online", ["anders"], **{draft.PLATFORM: "![img](https://x.example/a.png)",
+                                                 draft.DESCRIPTION: hostile})
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "](https" not in shown and "<b>" not in shown and "**sterk**" not in shown
+    assert "www\u2060" in shown  # the autolink is broken
+    assert r"\[klik\]" in shown and r"\*\*sterk\*\*" in shown

@@ -59,7 +59,8 @@ def render(engine: Engine, register: IncidentRegister, who: StaffIdentity,
     with st.container(border=True, key="inc-detail"):
         for notice in session.take(PLACE):
             st.info(_(NOTICES[notice.code]))
-        st.markdown("\n".join(f"- {line}" for line in receipt.what_lines(engine, item.draft)))
+        lines = receipt.what_lines(engine, item.draft, own=False)
+        st.markdown("\n".join(f"- {line}" for line in lines))
         st.markdown(_("Melder: {who}", who=plain(
             f"{item.draft.reporter_name} ({item.draft.reporter_contact})")) if item.summary.named
             else _("Melder: anoniem"))

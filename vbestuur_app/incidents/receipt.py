@@ -20,8 +20,9 @@ from . import words as w
 from .form import content_labels
 
 
-def what_lines(engine: Engine, given: IncidentDraft) -> list[str]:
-    """The recorded facts as "label: value" lines, already escaped for Markdown."""
+def what_lines(engine: Engine, given: IncidentDraft, own: bool = True) -> list[str]:
+    """The recorded facts as "label: value" lines, already escaped for Markdown; `own`: for
+    the person who registered ("Uw rol"), else for the coordinator ("Rol")."""
     lang, none = current_lang(), _("niet ingevuld")
     forms, roles = content_labels(engine, "wat"), content_labels(engine, "rol")
     where = _(w.CHANNELS.get(given.channel, given.channel))
@@ -30,7 +31,8 @@ def what_lines(engine: Engine, given: IncidentDraft) -> list[str]:
     lines = [_("Wanneer: {value}", value=format_moment(given.occurred_at, lang)),
              _("Waar: {value}", value=where),
              _("Wat: {value}", value=", ".join(forms(f) for f in given.forms) or none),
-             _("Uw rol: {value}", value=roles(given.role) if given.role else none),
+             (_("Uw rol: {value}", value=roles(given.role) if given.role else none) if own
+              else _("Rol: {value}", value=roles(given.role) if given.role else none)),
              _("Beschrijving: {value}",
                value=plain(given.description) if given.description else none),
              _("Dader: {value}", value=perpetrator_line(given)),
