@@ -63,12 +63,20 @@ def _workshop(engine: Engine, lang: str) -> bytes:
     return workshop_pdf(doc)
 
 
+def _incidents(engine: Engine, lang: str) -> bytes:
+    from vbestuur_app.exports.incidents import Section, sections_pdf
+
+    section = Section("Incident van 30 november 2026 10:30", (f"beschrijving: {DUTCH}",
+                                                               f"dader: naam: {MARKUP}"))
+    return sections_pdf("Incidentenregister: selectie", lang, ("Vertrouwelijk.",), [section])
+
+
 BUILDERS: dict[str, Callable[[Engine, str], bytes]] = {
     "result": _result, "netwerklijst": _network, "organisation": _organisation,
-    "workshop": _workshop}
+    "workshop": _workshop, "incidents": _incidents}
 TITLES = {"result": "Veilig Bestuur: Voorbeeld", "netwerklijst": "Mijn netwerklijst",
           "organisation": "Veilig Bestuur: Organisatie: stand van zaken",
-          "workshop": "Workshop: samenvatting"}
+          "workshop": "Workshop: samenvatting", "incidents": "Incidentenregister: selectie"}
 
 
 def _text(reader: PdfReader) -> str:

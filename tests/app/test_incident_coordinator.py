@@ -103,3 +103,10 @@ def test_the_export_names_only_who_chose_so_and_neutralises_formulas(
     assert {r[2] for r in rows} <= {"minder dan 3", "0"}  # 0 points at nobody
     assert ["per rol", "Raadslid", "minder dan 3"] in rows
     assert table_csv(header, rows, "excel-nl").startswith("\ufeffindeling;waarde;aantal")
+
+
+def test_without_a_key_the_coordinator_reads_what_is_missing() -> None:
+    at = coordinator(COORD)
+    assert not at.exception
+    assert not at.tabs
+    assert any("VBESTUUR_REGISTER_KEY" in e.value for e in at.error)

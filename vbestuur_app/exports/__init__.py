@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .document import ResultDocument, build_document
+    from .incidents import sections_pdf, table_csv
     from .to_csv import build_csv, build_csv_excel_nl
     from .to_ics import build_ics
     from .to_markdown import build_markdown
@@ -23,10 +24,11 @@ if TYPE_CHECKING:
 
 _HOMES = {"ResultDocument": "document", "build_document": "document", "build_csv": "to_csv",
           "build_csv_excel_nl": "to_csv",
-          "build_ics": "to_ics", "build_markdown": "to_markdown", "build_pdf": "to_pdf"}
+          "build_ics": "to_ics", "build_markdown": "to_markdown", "build_pdf": "to_pdf",
+          "sections_pdf": "incidents", "table_csv": "incidents"}
 
 __all__ = ["ResultDocument", "build_csv", "build_csv_excel_nl", "build_document", "build_ics",
-           "build_markdown", "build_pdf"]
+           "build_markdown", "build_pdf", "sections_pdf", "table_csv"]
 
 
 def __getattr__(name: str) -> Any:
