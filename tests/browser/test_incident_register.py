@@ -23,6 +23,9 @@ from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-unt
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from vbestuur_app.i18n import _
+from vbestuur_engine import Engine
+from vbestuur_engine.report import option_label
+from vbestuur_engine.schema import QuestionNode
 from vbestuur_service.incidents.crypto import new_key
 
 _SPEC = importlib.util.spec_from_file_location("browser_conftest",
@@ -33,6 +36,18 @@ _SPEC.loader.exec_module(_BROWSER)
 ROOT, SERVER_ENV_DROP = _BROWSER.ROOT, _BROWSER.SERVER_ENV_DROP
 free_port, require_chromium, wait_healthy = (_BROWSER.free_port, _BROWSER.require_chromium,
                                              _BROWSER.wait_healthy)
+
+_RESULT_SPEC = importlib.util.spec_from_file_location(
+    "result_phone", Path(__file__).with_name("test_result_phone.py"))
+assert _RESULT_SPEC is not None and _RESULT_SPEC.loader is not None
+_RESULT = importlib.util.module_from_spec(_RESULT_SPEC)
+_RESULT_SPEC.loader.exec_module(_RESULT)
+
+def form_label(engine: Engine, value: str) -> str:
+    node = engine.flow("incident").node("wat")
+    assert isinstance(node, QuestionNode)
+    return option_label(node, value, "nl")
+
 
 STAFF, STAFF_PASS = "coordinator", "een lang wachtwoord voor het register"
 PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
@@ -149,6 +164,31 @@ def test_a_phone_registers_an_incident_in_a_few_taps(browser: Browser,
     page.reload()  # the same phone, a new session: the cookie finds its registration again
     settle(page)
     expect(page.locator("[class*='st-key-inc-own-']")).to_have_count(1)
+    context.close()
+
+
+def test_from_the_incident_result_in_three_taps_with_the_forms_filled_in(
+        browser: Browser, register_url: str) -> None:
+    """The incident flow's result (its own taps are the conversation's), then the register."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    engine = Engine.load()
+    progress = _RESULT.incident_result(page, register_url, engine, "nl")
+    settle(page)
+    started = time.monotonic()
+    taps = Taps(page)
+    taps.tap(page.locator(".st-key-inc-link-open button"))
+    expect(page.locator(".st-key-inc-submit button")).to_be_visible()
+    taps.tap(pill(page, "inc-channel", "Online"))
+    taps.tap(page.locator(".st-key-inc-submit button"))
+    receipt = page.locator(".st-key-inc-receipt")
+    expect(receipt).to_be_visible()
+    chosen = progress.answers["wat"]  # the forms of behaviour arrived chosen, none tapped
+    labels = ", ".join(form_label(engine, v) for v in chosen)
+    expect(receipt).to_contain_text(f"Wat: {labels}")
+    print(f"\nfrom the incident result: {taps.count} taps, "
+          f"{time.monotonic() - started:.1f} s")
+    assert taps.count <= 3
     context.close()
 
 
