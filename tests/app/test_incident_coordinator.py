@@ -81,6 +81,9 @@ def test_a_detail_is_read_once_and_a_status_change_is_kept(
     detail = register().detail(COORD, first)
     assert detail.summary.status == "in_behandeling"
     assert [n.text for n in detail.notes] == ["Gebeld met de politie."]
+    assert detailview.DETAIL_KEY in at.session_state
+    at = at.button(key="inc-sign-out").click().run()
+    assert detailview.DETAIL_KEY not in at.session_state  # nothing read stays after sign-out
 
 
 def test_the_export_names_only_who_chose_so_and_neutralises_formulas(

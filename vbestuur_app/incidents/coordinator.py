@@ -15,11 +15,12 @@ import streamlit as st
 from vbestuur_service.incidents import RegisterUnavailable
 from vbestuur_service.staff import StaffIdentity
 
+from .. import session
 from ..i18n import _
 from ..loading import load
 from ..store_views import signin
 from ..widgets import heading, plain
-from . import backend, figview, listview, signalview
+from . import backend, detailview, figview, listview, signalview
 
 COORDINATOR_ROLES: Final = frozenset({"coordinator"})
 
@@ -54,6 +55,7 @@ def _coordinator() -> StaffIdentity | None:
                          "vastgelegd.", name=plain(who.name)))
             st.button(_("Afmelden"), key="inc-sign-out", on_click=signin.sign_out)
         return who
+    session.drop_widget(detailview.DETAIL_KEY)  # a read detail never outlives the sign-in
     st.info(_("Het incidentenregister is alleen voor de coördinator van de gemeente. Meld u "
               "aan met een account met de rol coordinator."))
     if who is not None:
