@@ -12,7 +12,7 @@ import pytest
 from vbestuur_service.errors import StorageUnavailable
 from vbestuur_service.runtime import PAUSE_SECONDS, Runtime
 from vbestuur_service.settings import Settings
-from vbestuur_store import Store, StorageFault
+from vbestuur_store import StorageFault, Store
 
 SETTINGS = Settings.from_env({})
 
