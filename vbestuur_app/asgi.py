@@ -18,6 +18,8 @@ Why a lifespan: the runtime (one engine, one store) is opened when the server st
 wrong setting stops the start with its message instead of failing on a page; unused sessions
 and expired workshops are purged then and every six hours, so `make run` needs no cron job.
 
+A browser's `clear_cache` is dropped before Streamlit sees it (asgi_backmsg.py, F9).
+
 This module imports nothing from the pages: only the service and two constants.
 """
 
@@ -44,6 +46,7 @@ from vbestuur_service.runtime import Runtime
 from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
 from vbestuur_store.tokens import new_token, session_cookie
 
+from .asgi_backmsg import BackMsgFilter
 from .asgi_compress import CompressionMiddleware
 from .asgi_metrics import MetricsGate
 from .asgi_ops import AccessLogMiddleware, configure_logging, readiness_route
@@ -215,7 +218,7 @@ def middleware() -> list[Middleware]:
     log sees what went on the wire, compression what the cookie middleware sent."""
     return [Middleware(AccessLogMiddleware), Middleware(CompressionMiddleware),
             Middleware(SessionCookieMiddleware), Middleware(PageLanguageMiddleware),
-            Middleware(MetricsGate)]
+            Middleware(MetricsGate), Middleware(BackMsgFilter)]
 
 
 def routes() -> list[BaseRoute]:

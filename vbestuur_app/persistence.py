@@ -32,6 +32,7 @@ from .messages import error_text
 
 FRAME = "frame"  # the notice place of the frame (shown above and below every page)
 NETWERK_DOC = "netwerklijst"  # the visitor document that holds the person's netwerklijst
+RESTORE_SECONDS = 2.0  # the most a returning browser's first page waits for its answers
 T = TypeVar("T")
 
 
@@ -88,12 +89,13 @@ def attempt(action: Callable[[Visitor], T], fallback: T) -> T:
     """Read visitor data when there may be some; a storage problem becomes a notice.
 
     A token without a row (nothing kept yet, F6) has nothing to read: no query at all once
-    that is known, and no message when a first read finds it out."""
+    that is known, and no message when a first read finds it out. A page waits at most
+    `RESTORE_SECONDS` for a read (F3)."""
     current, state = visitor(), session.current()
     if current is None or state.stored is False:
         return fallback
     try:
-        value = action(current)
+        value = current.rt.within(lambda: action(current), RESTORE_SECONDS)
     except UnknownToken as err:
         if state.stored:
             report(err)
@@ -162,12 +164,13 @@ def load_answers() -> dict[str, dict[str, Any]]:
     """All answers saved under this browser's token (empty without one).
 
     When the database cannot be read, this session saves nothing: a save would replace
-    answers kept earlier that could not be shown."""
+    answers kept earlier that could not be shown. The page waits at most `RESTORE_SECONDS`
+    for them (F3): someone under threat reads the advice first."""
     current, state = visitor(), session.current()
     if current is None or state.stored is False:
         return {}
     try:
-        saved = current.answers()
+        saved = current.rt.within(current.answers, RESTORE_SECONDS)
     except UnknownToken:
         state.stored = False
         return {}

@@ -15,7 +15,9 @@ connections and never answers costs every statement its timeout (a few seconds).
 pause every page run, the middleware's cookie and every click would each wait that long again.
 After a call fails because the database is unavailable, `use` refuses at once for
 `PAUSE_SECONDS` (the pages then say their calm sentence without waiting), and the first call
-after the pause tries the database again, so the app recovers by itself.
+after the pause tries the database again, so the app recovers by itself. And what a page
+reads while it draws (the municipality profile, a returning browser's answers) goes through
+`within`: the page waits at most a second or two, never the database's full timeout.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TypeVar
 
 from vbestuur_store import Store, fault_code, open_store, purge_expired_workshops
@@ -38,6 +42,7 @@ LOG = logging.getLogger(__name__)
 T = TypeVar("T")
 StoreFactory = Callable[[Settings], Store]
 PAUSE_SECONDS = 10.0
+WORKERS = 4  # threads for reads a page does not wait on (within / submit)
 
 
 def _open(settings: Settings) -> Store:
@@ -62,6 +67,8 @@ class Runtime:
         self._loaded: Loaded | None = None
         self._clock = clock
         self._paused_until = 0.0  # see the module docstring: no waiting on a known outage
+        self._workers = ThreadPoolExecutor(max_workers=WORKERS,
+                                           thread_name_prefix="vbestuur-store")
 
     @property
     def loaded(self) -> Loaded:
@@ -101,6 +108,29 @@ class Runtime:
         if _is_outage(err):
             self._paused_until = self._clock() + PAUSE_SECONDS
 
+    def submit(self, call: Callable[[], T]) -> Future[T]:
+        """Run `call` (which uses the store) in a worker thread; the caller need not wait.
+        After `close` (a runtime replaced while a page still holds it) it runs here."""
+        try:
+            return self._workers.submit(call)
+        except RuntimeError:
+            done: Future[T] = Future()
+            try:
+                done.set_result(call())
+            except Exception as err:  # noqa: BLE001  (handed to the caller by the future)
+                done.set_exception(err)
+            return done
+
+    def within(self, call: Callable[[], T], seconds: float) -> T:
+        """Run `call` in a worker thread and wait at most `seconds` for it (F3).
+
+        A call that takes longer raises `StorageUnavailable` here; it goes on in its thread
+        and ends by the store's own timeouts (which then start the pause)."""
+        try:
+            return self.submit(call).result(timeout=seconds)
+        except FutureTimeout:
+            raise StorageUnavailable() from None
+
     def available(self) -> bool:
         """False while the pause after an outage lasts (nothing is tried then)."""
         return self._clock() >= self._paused_until
@@ -115,6 +145,7 @@ class Runtime:
 
     def close(self) -> None:
         """Release the store's connections (at shutdown, or between tests)."""
+        self._workers.shutdown(wait=False, cancel_futures=True)
         with self._lock:
             store, self._store = self._store, None
         if store is not None:
