@@ -218,7 +218,7 @@ def middleware() -> list[Middleware]:
     log sees what went on the wire, compression what the cookie middleware sent."""
     return [Middleware(AccessLogMiddleware), Middleware(CompressionMiddleware),
             Middleware(SessionCookieMiddleware), Middleware(PageLanguageMiddleware),
-            Middleware(MetricsGate), Middleware(BackMsgFilter)]
+            Middleware(BackMsgFilter), Middleware(MetricsGate)]
 
 
 def routes() -> list[BaseRoute]:

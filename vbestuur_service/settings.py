@@ -25,11 +25,14 @@ ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
 ENV_OIDC_ROLE_CLAIM = "VBESTUUR_OIDC_ROLE_CLAIM"
 ENV_OIDC_NAME_CLAIM = "VBESTUUR_OIDC_NAME_CLAIM"
 ENV_ACCESSIBILITY_URL = "VBESTUUR_ACCESSIBILITY_URL"
+ENV_METRICS_TOKEN = "VBESTUUR_METRICS_TOKEN"
+ENV_COMPRESS = "VBESTUUR_COMPRESS"
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The resolved settings of one process. The PIN is kept out of `repr` (and logs)."""
+    """The resolved settings of one process. The PIN and the metrics token are kept out of
+    `repr` (and logs)."""
 
     content_root: Path
     database_url: str
@@ -40,6 +43,8 @@ class Settings:
     griffie_pin: str = field(default="", repr=False)
     oidc_role_claim: str = "roles"  # the ID-token claim that lists the app's roles
     oidc_name_claim: str = "email"  # the claim recorded as the editor's name
+    metrics_token: str = field(default="", repr=False)  # opens /_stcore/metrics (asgi_metrics)
+    compress: str = "on"  # on, gzip or off (asgi_compress)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -58,7 +63,9 @@ class Settings:
                    accessibility_url=env.get(ENV_ACCESSIBILITY_URL, "").strip(),
                    griffie_pin=env.get(ENV_PIN, ""),
                    oidc_role_claim=env.get(ENV_OIDC_ROLE_CLAIM, "").strip() or "roles",
-                   oidc_name_claim=env.get(ENV_OIDC_NAME_CLAIM, "").strip() or "email")
+                   oidc_name_claim=env.get(ENV_OIDC_NAME_CLAIM, "").strip() or "email",
+                   metrics_token=env.get(ENV_METRICS_TOKEN, "").strip(),
+                   compress=env.get(ENV_COMPRESS, "").strip().lower() or "on")
 
     def store_env(self) -> dict[str, str]:
         """What `open_store` may still read: only the PIN, so it reads no environment."""
