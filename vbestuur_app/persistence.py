@@ -150,6 +150,11 @@ def session_token() -> str | None:
     return state.token
 
 
+def is_stored() -> bool:
+    """Whether something is kept under this browser's token (its row is known to exist)."""
+    return session.current().stored is True
+
+
 def keep_relink() -> None:
     """Renew the one-time cookie swap while it is wanted (see asgi.py): after a resume, and
     after "vergeet mij" (the browser then gets a fresh, unused token)."""

@@ -9,7 +9,7 @@ SQLite file the app under test writes.
 from __future__ import annotations
 
 import pytest
-from app_helpers import answer_first, new_app, visitor
+from app_helpers import answer_first, complete_flow, new_app, visitor
 from sqlalchemy import text
 from test_netwerk import edit, netwerk_app
 
@@ -20,6 +20,8 @@ from vbestuur_store import Store, limiter
 from vbestuur_store.limiter import Policy
 from vbestuur_store.tokens import new_token
 
+KEPT_CHECK = ("Deze check is bewaard. Doet u hem later opnieuw, dan ziet u hier wat er is "
+              "veranderd.")
 THROTTLED = (
     "Vanaf uw netwerk worden nu heel veel nieuwe gesprekken begonnen. Wat u invult, staat in "
     "dit venster, maar wordt pas over een paar minuten weer bewaard.")
@@ -62,13 +64,35 @@ def test_a_saved_netwerklijst_makes_the_row(app_store: Store, jar: list[str]) ->
     assert session_rows(app_store) == 1
 
 
+def few_sessions_per_client(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
+    monkeypatch.setattr(clients, "address", lambda: "203.0.113.77")  # one client
+    monkeypatch.setattr(limiter, "SESSION_CREATE",
+                        Policy("session-create", free=free, base_seconds=600, max_seconds=600,
+                               window_seconds=600))
+
+
+def test_a_check_is_said_to_be_kept_only_when_it_was(
+        engine: Engine, app_store: Store, jar: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    few_sessions_per_client(monkeypatch, 1)
+    at = new_app()
+    at.button(key="door:gereedheid").click().run()
+    complete_flow(at, engine, "gereedheid")
+    assert _(KEPT_CHECK, "nl") in [c.value for c in at.caption]
+    assert len(app_store.readiness_history(jar[0], "gereedheid")) == 1
+    jar[0] = new_token()  # a second browser of the same client: throttled
+    at = new_app()
+    at.button(key="door:gereedheid").click().run()
+    complete_flow(at, engine, "gereedheid")
+    assert not at.exception
+    assert _(KEPT_CHECK, "nl") not in [c.value for c in at.caption]
+    assert session_rows(app_store) == 1
+
+
 def test_a_client_that_starts_too_many_sessions_is_told_and_loses_nothing(
         engine: Engine, app_store: Store, jar: list[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clients, "address", lambda: "203.0.113.77")  # one client
-    monkeypatch.setattr(limiter, "SESSION_CREATE",
-                        Policy("session-create", free=2, base_seconds=600, max_seconds=600,
-                               window_seconds=600))
+    few_sessions_per_client(monkeypatch, 2)
     for _n in range(2):
         jar[0] = new_token()
         at = new_app()
