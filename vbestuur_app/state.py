@@ -232,9 +232,9 @@ def _keep(engine: Engine, moved: uc.Moved) -> None:
 def _prefill_from_register(engine: Engine) -> None:
     """The organisatie interview starts from the griffie's register (the source of truth);
     with the register out of reach it starts from this session's own answers."""
-    steps = register.question_steps(engine).values()
-    try:
-        items = register.items(runtime.current(), steps)
+    steps, rt = register.question_steps(engine).values(), runtime.current()
+    try:  # a hung database costs the door at most a moment (F3)
+        items = rt.within(lambda: register.items(rt, steps), persistence.RESTORE_SECONDS)
     except StoreError as err:
         persistence.report(err)
         return
