@@ -43,13 +43,15 @@ from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
 
 from .asgi_compress import CompressionMiddleware
 from .asgi_metrics import MetricsGate
+from .asgi_oidc import ProviderReturnMiddleware
 from .asgi_ops import AccessLogMiddleware, configure_logging, readiness_route
 from .page_lang import PageLanguageMiddleware
 from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
-NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz")
+NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz",
+             "/auth/", "/oauth2callback")  # st.login's routes (asgi_oidc.py)
 
 
 def _script_hash(body: str) -> str:
@@ -193,7 +195,7 @@ def middleware() -> list[Middleware]:
     log sees what went on the wire, compression what the cookie middleware sent."""
     return [Middleware(AccessLogMiddleware), Middleware(CompressionMiddleware),
             Middleware(SessionCookieMiddleware), Middleware(PageLanguageMiddleware),
-            Middleware(MetricsGate)]
+            Middleware(MetricsGate), Middleware(ProviderReturnMiddleware)]
 
 
 def routes() -> list[BaseRoute]:

@@ -1,6 +1,7 @@
 """Staff sign-in through the municipality's identity provider, end to end, in Chromium.
 
-A real OpenID Connect provider (oidc-provider from npm, .ci/oidc) runs on 127.0.0.1; the app
+A real OpenID Connect provider (oidc-provider from npm, .ci/oidc) runs on 127.0.0.1, named
+`localhost` so that it is another site than the app (like a municipality's provider); the app
 runs with an `[auth]` section pointing at it and `VBESTUUR_OIDC_ROLE_CLAIM` naming the claim
 that carries the roles. The browser clicks "Aanmelden via de gemeente", signs in on the
 provider's own page, and comes back signed in with the role the claim gives; a person without
@@ -22,6 +23,8 @@ from typing import Any
 import oidc_provider
 import pytest
 from playwright.sync_api import Browser, BrowserContext, BrowserType, Page, expect
+
+from vbestuur_store import COOKIE_NAME
 
 _SPEC = importlib.util.spec_from_file_location("browser_conftest",
                                                Path(__file__).with_name("conftest.py"))
@@ -48,7 +51,10 @@ def oidc_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     redirect_uri = f"{url}/oauth2callback"
     server_dir = tmp_path_factory.mktemp("oidc")
-    with oidc_provider.provider(redirect_uri, server_dir / "provider.log") as idp:
+    # The provider on another site than the app (localhost vs 127.0.0.1), like a
+    # municipality's identity provider: the browser then withholds SameSite=Strict cookies.
+    with oidc_provider.provider(redirect_uri, server_dir / "provider.log",
+                                host="localhost") as idp:
         secrets_file = server_dir / "secrets.toml"
         secrets_file.write_text(oidc_provider.secrets_toml(idp, redirect_uri), encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if k not in _BROWSER.SERVER_ENV_DROP}
@@ -93,9 +99,12 @@ def settle(page: Page) -> None:
 
 
 def sign_in_at_provider(page: Page, app: str, login: str) -> None:
-    """From the griffie page through the provider's sign-in and consent, back to the app."""
+    """From the griffie page through the provider's sign-in and consent, back to the app;
+    the browser keeps its session cookie all the way (its saved answers stay linked)."""
     page.goto(f"{app}/griffie")
     settle(page)
+    before = session_cookie(page.context)
+    assert before is not None
     page.get_by_role("button", name=SIGN_IN).click()
     page.wait_for_url(lambda u: not u.startswith(app), timeout=WAIT_MS)  # the provider's own page
     page.locator("input[name=login]").fill(login)
@@ -104,11 +113,17 @@ def sign_in_at_provider(page: Page, app: str, login: str) -> None:
     page.get_by_role("button", name="Continue").click()  # the provider's consent page
     page.wait_for_url(lambda u: u.startswith(app), timeout=WAIT_MS)
     settle(page)
+    assert session_cookie(page.context) == before
 
 
 def open_griffie(page: Page, app: str) -> None:
     page.goto(f"{app}/griffie")
     settle(page)
+
+
+def session_cookie(context: BrowserContext) -> str | None:
+    """This browser's vbestuur session token (the link to its saved answers)."""
+    return next((c["value"] for c in context.cookies() if c["name"] == COOKIE_NAME), None)
 
 
 def streamlit_user_cookie(context: BrowserContext) -> bool:
