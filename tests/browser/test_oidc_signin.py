@@ -161,6 +161,16 @@ def test_a_person_without_a_role_of_this_app_gets_no_staff_access(
     expect(page.get_by_text(without_role)).to_be_visible()
     expect(page.get_by_text("U bent aangemeld als")).to_have_count(0)
     expect(page.get_by_role("button", name="Opslaan")).to_have_count(0)
+    sign_out_at_provider(page, oidc_app)  # the message's way out works
+    assert not streamlit_user_cookie(context)
+
+
+def sign_out_at_provider(page: Page, app: str) -> None:
+    """"Afmelden", then the provider's own sign-out page, back to the app."""
+    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Yes, sign me out").click()
+    page.wait_for_url(lambda u: u.startswith(app), timeout=WAIT_MS)
+    settle(page)
 
 
 def test_signing_out_ends_the_sign_in_here_and_at_the_provider(
@@ -169,10 +179,7 @@ def test_signing_out_ends_the_sign_in_here_and_at_the_provider(
     sign_in_at_provider(page, oidc_app, "griffier")
     open_griffie(page, oidc_app)
     expect(page.get_by_text(signed_in_as("griffier"))).to_be_visible()
-    page.get_by_role("button", name="Afmelden").click()
-    page.get_by_role("button", name="Yes, sign me out").click()  # the provider's own page
-    page.wait_for_url(lambda u: u.startswith(oidc_app), timeout=WAIT_MS)
-    settle(page)
+    sign_out_at_provider(page, oidc_app)
     assert not streamlit_user_cookie(context)
     open_griffie(page, oidc_app)
     expect(page.get_by_role("button", name=SIGN_IN)).to_be_visible()
