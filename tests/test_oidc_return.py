@@ -7,11 +7,13 @@ redirect to a path of this site, every Set-Cookie kept.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
 from own_loop import run_in_own_thread
 
+from vbestuur_app import asgi_oidc
 from vbestuur_app.asgi_oidc import ProviderReturnMiddleware
 
 IDENTITY_COOKIE = (b"set-cookie", b"_streamlit_user=signed; Path=/; HttpOnly; SameSite=lax")
@@ -26,7 +28,7 @@ def redirecting_to(location: str) -> Any:
     return app
 
 
-def call(location: str, path: str) -> tuple[int, dict[bytes, list[bytes]], bytes]:
+def call(location: str, path: str, cookie: str = "") -> tuple[int, dict[bytes, list[bytes]], bytes]:
     sent: list[dict[str, Any]] = []
 
     async def receive() -> dict[str, Any]:
@@ -35,7 +37,8 @@ def call(location: str, path: str) -> tuple[int, dict[bytes, list[bytes]], bytes
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "method": "GET", "path": path, "headers": []}
+    scope = {"type": "http", "method": "GET", "path": path,
+             "headers": [(b"cookie", cookie.encode())] if cookie else []}
     run_in_own_thread(ProviderReturnMiddleware(redirecting_to(location))(scope, receive, send))
     headers: dict[bytes, list[bytes]] = {}
     for key, value in sent[0]["headers"]:
@@ -47,7 +50,7 @@ def test_the_callback_redirect_becomes_a_page_that_goes_on_and_keeps_the_cookies
     status, headers, body = call("/", "/oauth2callback")
     assert status == 200
     assert b"location" not in headers
-    assert headers[b"set-cookie"] == [IDENTITY_COOKIE[1]]
+    assert headers[b"set-cookie"][0] == IDENTITY_COOKIE[1]  # Streamlit's identity cookie
     assert b'<meta http-equiv="refresh" content="0;url=/">' in body
     assert headers[b"content-length"] == [str(len(body)).encode()]
     assert headers[b"cache-control"] == [b"no-store"]
@@ -67,3 +70,47 @@ def test_other_paths_are_left_alone() -> None:
 def test_the_target_is_escaped_in_the_page() -> None:
     _, _, body = call('/?a="><script>', "/oauth2callback")
     assert b"<script>" not in body
+
+
+TOKEN = "A" * 43
+
+
+def return_cookies(headers: dict[bytes, list[bytes]]) -> list[bytes]:
+    return [c for c in headers.get(b"set-cookie", []) if c.startswith(b"vbestuur_terug=")]
+
+
+def test_the_page_the_sign_in_started_from_is_where_it_returns() -> None:
+    asgi_oidc.remember_return(TOKEN, "/griffie", time.time())
+    _, login_headers, _ = call("https://idp.example/auth", "/auth/login",
+                               cookie=f"vbestuur_sessie={TOKEN}")
+    assert return_cookies(login_headers) == [
+        b"vbestuur_terug=/griffie; Path=/oauth2callback; Max-Age=600; HttpOnly; SameSite=Lax"]
+    _, headers, body = call("/", "/oauth2callback", cookie="vbestuur_terug=/griffie")
+    assert b'content="0;url=/griffie"' in body
+    cleared = b"vbestuur_terug=; Path=/oauth2callback; Max-Age=0;"
+    assert return_cookies(headers)[0].startswith(cleared)
+
+
+def test_a_note_is_used_once_and_only_for_its_own_browser() -> None:
+    asgi_oidc.remember_return(TOKEN, "/workshop", time.time())
+    _, other, _ = call("https://idp.example/auth", "/auth/login",
+                       cookie=f"vbestuur_sessie={'B' * 43}")
+    assert return_cookies(other) == []
+    call("https://idp.example/auth", "/auth/login", cookie=f"vbestuur_sessie={TOKEN}")
+    _, again, _ = call("https://idp.example/auth", "/auth/login",
+                       cookie=f"vbestuur_sessie={TOKEN}")
+    assert return_cookies(again) == []
+
+
+def test_an_old_note_is_forgotten() -> None:
+    asgi_oidc.remember_return(TOKEN, "/griffie", time.time() - asgi_oidc.RETURN_SECONDS - 1)
+    _, headers, _ = call("https://idp.example/auth", "/auth/login",
+                         cookie=f"vbestuur_sessie={TOKEN}")
+    assert return_cookies(headers) == []
+
+
+@pytest.mark.parametrize("noted", ["https://elders.example/", "//elders.example", "/a/../b",
+                                   "/griffie?x=1"])
+def test_a_return_cookie_that_is_no_plain_page_path_is_ignored(noted: str) -> None:
+    _, _, body = call("/", "/oauth2callback", cookie=f'vbestuur_terug="{noted}"')
+    assert b'content="0;url=/">' in body

@@ -99,8 +99,8 @@ def settle(page: Page) -> None:
 
 
 def sign_in_at_provider(page: Page, app: str, login: str) -> None:
-    """From the griffie page through the provider's sign-in and consent, back to the app;
-    the browser keeps its session cookie all the way (its saved answers stay linked)."""
+    """From the griffie page through the provider's sign-in and consent, back to the griffie
+    page; the browser keeps its session cookie all the way (its saved answers stay linked)."""
     page.goto(f"{app}/griffie")
     settle(page)
     before = session_cookie(page.context)
@@ -111,7 +111,8 @@ def sign_in_at_provider(page: Page, app: str, login: str) -> None:
     page.locator("input[name=password]").fill("any password: the stock page checks none")
     page.get_by_role("button", name="Sign-in").click()
     page.get_by_role("button", name="Continue").click()  # the provider's consent page
-    page.wait_for_url(lambda u: u.startswith(app), timeout=WAIT_MS)
+    # back on the griffie page, where the sign-in began (not Streamlit's start page)
+    page.wait_for_url(f"{app}/griffie", timeout=WAIT_MS)
     settle(page)
     assert session_cookie(page.context) == before
 
@@ -134,7 +135,6 @@ def test_a_griffier_signs_in_at_the_provider_and_gets_the_griffie_view(
         context: BrowserContext, oidc_app: str) -> None:
     page = context.new_page()
     sign_in_at_provider(page, oidc_app, "griffier")
-    open_griffie(page, oidc_app)
     expect(page.get_by_text(signed_in_as("griffier"))).to_be_visible()
     expect(page.get_by_role("button", name="Opslaan").first).to_be_visible()  # may edit
     expect(page.get_by_text("geen rol voor de griffie")).to_have_count(0)
@@ -145,7 +145,6 @@ def test_a_role_given_as_text_maps_too_and_only_to_its_own_rights(
         context: BrowserContext, oidc_app: str) -> None:
     page = context.new_page()
     sign_in_at_provider(page, oidc_app, "begeleider")  # claim "Facilitator", one string
-    open_griffie(page, oidc_app)
     expect(page.get_by_text(signed_in_as("begeleider"))).to_be_visible()
     expect(page.get_by_text("geen rol voor de griffie")).to_be_visible()
     expect(page.get_by_role("button", name="Opslaan")).to_have_count(0)
@@ -156,7 +155,6 @@ def test_a_person_without_a_role_of_this_app_gets_no_staff_access(
     page = context.new_page()
     sign_in_at_provider(page, oidc_app, "burger")  # the provider knows her: role "raadslid"
     assert streamlit_user_cookie(context)
-    open_griffie(page, oidc_app)
     without_role = re.compile(r"Bij de gemeente bent u aangemeld als burger\u2060?@gemeente\.test")
     expect(page.get_by_text(without_role)).to_be_visible()
     expect(page.get_by_text("U bent aangemeld als")).to_have_count(0)
@@ -177,7 +175,6 @@ def test_signing_out_ends_the_sign_in_here_and_at_the_provider(
         context: BrowserContext, oidc_app: str) -> None:
     page = context.new_page()
     sign_in_at_provider(page, oidc_app, "griffier")
-    open_griffie(page, oidc_app)
     expect(page.get_by_text(signed_in_as("griffier"))).to_be_visible()
     sign_out_at_provider(page, oidc_app)
     assert not streamlit_user_cookie(context)

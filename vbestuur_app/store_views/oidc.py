@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 import streamlit as st
 
 from vbestuur_service import runtime, staff
 from vbestuur_service.settings import Settings
 
-from .. import session
+from .. import asgi_oidc, persistence, session
 from ..i18n import _
 
 BUTTON_KEY = "staff:oidc"
@@ -103,7 +104,15 @@ def without_role() -> str | None:
 def button() -> None:
     """The provider's sign-in button, only when the operator configured a provider."""
     if configured():
-        st.button(_("Aanmelden via de gemeente"), key=BUTTON_KEY, on_click=st.login)
+        st.button(_("Aanmelden via de gemeente"), key=BUTTON_KEY, on_click=_login)
+
+
+def _login() -> None:
+    """on_click: note this page for the way back (asgi_oidc), then Streamlit's `st.login`."""
+    url = st.context.url
+    asgi_oidc.remember_return(persistence.read_cookie(), urlparse(url).path if url else "/",
+                              time.time())
+    st.login()
 
 
 def sign_out() -> None:
