@@ -49,6 +49,7 @@ from vbestuur_store.tokens import new_token, session_cookie
 from .asgi_backmsg import BackMsgFilter
 from .asgi_compress import CompressionMiddleware
 from .asgi_metrics import MetricsGate
+from .asgi_oidc import ProviderReturnMiddleware
 from .asgi_ops import AccessLogMiddleware, configure_logging, readiness_route
 from .page_lang import PageLanguageMiddleware
 from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
@@ -56,7 +57,8 @@ from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
 COOKIE_SECONDS = 1.0  # the most a page load waits on the database for its cookie
-NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz")
+NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz",
+             "/auth/", "/oauth2callback")  # st.login's routes (asgi_oidc.py)
 
 
 def _script_hash(body: str) -> str:
@@ -218,7 +220,8 @@ def middleware() -> list[Middleware]:
     log sees what went on the wire, compression what the cookie middleware sent."""
     return [Middleware(AccessLogMiddleware), Middleware(CompressionMiddleware),
             Middleware(SessionCookieMiddleware), Middleware(PageLanguageMiddleware),
-            Middleware(BackMsgFilter), Middleware(MetricsGate)]
+            Middleware(BackMsgFilter), Middleware(MetricsGate),
+            Middleware(ProviderReturnMiddleware)]
 
 
 def routes() -> list[BaseRoute]:
