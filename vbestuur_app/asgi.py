@@ -220,8 +220,8 @@ def middleware() -> list[Middleware]:
     log sees what went on the wire, compression what the cookie middleware sent."""
     return [Middleware(AccessLogMiddleware), Middleware(CompressionMiddleware),
             Middleware(SessionCookieMiddleware), Middleware(PageLanguageMiddleware),
-            Middleware(BackMsgFilter), Middleware(MetricsGate),
-            Middleware(ProviderReturnMiddleware)]
+            Middleware(BackMsgFilter), Middleware(ProviderReturnMiddleware),
+            Middleware(MetricsGate)]
 
 
 def routes() -> list[BaseRoute]:
