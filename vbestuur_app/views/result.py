@@ -122,8 +122,8 @@ def _checklist_body(ctx: Ctx, items: tuple[ChecklistItem, ...],
                     title=item.step.title.get(ctx.lang))
                 partial_text = _("deels gedaan")
                 suffix = f" · *{partial_text}*" if item.status == "partial" else ""
-                st.markdown(f"**{plain(title)}**{suffix}")
-                st.markdown(actions_list(ctx.engine, item.step, ctx.lang, ctx.local))
+                actions = actions_list(ctx.engine, item.step, ctx.lang, ctx.local)
+                st.markdown(f"**{plain(title)}**{suffix}\n\n{actions}")  # one element
     closed = [i for i in items if i.status in ("done", "na")]
     if not closed:
         return
