@@ -26,6 +26,7 @@ PLAN: tuple[tuple[str, str | tuple[str, ...]], ...] = (
     ("beveiliging", "ja"))
 NEXT_KEY, RESULT_KEY = "ask:next", "result:restart"
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+DONE = (*protocol.DONE, protocol.ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 
 
 def cookies_of(port: int) -> str:
@@ -61,7 +62,11 @@ class Walker(protocol.Session):
                            subprotocols=[Subprotocol("streamlit")],
                            origin=Origin(f"http://127.0.0.1:{port}"), max_size=None, proxy=None,
                            additional_headers=headers, open_timeout=60)
-        return cls(ws)
+        walker = cls(ws)
+        walker.fragments = set()
+        return walker
+
+    fragments: set[str]
 
     def _back(self) -> BackMsg:
         back = BackMsg()
@@ -84,6 +89,19 @@ class Walker(protocol.Session):
         states.add(id=asked.widget(NEXT_KEY) or "", trigger_value=True)
         return await self.send(back)
 
+    async def run(self, click: str | None = None) -> protocol.Run:
+        """bench/app.py's rerun, through `send` (which also notes the fragments drawn)."""
+        back = self._back()
+        if click is not None:
+            back.rerun_script.widget_states.widgets.add(id=click, trigger_value=True)
+        return await self.send(back)
+
+    async def fragment_rerun(self, fragment: str) -> protocol.Run:
+        """Rerun one fragment only, as the browser does when a widget inside it changes."""
+        back = self._back()
+        back.rerun_script.fragment_id = fragment
+        return await self.send(back)
+
     async def send(self, back: BackMsg) -> protocol.Run:
         start = time.perf_counter()
         await self.ws.send(back.SerializeToString())
@@ -91,9 +109,15 @@ class Walker(protocol.Session):
         while True:
             msg = protocol.ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), 120))
             kind = msg.WhichOneof("type")
+            if kind == "delta" and msg.delta.fragment_id:
+                self.fragments.add(msg.delta.fragment_id)
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 elements.append(msg.delta.new_element)
-            elif kind == "script_finished" and msg.script_finished in protocol.DONE:
+            elif kind == "navigation":
+                self.page_hash = msg.navigation.page_script_hash
+            elif kind == "page_info_changed":
+                self.query = msg.page_info_changed.query_string
+            elif kind == "script_finished" and msg.script_finished in DONE:
                 return protocol.Run(time.perf_counter() - start, elements)
             elif kind == "script_finished":
                 elements = []
