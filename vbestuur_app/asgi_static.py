@@ -50,10 +50,11 @@ def font_file(path: Path) -> tuple[bytes, str]:
 
 
 def replacement(path: str) -> Path | None:
-    """The app's own font file for this Streamlit font URL, if it replaces it."""
-    if ICON_PATH.match(path):
-        return ICON_SUBSET
-    return BLANK_FONT if TEXT_FONT_PATH.match(path) else None
+    """The app's own font file for this Streamlit font URL, if it replaces it (and is there:
+    an install without it serves Streamlit's own file rather than an error)."""
+    own = ICON_SUBSET if ICON_PATH.match(path) else (
+        BLANK_FONT if TEXT_FONT_PATH.match(path) else None)
+    return own if own is not None and own.is_file() else None
 
 
 def lean_page(body: bytes) -> bytes:
@@ -66,7 +67,8 @@ def is_on() -> bool:
 
 
 class LeanStaticMiddleware:
-    """Serves the icon subset in place of the full font and drops the text font preload."""
+    """Serves the icon subset and the empty font in place of Streamlit's icon and text fonts,
+    and drops the text font preload from the page."""
 
     def __init__(self, app: ASGIApp, enabled: bool | None = None) -> None:
         self.app = app
