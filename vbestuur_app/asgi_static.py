@@ -18,7 +18,6 @@ files unchanged (for the before/after bench).
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from functools import cache
 from pathlib import Path
@@ -27,7 +26,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from streamlit import file_util
 
-ENV_LEAN = "VBESTUUR_LEAN_STATIC"
+from vbestuur_service import runtime
+
 ICON_SUBSET = Path(__file__).resolve().parent / "fonts" / "MaterialSymbols-Rounded-subset.woff2"
 BLANK_FONT = ICON_SUBSET.with_name("blank.woff2")
 ICON_PATH = re.compile(r"^/static/media/MaterialSymbols-Rounded\.[\w-]+\.woff2$")
@@ -63,7 +63,8 @@ def lean_page(body: bytes) -> bytes:
 
 
 def is_on() -> bool:
-    return os.environ.get(ENV_LEAN, "on").lower() != "off"
+    """`VBESTUUR_LEAN_STATIC` (Settings.lean_static): off serves Streamlit's own fonts."""
+    return runtime.current().settings.lean_static
 
 
 class LeanStaticMiddleware:
