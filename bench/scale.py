@@ -44,8 +44,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(BENCH), str(ROOT / "tests" / "store")]
 from cpu import Meter  # noqa: E402
+from pg_server import PgServer, start_server  # noqa: E402
 from pg_server import _free_port as free_port  # noqa: E402
-from pg_server import start_server  # noqa: E402
 
 import app as protocol  # noqa: E402  bench/app.py: the websocket protocol code
 
@@ -199,10 +199,9 @@ def row(label: str, n: int, f: dict, meter: Meter, replicas: tuple[str, ...]) ->
             f"{per_cpu(f, meter, replicas):.1f} |")
 
 
-def postmaster(pg: object) -> int:
+def postmaster(pg: PgServer) -> int:
     """PostgreSQL's postmaster pid (its backends are its children)."""
-    root = Path(getattr(pg, "root")) / "data" / "postmaster.pid"  # noqa: B009
-    return int(root.read_text().split()[0])
+    return int((pg.root / "data" / "postmaster.pid").read_text().split()[0])
 
 
 def main() -> None:
