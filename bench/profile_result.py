@@ -7,6 +7,7 @@ own run, page drawing and Streamlit's per-element work, and nothing of the event
 One session walks to the incident result (bench/walk.py) and reruns it N times; the profile
 of those reruns is printed (top functions by cumulative time; the app's own frames first).
 Run: `python bench/profile_result.py [--reruns 50] [--top 30]`. Prints; asserts nothing.
+bench/profiles/ keeps a printed profile (2026-12-02, after the changes of issue 15).
 """
 
 from __future__ import annotations
