@@ -9,6 +9,10 @@ CPU cost is paid once per process, not per visitor. Compression runs in a worker
 the event loop keeps serving websockets meanwhile. Anything already encoded (Streamlit's own
 gzip on `/_stcore/`), partial (206), not-modified (304) or not text passes untouched.
 
+What it compresses is Streamlit's static set made lean first (asgi_static: the icon font cut
+to the icons the pages use, no text font preload): both are about the bytes of a first visit,
+so this one middleware in the app's stack (asgi.py) does both, in that order.
+
 `VBESTUUR_COMPRESS` = `off` turns it off (for the before/after bench, or when a reverse proxy
 compresses), `gzip` never uses brotli. brotli is the maintained Google binding (`brotli`
 on PyPI, binary wheels); without it the middleware offers gzip only.
@@ -26,6 +30,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vbestuur_service import runtime
+
+from .asgi_static import LeanStaticMiddleware
 
 try:
     import brotli
@@ -110,7 +116,7 @@ class CompressionMiddleware:
 
     def __init__(self, app: ASGIApp, offered: dict[str, Compress] | None = None,
                  cache: CompressedCache | None = None) -> None:
-        self.app = app
+        self.app: ASGIApp = LeanStaticMiddleware(app)
         self.offered = encodings() if offered is None else offered
         self.cache = CompressedCache() if cache is None else cache
 

@@ -28,6 +28,7 @@ ENV_OIDC_NAME_CLAIM = "VBESTUUR_OIDC_NAME_CLAIM"
 ENV_ACCESSIBILITY_URL = "VBESTUUR_ACCESSIBILITY_URL"
 ENV_METRICS_TOKEN = "VBESTUUR_METRICS_TOKEN"
 ENV_COMPRESS = "VBESTUUR_COMPRESS"
+ENV_LEAN_STATIC = "VBESTUUR_LEAN_STATIC"
 # The incident register (issue 16, docs/privacy.md): its key(s), or a file holding them, and
 # how many years an incident is kept after the day it happened.
 ENV_REGISTER_KEY = "VBESTUUR_REGISTER_KEY"
@@ -67,6 +68,7 @@ class Settings:
     oidc_name_claim: str = "email"  # the claim recorded as the editor's name
     metrics_token: str = field(default="", repr=False)  # opens /_stcore/metrics (asgi_metrics)
     compress: str = "on"  # on, gzip or off (asgi_compress)
+    lean_static: bool = True  # the app's own icon subset, no Source Sans (asgi_static)
     register_key: str = field(default="", repr=False)  # Fernet key(s), newest first
     register_key_file: str = ""  # or a file with one key per line, newest first
     register_years: int = DEFAULT_REGISTER_YEARS
@@ -91,6 +93,7 @@ class Settings:
                    oidc_name_claim=env.get(ENV_OIDC_NAME_CLAIM, "").strip() or "email",
                    metrics_token=env.get(ENV_METRICS_TOKEN, "").strip(),
                    compress=env.get(ENV_COMPRESS, "").strip().lower() or "on",
+                   lean_static=env.get(ENV_LEAN_STATIC, "").strip().lower() != "off",
                    register_key=env.get(ENV_REGISTER_KEY, "").strip(),
                    register_key_file=env.get(ENV_REGISTER_KEY_FILE, "").strip(),
                    register_years=register_years(env))
