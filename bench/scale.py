@@ -13,7 +13,12 @@ What it does (run: `make scale`, or `python bench/scale.py --sessions 200`):
    "resumed with its answers" when the door then leads past the first question (the answer
    was read back from PostgreSQL by the other replica).
 The load client, HAProxy, PostgreSQL and both replicas share this machine's cores, which is
-what limits the ratio. A bench, not a test: it prints tables and asserts nothing.
+what limits the ratio: so each row also prints the CPU seconds every part used (bench/cpu.py,
+from /proc) and the machine's load average. Reruns per replica-CPU-second is the capacity of
+one replica's core, measured; "2 replicas, CPU-bound capacity" is that figure times the cores
+the replicas could have (one each), against one replica's own figure: what two replicas give
+when the client, HAProxy and PostgreSQL run elsewhere. A bench, not a test: it prints tables
+and asserts nothing.
 """
 
 from __future__ import annotations
@@ -38,8 +43,9 @@ from websockets.typing import Origin, Subprotocol
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(BENCH), str(ROOT / "tests" / "store")]
+from cpu import Meter  # noqa: E402
+from pg_server import PgServer, start_server  # noqa: E402
 from pg_server import _free_port as free_port  # noqa: E402
-from pg_server import start_server  # noqa: E402
 
 import app as protocol  # noqa: E402  bench/app.py: the websocket protocol code
 
@@ -175,9 +181,27 @@ def wait_ready(port: int, path: str = "/readyz") -> None:
     raise RuntimeError(f"127.0.0.1:{port}{path} never became ready")
 
 
-def row(label: str, n: int, f: dict) -> str:
+HEADER = ("| setup | sessions | reruns | wall s | reruns/s | p50 ms | p95 ms | errors | CPU s: "
+          "replicas | client | HAProxy | PostgreSQL | load avg | reruns per replica-CPU-s |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
+
+
+def per_cpu(f: dict, meter: Meter, replicas: tuple[str, ...]) -> float:
+    return float(f["runs"] / max(1e-9, sum(meter.used[r] for r in replicas)))
+
+
+def row(label: str, n: int, f: dict, meter: Meter, replicas: tuple[str, ...]) -> str:
+    cpu = " + ".join(f"{meter.used[r]:.1f}" for r in replicas)
     return (f"| {label} | {n} | {f['runs']} | {f['wall']:.2f} | {f['rps']:.1f} | "
-            f"{f['p50']:.0f} | {f['p95']:.0f} | {f['errors']} |")
+            f"{f['p50']:.0f} | {f['p95']:.0f} | {f['errors']} | {cpu} | "
+            f"{meter.used['client']:.1f} | {meter.used['haproxy']:.1f} | "
+            f"{meter.used['postgres']:.1f} | {meter.load:.1f} | "
+            f"{per_cpu(f, meter, replicas):.1f} |")
+
+
+def postmaster(pg: PgServer) -> int:
+    """PostgreSQL's postmaster pid (its backends are its children)."""
+    return int((pg.root / "data" / "postmaster.pid").read_text().split()[0])
 
 
 def main() -> None:
@@ -203,7 +227,9 @@ def main() -> None:
                                           env=hp_env, stdout=subprocess.DEVNULL,
                                           stderr=subprocess.DEVNULL))
             wait_ready(ports[2])
-            report(args, question, ports, procs[0])
+            parts = {"app1": (procs[0].pid, False), "app2": (procs[1].pid, False),
+                     "haproxy": (procs[2].pid, False), "postgres": (postmaster(pg), True)}
+            report(args, question, ports, procs[0], parts)
         finally:
             for proc in reversed(procs):
                 if proc.poll() is None:
@@ -214,20 +240,25 @@ def main() -> None:
 
 
 def report(args: argparse.Namespace, question: protocol.Question, ports: list[int],
-           app1: subprocess.Popen) -> None:
+           app1: subprocess.Popen, parts: dict[str, tuple[int, bool]]) -> None:
     n, r = args.sessions, args.reruns
     print(f"Walking sessions: page load, home, door, answer, {r} reruns; closed loop, no think "
           "time, all sessions concurrent; PostgreSQL, both replicas, HAProxy and the client "
           f"on the same {os.cpu_count()} cores.")
     for port in ports[:2]:  # warm both replicas (first imports, first page) before timing
         asyncio.run(load(port, question, 2, 1))
-    one = asyncio.run(load(ports[0], question, n, r))
-    two = asyncio.run(load(ports[2], question, n, r))
-    print("| setup | sessions | reruns | wall s | reruns/s | p50 ms | p95 ms | errors |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    print(row("1 replica, direct", n, one))
-    print(row("2 replicas via HAProxy", n, two))
-    print(f"\nthroughput 2 replicas / 1 replica: {two['rps'] / one['rps']:.2f}x")
+    with Meter(parts) as alone:
+        one = asyncio.run(load(ports[0], question, n, r))
+    with Meter(parts) as both:
+        two = asyncio.run(load(ports[2], question, n, r))
+    print(HEADER)
+    print(row("1 replica, direct", n, one, alone, ("app1",)))
+    print(row("2 replicas via HAProxy", n, two, both, ("app1", "app2")))
+    capacity = 2 * per_cpu(two, both, ("app1", "app2")) / per_cpu(one, alone, ("app1",))
+    print(f"\nthroughput 2 replicas / 1 replica, wall clock on this machine: "
+          f"{two['rps'] / one['rps']:.2f}x")
+    print(f"2 replicas, CPU-bound capacity (a core each, client/HAProxy/PostgreSQL elsewhere): "
+          f"{capacity:.2f}x one replica (2 x reruns per replica-CPU-second, 2 replicas vs 1)")
     back, answered, on_killed = asyncio.run(kill_test(ports[2], question, app1,
                                                       args.kill_sessions))
     print(f"kill test: {answered}/{args.kill_sessions} sessions answered the first question "

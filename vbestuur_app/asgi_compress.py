@@ -9,6 +9,10 @@ CPU cost is paid once per process, not per visitor. Compression runs in a worker
 the event loop keeps serving websockets meanwhile. Anything already encoded (Streamlit's own
 gzip on `/_stcore/`), partial (206), not-modified (304) or not text passes untouched.
 
+What it compresses is Streamlit's static set made lean first (asgi_static: the icon font cut
+to the icons the pages use, no text font preload): both are about the bytes of a first visit,
+so this one middleware in the app's stack (asgi.py) does both, in that order.
+
 `VBESTUUR_COMPRESS` = `off` turns it off (for the before/after bench, or when a reverse proxy
 compresses), `gzip` never uses brotli. brotli is the maintained Google binding (`brotli`
 on PyPI, binary wheels); without it the middleware offers gzip only.
@@ -17,7 +21,6 @@ on PyPI, binary wheels); without it the middleware offers gzip only.
 from __future__ import annotations
 
 import gzip
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -26,12 +29,15 @@ import anyio
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from vbestuur_service import runtime
+
+from .asgi_static import LeanStaticMiddleware
+
 try:
     import brotli
 except ImportError:  # pragma: no cover - brotli is a runtime dependency
     brotli = None
 
-ENV_COMPRESS = "VBESTUUR_COMPRESS"
 MINIMUM_BYTES = 512
 CACHE_BYTES = 32 * 1024 * 1024
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
@@ -50,7 +56,7 @@ def _brotli(body: bytes, cached: bool) -> bytes:
 
 def encodings(mode: str | None = None) -> dict[str, Compress]:
     """The encodings offered under the `VBESTUUR_COMPRESS` mode, best first."""
-    mode = (os.environ.get(ENV_COMPRESS, "on") if mode is None else mode).lower()
+    mode = (runtime.current().settings.compress if mode is None else mode).lower()
     if mode == "off":
         return {}
     offered: dict[str, Compress] = {}
@@ -110,7 +116,7 @@ class CompressionMiddleware:
 
     def __init__(self, app: ASGIApp, offered: dict[str, Compress] | None = None,
                  cache: CompressedCache | None = None) -> None:
-        self.app = app
+        self.app: ASGIApp = LeanStaticMiddleware(app)
         self.offered = encodings() if offered is None else offered
         self.cache = CompressedCache() if cache is None else cache
 

@@ -45,8 +45,27 @@ def link(title: str, url: str | None) -> str:
 def content_text(engine: Engine, text: Text | None, lang: str,
                  local: LocalValues | None) -> str:
     """A content text in `lang`, open terms filled in, escaped for `st.markdown`, with every
-    phone number as a `tel:` link."""
-    return phone_links(render(text, lang, engine.content.terms, local))
+    phone number as a `tel:` link.
+
+    Cached: a rerun of the result page drew ~90 such texts, each through several regular
+    expressions (a sixth of its time, bench/profile_result.py). The result depends only on the
+    engine's content, the text, the language and the municipality's values: the key holds the
+    engine and text by identity (kept alive in the entry, so an id is never reused) and the
+    values by content (they are rebuilt on every run)."""
+    values = None if local is None else (local.municipality, tuple(local.values.items()))
+    key = (id(engine), id(text), lang, values)
+    found = _RENDERED.get(key)
+    if found is not None and found[0] is engine and found[1] is text:
+        return found[2]
+    result = phone_links(render(text, lang, engine.content.terms, local))
+    if len(_RENDERED) >= _RENDERED_MAX:  # a new engine or many municipalities: start over
+        _RENDERED.clear()
+    _RENDERED[key] = (engine, text, result)
+    return result
+
+
+_RENDERED: dict[tuple[object, ...], tuple[Engine, Text | None, str]] = {}
+_RENDERED_MAX = 20_000
 
 
 def phone_links(raw: str) -> str:

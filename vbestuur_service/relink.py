@@ -6,6 +6,15 @@ renewed while the page is open; the next page load of that browser swaps the coo
 web layer's `asgi.py`). The browser's own HttpOnly cookie is the proof, so no secret ever
 travels in a URL. The book lives in this process's memory, like Streamlit's sessions, and
 belongs to the process's one `Runtime`, so the page and the cookie middleware share it.
+
+Why per replica and not in the database (issue 15): behind HAProxy the instruction is left by
+the page and taken by the next page load of the *same* browser, which carries HAProxy's SRV
+cookie and so reaches the same replica. Only when that replica dies within the 60 seconds is
+the instruction lost; then the browser simply keeps its own cookie, nothing stored is lost,
+and the person's answers stay under the bewaarcode, which they can enter again. The resume
+after a killed replica (`make scale`) does not depend on it: those answers come back from the
+database under the session cookie. A table for a one-minute hint would add a write per page
+load of every resumed browser for that rare case.
 """
 
 from __future__ import annotations

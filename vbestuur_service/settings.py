@@ -26,6 +26,9 @@ ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
 ENV_OIDC_ROLE_CLAIM = "VBESTUUR_OIDC_ROLE_CLAIM"
 ENV_OIDC_NAME_CLAIM = "VBESTUUR_OIDC_NAME_CLAIM"
 ENV_ACCESSIBILITY_URL = "VBESTUUR_ACCESSIBILITY_URL"
+ENV_METRICS_TOKEN = "VBESTUUR_METRICS_TOKEN"
+ENV_COMPRESS = "VBESTUUR_COMPRESS"
+ENV_LEAN_STATIC = "VBESTUUR_LEAN_STATIC"
 # The incident register (issue 16, docs/privacy.md): its key(s), or a file holding them, and
 # how many years an incident is kept after the day it happened.
 ENV_REGISTER_KEY = "VBESTUUR_REGISTER_KEY"
@@ -51,7 +54,8 @@ def register_years(env: Mapping[str, str]) -> int:
 
 @dataclass(frozen=True)
 class Settings:
-    """The resolved settings of one process. The PIN is kept out of `repr` (and logs)."""
+    """The resolved settings of one process. The PIN and the metrics token are kept out of
+    `repr` (and logs)."""
 
     content_root: Path
     database_url: str
@@ -62,6 +66,9 @@ class Settings:
     griffie_pin: str = field(default="", repr=False)
     oidc_role_claim: str = "roles"  # the ID-token claim that lists the app's roles
     oidc_name_claim: str = "email"  # the claim recorded as the editor's name
+    metrics_token: str = field(default="", repr=False)  # opens /_stcore/metrics (asgi_metrics)
+    compress: str = "on"  # on, gzip or off (asgi_compress)
+    lean_static: bool = True  # the app's own icon subset, no Source Sans (asgi_static)
     register_key: str = field(default="", repr=False)  # Fernet key(s), newest first
     register_key_file: str = ""  # or a file with one key per line, newest first
     register_years: int = DEFAULT_REGISTER_YEARS
@@ -84,6 +91,9 @@ class Settings:
                    griffie_pin=env.get(ENV_PIN, ""),
                    oidc_role_claim=env.get(ENV_OIDC_ROLE_CLAIM, "").strip() or "roles",
                    oidc_name_claim=env.get(ENV_OIDC_NAME_CLAIM, "").strip() or "email",
+                   metrics_token=env.get(ENV_METRICS_TOKEN, "").strip(),
+                   compress=env.get(ENV_COMPRESS, "").strip().lower() or "on",
+                   lean_static=env.get(ENV_LEAN_STATIC, "").strip().lower() != "off",
                    register_key=env.get(ENV_REGISTER_KEY, "").strip(),
                    register_key_file=env.get(ENV_REGISTER_KEY_FILE, "").strip(),
                    register_years=register_years(env))

@@ -87,9 +87,10 @@ def advice_card(ctx: Ctx, item: LayerItem, folded: bool = False) -> None:
     """An advice of "Vandaag / deze week" (or, `folded`, inside "Goed om te weten", where
     Streamlit allows no second expander: the details follow as small print)."""
     with st.container(border=True, key=card_key(item.advice.id)):
-        if item.advice.title is not None:
-            st.markdown(f"**{advice_title(ctx, item.hit)}**")
-        st.markdown(content_text(ctx.engine, item.advice.text, ctx.lang, ctx.local))
+        text = content_text(ctx.engine, item.advice.text, ctx.lang, ctx.local)
+        if item.advice.title is not None:  # one element, not two: each costs a rerun time
+            text = f"**{advice_title(ctx, item.hit)}**  \n{text}"
+        st.markdown(text)
         if item.call is not None:
             call_button(item.call.uri, call_label(ctx, item.call), call_key(item.advice.id))
         if folded:
@@ -100,15 +101,16 @@ def advice_card(ctx: Ctx, item: LayerItem, folded: bool = False) -> None:
 
 
 def details(ctx: Ctx, hit: AdviceHit, small: bool = False) -> None:
-    """The steps, the facts with source and date, and the answers that led here."""
-    write = st.caption if small else st.markdown
+    """The steps, the facts with source and date, and the answers that led here: one element
+    (three paragraphs), since every element costs each rerun of the page its share."""
     steps_text = _("Uit de leidraad", ctx.lang)
-    write(f"**{steps_text}**  \n" + _steps(ctx, hit))
+    parts = [f"**{steps_text}**  \n" + _steps(ctx, hit)]
     if hit.advice.facts:
         facts_text = _("Feiten en bronnen", ctx.lang)
-        write(f"**{facts_text}**  \n" + _facts(ctx, list(hit.advice.facts)))
+        parts.append(f"**{facts_text}**  \n" + _facts(ctx, list(hit.advice.facts)))
     reasons_text = _("Uw antwoorden die tot dit advies leidden", ctx.lang)
-    write(f"**{reasons_text}**  \n" + _reasons(ctx, hit))
+    parts.append(f"**{reasons_text}**  \n" + _reasons(ctx, hit))
+    (st.caption if small else st.markdown)("\n\n".join(parts))
 
 
 def _steps(ctx: Ctx, hit: AdviceHit) -> str:

@@ -54,7 +54,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
             "Uw antwoorden staan ook in het overzicht van de griffie, bewaard onder uw naam."
         ) if editor else _(
             "Deze antwoorden zijn alleen van u. Ze komen in het overzicht van de griffie als u "
-            "eerst de griffiepagina met de pincode ontgrendelt."))
+            "zich eerst op de griffiepagina aanmeldt met een account van de griffie."))
     if readiness:
         summary.render(ctx, progress)
         heading(_("Bewaar of print uw advies"), 3)
@@ -124,8 +124,8 @@ def _checklist_body(ctx: Ctx, items: tuple[ChecklistItem, ...],
                     title=item.step.title.get(ctx.lang))
                 partial_text = _("deels gedaan")
                 suffix = f" · *{partial_text}*" if item.status == "partial" else ""
-                st.markdown(f"**{plain(title)}**{suffix}")
-                st.markdown(actions_list(ctx.engine, item.step, ctx.lang, ctx.local))
+                actions = actions_list(ctx.engine, item.step, ctx.lang, ctx.local)
+                st.markdown(f"**{plain(title)}**{suffix}\n\n{actions}")  # one element
     closed = [i for i in items if i.status in ("done", "na")]
     if not closed:
         return
@@ -184,8 +184,12 @@ def _maker(ctx: Ctx, progress: Progress, kind: str) -> Callable[[], str | bytes]
     return make
 
 
+@st.fragment
 def _ics(ctx: Ctx, progress: Progress, base: str) -> None:
-    """Calendar reminders for the yearly evaluation (step 20) and a new term (step 21)."""
+    """Calendar reminders for the yearly evaluation (step 20) and a new term (step 21).
+
+    A fragment: the two dates are the only widgets on the result page that rerun it, and a
+    new date changes only this download; so a date reruns this part, not the whole page."""
     evaluation, new_term = reminder_dates("ics", _("Datum jaarlijkse evaluatie (stap 20)"), _(
         "Start nieuwe bestuursperiode (stap 21, mag leeg)"))
 

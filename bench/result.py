@@ -1,0 +1,151 @@
+"""The result page under people: its rerun against hello-world, and 50 walking sessions.
+
+What it prints (run: `python bench/result.py`, also in `make bench`), servers started in this
+run with the project's settings (bench/app.py `Server`):
+1. one person: the median rerun at the incident result page (bench/walk.py's walk: 11 advice)
+   against hello-world's rerun; target ≤ 2x;
+2. N people on ONE process (default 50), each walking home -> door -> 4 answers -> result and
+   then rerunning the result page, one rerun every THINK seconds (default 3 s: a person
+   reading), arrivals spread over the first THINK seconds; p50/p95/p99 of every rerun and of
+   the result reruns; target p95 < 250 ms. hello-world gets the same number of reruns with the
+   same think time. Then the same closed loop (no think time, all at once): the throughput.
+Server CPU is read from /proc. A bench, not a test: it prints tables and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from cpu import cpu_seconds  # noqa: E402
+from walk import PLAN, Walker, cookies_of  # noqa: E402
+
+import app as protocol  # noqa: E402
+
+HELLO = protocol.SCRIPTS["hello"]
+Times = dict[str, list[float]]
+
+
+async def person(port: int, app: bool, reruns: int, think: float, delay: float) -> Times:
+    """One visitor: the walk (app) or plain reruns (hello-world), `think` s between runs."""
+    await asyncio.sleep(delay)
+    cookie = await asyncio.to_thread(cookies_of, port) if app else ""
+    walker = await Walker.open_with(port, cookie)
+    try:
+        walked = [r.seconds for r in await walker.to_result(think)] if app else []
+        result = []
+        for _ in range(reruns if app else reruns + len(PLAN) + 2):
+            await asyncio.sleep(think)
+            result.append((await walker.run()).seconds)
+        return {"all": walked + result, "result": result}
+    finally:
+        await walker.ws.close()
+
+
+async def crowd(server: protocol.Server, app: bool, args: argparse.Namespace,
+                think: float) -> dict[str, float]:
+    rng = random.Random(15)
+    cpu, started = cpu_seconds(server.proc.pid), time.perf_counter()
+    done = await asyncio.gather(*(person(server.port, app, args.reruns, think,
+                                         rng.uniform(0, think)) for _ in range(args.people)),
+                                return_exceptions=True)
+    wall = time.perf_counter() - started
+    ok = [d for d in done if isinstance(d, dict)]
+    figures = {"errors": len(done) - len(ok), "wall": wall,
+               "cpu": 100 * (cpu_seconds(server.proc.pid) - cpu) / wall}
+    for kind in ("all", "result"):
+        times = sorted(1000 * t for d in ok for t in d[kind])
+        figures[f"{kind}_n"] = len(times)
+        for q in (50, 95, 99):
+            figures[f"{kind}_p{q}"] = times[int(q / 100 * (len(times) - 1))] if times else 0.0
+    figures["rps"] = figures["all_n"] / wall
+    return figures
+
+
+async def alone(server: protocol.Server, app: bool, reruns: int) -> dict[str, float]:
+    """One session: median rerun at the result page (app) or of hello-world's text, and the
+    server's CPU ms per rerun (robust on a shared machine: time waiting for a core is not
+    counted); for the app also the rerun of the result's one fragment (the calendar dates)."""
+    walker = await Walker.open_with(server.port, cookies_of(server.port) if app else "")
+    try:
+        if app:
+            await walker.to_result()
+        for _ in range(5):
+            await walker.run()
+        cpu = cpu_seconds(server.proc.pid)
+        times = [(await walker.run()).seconds for _ in range(reruns)]
+        figures = {"page": 1000 * statistics.median(times),
+                   "page_cpu": 1000 * (cpu_seconds(server.proc.pid) - cpu) / reruns}
+        for fragment in sorted(walker.fragments)[:1]:
+            cpu = cpu_seconds(server.proc.pid)
+            part = [(await walker.fragment_rerun(fragment)).seconds for _ in range(reruns)]
+            figures |= {"part": 1000 * statistics.median(part),
+                        "part_cpu": 1000 * (cpu_seconds(server.proc.pid) - cpu) / reruns}
+        return figures
+    finally:
+        await walker.ws.close()
+
+
+def alone_table(solo: dict[str, dict[str, float]], reruns: int) -> str:
+    hello, app = solo["hello-world"], solo["app"]
+    rows = ["| one person | hello-world | app at the incident result (11 advice) | ratio | "
+            "target |", "|---|---:|---:|---:|---:|"]
+    for key, label in (("page", f"whole page rerun, median ms (N={reruns})"),
+                       ("page_cpu", "whole page rerun, server CPU ms per rerun"),
+                       ("part", "a calendar date changed (fragment rerun), median ms"),
+                       ("part_cpu", "fragment rerun, server CPU ms per rerun")):
+        base, value = hello["page_cpu" if key.endswith("cpu") else "page"], app.get(key, 0.0)
+        rows.append(f"| {label} | {base:.1f} | {value:.1f} | {value / base:.2f} × hello-world |"
+                    " ≤ 2.0 |")
+    return "\n".join(rows)
+
+
+def crowd_table(rows: dict[str, dict[str, float]], people: int) -> str:
+    lines = [f"| {people} sessions, one process | reruns | wall s | reruns/s | p50 ms | p95 ms |"
+             " p99 ms | result p50/p95 ms | server CPU % | errors |",
+             "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
+    for label, f in rows.items():
+        result = f"{f['result_p50']:.0f} / {f['result_p95']:.0f}"
+        lines.append(f"| {label} | {f['all_n']} | {f['wall']:.1f} | {f['rps']:.1f} | "
+                     f"{f['all_p50']:.0f} | {f['all_p95']:.0f} | {f['all_p99']:.0f} | {result} | "
+                     f"{f['cpu']:.0f} | {f['errors']:.0f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=50)
+    parser.add_argument("--think", type=float, default=3.0)
+    parser.add_argument("--reruns", type=int, default=4, help="result reruns per person")
+    parser.add_argument("--alone", type=int, default=100, help="reruns of the single person")
+    args = parser.parse_args()
+    solo: dict[str, dict[str, float]] = {}
+    rows: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="vbestuur-bench-") as folder:
+        hello = Path(folder) / "hello.py"
+        hello.write_text(HELLO, encoding="utf-8")
+        for name, script in (("hello-world", hello), ("app", protocol.ROOT / "app.py")):
+            with protocol.Server(script) as server:
+                app = name == "app"
+                solo[name] = asyncio.run(alone(server, app, args.alone))
+                for think in (args.think, 0.0):
+                    label = f"{name}, think {think:g} s" if think else f"{name}, closed loop"
+                    rows[label] = asyncio.run(crowd(server, app, args, think))
+    print(alone_table(solo, args.alone) + "\n")
+    print(f"Each app session: page load, home, door, {len(PLAN)} answers, {args.reruns} result "
+          f"reruns ({len(PLAN) + 2 + args.reruns} reruns); hello-world the same number of reruns. "
+          f"Think time {args.think:g} s between reruns, arrivals spread over {args.think:g} s; "
+          "closed loop: no think time, all at once. Target: p95 < 250 ms with think time.")
+    print(crowd_table(rows, args.people))
+
+
+if __name__ == "__main__":
+    main()
