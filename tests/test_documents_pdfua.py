@@ -1,9 +1,10 @@
 """Every PDF the app makes is a tagged PDF/UA-1 document (issue 14, EN 301 549 §10).
 
-Checked with pypdf on the real builders: a structure tree and /MarkInfo /Marked, the document
-language and title, /ViewerPreferences /DisplayDocTitle, the PDF/UA identifier in the XMP
-metadata, only the bundled font embedded, and the text extracted in reading order with Dutch
-characters intact. User text that looks like Typst markup must print literally.
+Checked with pypdf on the real builders, in Dutch and English: the machine-checkable PDF/UA-1
+conditions of `pdfua_checks` (veraPDF is not on the registries this project installs from;
+that module says what it checks), the title, only the bundled font, and the text extracted in
+reading order with Dutch characters intact. User text that looks like Typst markup must print
+literally. Each condition is also shown to fail on a document that breaks it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ import re
 from collections.abc import Callable
 
 import pytest
-from pypdf import PdfReader
+from pdfua_checks import problems
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    BooleanObject,
+    ContentStream,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 from vbestuur_app.exports import build_pdf
 from vbestuur_app.exports.organisation import build_org_pdf
@@ -81,6 +91,12 @@ TITLES = {"result": "Veilig Bestuur: Voorbeeld", "netwerklijst": "Mijn netwerkli
 
 def _text(reader: PdfReader) -> str:
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("kind", sorted(BUILDERS))
+def test_every_pdf_passes_the_pdf_ua_1_checks(engine: Engine, kind: str, lang: str) -> None:
+    assert problems(BUILDERS[kind](engine, lang)) == []
 
 
 @pytest.mark.parametrize("kind", sorted(BUILDERS))
@@ -178,3 +194,76 @@ def test_any_user_text_still_gives_a_valid_document(text: str) -> None:
     assert "einde" in shown and "kop" in shown
     if "Wang" in text:
         assert "\ufffd\ufffd Wang" in shown
+
+
+def _elements(writer: PdfWriter) -> list[DictionaryObject]:
+    """The structure elements of a document in tree order."""
+    found: list[DictionaryObject] = []
+    stack = [writer.root_object["/StructTreeRoot"].get_object().get("/K")]
+    while stack:
+        item = stack.pop(0)
+        item = item.get_object() if hasattr(item, "get_object") else item
+        if isinstance(item, list):
+            stack[:0] = list(item)
+        elif isinstance(item, DictionaryObject) and "/S" in item:
+            found.append(item)
+            stack.insert(0, item.get("/K"))
+    return found
+
+
+def _first(writer: PdfWriter, kind: str) -> DictionaryObject:
+    return next(e for e in _elements(writer) if e["/S"] == kind)
+
+
+def _untagged_text(writer: PdfWriter) -> None:
+    page = writer.pages[0]
+    old = page.get_contents()
+    assert old is not None
+    new = ContentStream(None, writer)
+    new.set_data(old.get_data() + b"\nBT 10 10 Td (los) Tj ET\n")
+    page.replace_contents(new)
+
+
+def _orphan_content(writer: PdfWriter) -> None:
+    """A structure element loses its marked content: the page's content is tagged to nothing."""
+    def holds_content(kid: object) -> bool:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        return isinstance(kid, int) or (isinstance(kid, DictionaryObject) and "/MCID" in kid)
+
+    def kids(element: DictionaryObject) -> list[object]:
+        k = element.get("/K")
+        return list(k) if isinstance(k, list) else [k]
+
+    element = next(e for e in _elements(writer) if any(map(holds_content, kids(e))))
+    element[NameObject("/K")] = NumberObject(9999)
+
+
+BREAKS = {
+    "01-007": _orphan_content,
+    "06-002": lambda w: w.root_object["/MarkInfo"].__setitem__(
+        NameObject("/Suspects"), BooleanObject(True)),
+    "11-006": lambda w: w.root_object.__setitem__(NameObject("/Lang"), TextStringObject("")),
+    "02-001": lambda w: _first(w, "/P").__setitem__(NameObject("/S"), NameObject("/Fancy")),
+    "13-004": lambda w: _first(w, "/P").__setitem__(NameObject("/S"), NameObject("/Figure")),
+    "14-002": lambda w: _first(w, "/H1").__setitem__(NameObject("/S"), NameObject("/H2")),
+    "01-005": _untagged_text,
+}
+
+
+@pytest.mark.parametrize("rule", sorted(BREAKS))
+def test_each_check_fails_a_document_that_breaks_it(engine: Engine, rule: str) -> None:
+    writer = PdfWriter(clone_from=io.BytesIO(_workshop(engine, "nl")))
+    BREAKS[rule](writer)
+    out = io.BytesIO()
+    writer.write(out)
+    found = problems(out.getvalue())
+    assert rule in re.findall(r"\b\d\d-\d\d\d\b", " ".join(found)), found
+
+
+def test_an_untagged_pdf_fails_the_checks() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    out = io.BytesIO()
+    writer.write(out)
+    codes = set(re.findall(r"\b\d\d-\d\d\d\b", " ".join(problems(out.getvalue()))))
+    assert {"06-001", "11-006", "07-002", "06-003", "01-006"} <= codes, codes

@@ -14,7 +14,17 @@ script run has finished drawing. Without it, focus stays on the re-drawn "Volgen
 the bottom and a keyboard user needs 18 Tabs to reach the next question.
 
 LANG_SCRIPT: sets `<html lang>` to the session's language after a switch inside the running
-page (the first paint already has it from the ASGI layer, `page_lang.py`).
+page (the first paint already has it from the ASGI layer, `page_lang.py`). It also carries
+NAV_REPAIR, because it is the one script that runs on every page.
+
+NAV_REPAIR: on a narrow screen Streamlit moves the top navigation into its side menu and
+draws each section as a `<div>` (a section header plus its `<li>` links) straight inside the
+`<ul>`. That is invalid list markup (axe `list` and `listitem`, serious): a screen reader
+cannot count or step through the menu. Streamlit 1.67 has no option for it, so the page
+repairs the roles only (it never moves an element React owns): each section becomes a list
+item of the menu, and its links are read as part of that item. Streamlit re-draws the menu
+when the drawer opens or the page changes, so a MutationObserver (installed once per page)
+repairs each new menu; the repair touches attributes only, so it never triggers itself.
 """
 
 from __future__ import annotations
@@ -41,7 +51,24 @@ const focusHere = () => {
 setTimeout(focusHere, 50);
 }"""
 
+NAV_REPAIR = """
+if (!window.vbNavRepair) {
+  window.vbNavRepair = () => {
+    for (const list of document.querySelectorAll('ul[data-testid="stSidebarNavItems"]')) {
+      for (const child of list.children) {
+        if (child.tagName === 'LI' || child.getAttribute('role') === 'listitem') continue;
+        child.setAttribute('role', 'listitem');
+        for (const li of child.querySelectorAll(':scope > li')) li.setAttribute('role', 'none');
+      }
+    }
+  };
+  new MutationObserver(window.vbNavRepair).observe(document.body,
+    {childList: true, subtree: true});
+}
+window.vbNavRepair();
+"""
+
 LANG_SCRIPT = """{
 const marker = document.querySelector('[data-page-lang]');
 if (marker) document.documentElement.lang = marker.dataset.pageLang;
-}"""
+""" + NAV_REPAIR + "}"

@@ -71,7 +71,7 @@ def render() -> StaffIdentity | None:
     st.caption(_(
         "Nog geen account? De beheerder van deze hulp maakt er een aan met de opdracht "
         "hieronder."))
-    st.code(OPERATOR_HELP, language=None)
+    st.code(OPERATOR_HELP, language=None, wrap_lines=True)  # never a scroll box (axe)
     return None
 
 

@@ -55,6 +55,7 @@ def _route(ctx: Ctx, progress: Progress) -> None:
 
 
 def _no_flow() -> None:
+    heading(_("Gesprek"), 1)  # every page has its one h1, this empty one too
     st.info(_("Kies eerst op de startpagina waar u hulp bij wilt."))
     st.page_link(links.target(links.START), label=_("Naar de startpagina"))
 
