@@ -27,8 +27,9 @@ def render() -> None:
         return
     st.markdown(_(
         "Hiermee verwijdert u in één keer alles wat over u is bewaard: uw antwoorden, uw "
-        "lijsten, uw eerdere checks en uw bewaarcode. Dit kan niet ongedaan worden gemaakt. Wat "
-        "u heeft gedownload, blijft op uw eigen apparaat."))
+        "lijsten, uw eerdere checks, uw bewaarcode en de incidenten die u heeft "
+        "geregistreerd. Dit kan niet ongedaan worden gemaakt. Wat u heeft gedownload, blijft "
+        "op uw eigen apparaat."))
     confirmed = st.checkbox(_("Ja, verwijder alles wat over mij is bewaard"), key=CONFIRM_KEY)
     st.button(_("Vergeet mij"), key=BUTTON_KEY, type="primary", disabled=not confirmed,
               on_click=_forget)

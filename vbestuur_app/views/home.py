@@ -15,6 +15,7 @@ from vbestuur_service.i18n.words import DOOR_HELP, DOORS
 
 from .. import links, state
 from ..i18n import _, current_lang
+from ..incidents import backend as incident_backend
 from ..loading import load
 from ..widgets import heading, plain
 
@@ -64,6 +65,9 @@ def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
             st.caption(_("Dit deel is nog niet beschikbaar."))
             return
         _open_button(engine, flow_id, _("Begin"), door_key(door), kind)
+        if door == "incident" and incident_backend.switched_on():
+            st.page_link(links.target(links.REGISTREREN), label=_(
+                "Incident registreren, ook als het klein lijkt"), icon="📝")
         if door == "organisatie":
             st.page_link(links.target(links.GRIFFIE), label=_(
                 "Griffie: gemeenteprofiel en organisatie"), icon="🏛️")
