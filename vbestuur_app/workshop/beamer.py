@@ -74,17 +74,21 @@ def join_base() -> tuple[str | None, str]:
 def loopback_notice(page: str) -> None:
     """Tell the facilitator, before the room opens, why phones cannot join and what to do."""
     st.error(_("Telefoons kunnen dit adres niet bereiken"), icon="⚠️")
+    addresses = qr.lan_addresses()
+    if _listening_on().strip() in qr.ALL_INTERFACES and not addresses:
+        st.markdown(plain(_(
+            "Deze computer heeft geen netwerkadres gevonden. Verbind hem met het netwerk van de "
+            "zaal en laad de pagina opnieuw, of stel VBESTUUR_PUBLIC_URL in op het adres dat de "
+            "zaal kan bereiken.")))
+        return
     st.markdown(plain(_(
         "De app draait alleen op deze computer ({url}). Stop de app en start hem opnieuw met "
         "`make run HOST=0.0.0.0`, of stel VBESTUUR_PUBLIC_URL in op het adres dat de zaal kan "
         "bereiken.", url=page)))
-    addresses = qr.lan_addresses()
     if addresses:
         st.markdown(plain(_(
             "Adressen van deze computer in het netwerk: {addresses}",
             addresses=", ".join(addresses))))
-    else:
-        st.markdown(plain(_("Deze computer heeft geen netwerkadres gevonden.")))
 
 
 def join_panel(code: str) -> None:

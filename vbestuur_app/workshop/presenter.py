@@ -18,13 +18,17 @@ from vbestuur_service.i18n import N_
 from vbestuur_service.i18n.words import PHASE_NAMES, WS_FORMS
 from vbestuur_store import PollVocabulary, RoomView, StoreError, Tally, Workshop
 
+from .. import persistence
 from ..i18n import _, current_lang, ngettext, pgettext
 from ..store_views.local import session_local
 from ..widgets import actions_list, heading, plain
-from . import backend, beamer
+from . import backend, beamer, handover
 from .prompts import poll_vocabulary, prompts_for
 
 REFRESH_SECONDS = 2
+# Keys like a slide show: arrows for previous / next, the space bar shows the result. Streamlit
+# binds them on the page and ignores them while the focus is in a text field.
+KEYS = {"ws-prev": "Left", "ws-next": "Right", "ws-reveal": "Space"}
 VERDICT_KEYS = {"ja": N_("geregeld"), "deels": N_("deels geregeld"), "nee": N_("niet geregeld"),
                 "weet-niet": N_("onbekend")}
 
@@ -32,7 +36,7 @@ VERDICT_KEYS = {"ja": N_("geregeld"), "deels": N_("deels geregeld"), "nee": N_("
 def render(engine: Engine) -> None:
     """The page (for the facilitator's session only)."""
     st.set_page_config(layout="wide")
-    current = backend.facilitator()
+    current = _handed_over() or backend.facilitator()
     if current is None:
         st.info(_("Open eerst een workshop op de pagina ‘Workshop’."))
         return
@@ -52,6 +56,23 @@ def render(engine: Engine) -> None:
             _results(code, workshop.current_step, poll_vocabulary(engine))
             beamer.join_panel(code)
         _step_buttons(workshop, pin, poll_vocabulary(engine))
+
+
+def _handed_over() -> tuple[str, str] | None:
+    """The console's one-time hand-over in the address (a second window for the projector):
+    redeemed for this session and taken out of the address at once (handover.py)."""
+    token = st.query_params.get(handover.PARAM)
+    if token is None:
+        return None
+    del st.query_params[handover.PARAM]
+    grant = handover.BOOK.redeem(token, persistence.read_cookie())
+    if grant is None:
+        st.warning(_(
+            "Deze link voor het scherm is al gebruikt of verlopen. Open het scherm opnieuw "
+            "vanaf de pagina ‘Workshop’."))
+        return None
+    backend.set_facilitator(*grant)
+    return grant
 
 
 def _step_panel(engine: Engine, workshop: Workshop) -> None:
@@ -156,12 +177,15 @@ def _step_buttons(workshop: Workshop, pin: str, polls: PollVocabulary) -> None:
         before, show, after = st.columns(3)
     with before:
         st.button(_("Vorige stap"), key="ws-prev", disabled=position == 0, on_click=_move,
+                  shortcut=KEYS["ws-prev"],
                   width="stretch", args=(workshop.code, pin, steps[max(position - 1, 0)]))
     with show:
         st.button(_("Toon de uitslag"), key="ws-reveal", on_click=_reveal, width="stretch",
+                  shortcut=KEYS["ws-reveal"],
                   disabled=workshop.ended, args=(workshop.code, pin, polls))
     with after:
         last = position == len(steps) - 1
         st.button(_("Volgende stap"), key="ws-next", type="primary", disabled=last,
+                  shortcut=KEYS["ws-next"],
                   on_click=_move, width="stretch",
                   args=(workshop.code, pin, steps[min(position + 1, len(steps) - 1)]))
