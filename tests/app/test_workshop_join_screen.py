@@ -51,7 +51,7 @@ def test_a_full_room_reads_like_a_wrong_code_but_lets_its_devices_back(
     assert visitor(try_code(code)).participating is not None  # this device takes the place
     monkeypatch.setattr(persistence, "read_cookie", lambda: secrets.token_urlsafe(32))
     refused = try_code(code)
-    assert CALM["nl"] in texts(refused) and "vol" not in texts(refused)
+    assert CALM["nl"] in texts(refused) and "workshop is vol" not in texts(refused)
     assert visitor(refused).participating is None
     monkeypatch.setattr(persistence, "read_cookie", lambda: device)
     assert visitor(try_code(code)).participating is not None  # the same device: back in
@@ -140,3 +140,30 @@ def test_the_console_needs_the_staff_sign_in_before_any_hand_over(store: Store) 
     seed(at, lang="nl", facilitating=(code, PIN))  # no staff sign-in on this session
     at.run()
     assert not at.get("link_button") and "ws-window" not in [b.key for b in at.button]
+
+
+@pytest.mark.parametrize(("listening", "lan", "told"), [
+    ("127.0.0.1", ["192.168.1.20"], "make run HOST=0.0.0.0"),
+    ("0.0.0.0", [], "Deze computer heeft geen netwerkadres gevonden."),
+])
+def test_the_console_says_why_phones_cannot_join_before_the_room_opens(
+        store: Store, monkeypatch: pytest.MonkeyPatch, listening: str, lan: list[str],
+        told: str) -> None:
+    from vbestuur_app.workshop import beamer, qr
+
+    monkeypatch.setattr(beamer, "_listening_on", lambda: listening)
+    monkeypatch.setattr(qr, "lan_addresses", lambda: lan)
+    at = as_facilitator(create_workshop(store, PIN, [1]).code)
+    shown = texts(at)
+    assert "Telefoons kunnen dit adres niet bereiken" in shown and told in shown
+    assert all(address in shown for address in lan)
+
+
+def test_the_console_is_quiet_when_the_phones_can_reach_it(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vbestuur_app.workshop import beamer
+
+    monkeypatch.setattr(beamer, "_listening_on", lambda: "0.0.0.0")  # make run HOST=0.0.0.0
+    at = as_facilitator(create_workshop(store, PIN, [1]).code)
+    assert "Telefoons kunnen dit adres niet bereiken" not in texts(at)
+    assert "192.168.1.20" not in texts(at)  # no notice, no list of addresses

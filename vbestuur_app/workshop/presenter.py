@@ -1,5 +1,7 @@
 """The presenter view for the projector: the step and its prompts on one side; the result, the
-join address and its QR code on the other; previous / reveal / next as big buttons.
+join address and its QR code on the other; previous / reveal / next as big buttons and as keys
+(← → and the space bar, `KEYS`). Opened in a second window, it takes the console's one-time
+hand-over from its address (handover.py), so the projector needs no second sign-in.
 
 Why no live figures (issue 13): the results fragment refreshes every 2 seconds, but until the
 facilitator presses "Toon de uitslag" it shows only how many answered. The reveal fixes the
