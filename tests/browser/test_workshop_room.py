@@ -13,12 +13,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 # The browser folder's conftest by its path: under the whole suite the module name `conftest`
 # may already be another folder's (tests/store has one too).
@@ -63,6 +63,26 @@ def room_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         finally:
             proc.terminate()
             proc.wait(timeout=10)
+
+
+Contexts = Callable[..., BrowserContext]
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[Contexts]:
+    """New browser contexts (devices), closed after the test: an open phone or screen keeps
+    refreshing every few seconds and would load the shared server for the next test."""
+    made: list[BrowserContext] = []
+
+    def make(**options: object) -> BrowserContext:
+        context = browser.new_context(**options)  # type: ignore[arg-type]
+        context.set_default_navigation_timeout(WAIT)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
 
 
 def settle(page: Page) -> None:
@@ -128,14 +148,19 @@ def join(phone: Page, link: str) -> None:
     expect(phone.locator(".st-key-ws-vote-1-geregeld")).to_be_visible(timeout=WAIT)
 
 
-def violations(page: Page) -> list[str]:
-    """axe on the page once its script has finished (a running script fades stale elements,
-    which axe would report as low contrast)."""
+# On a phone Streamlit draws its own side navigation as a <ul> with non-<li> children (axe
+# list/listitem) on every page: an open app-wide finding, kept visible by the strict xfail
+# PHONE_OPEN in tests/browser/test_accessibility.py. The phone pages here are checked without
+# that one element, so everything of the workshop's own must still be clean.
+APP_PHONE_NAV = "[data-testid='stSidebarNavItems']"
+
+
+def violations(page: Page, exclude: str | None = None) -> list[str]:
+    """axe, every impact level, once the page's script has finished (a running script fades
+    stale elements, which axe would report as low contrast)."""
     settle(page)
-    found = Axe().run(page).response["violations"]
-    for v in found:  # debug aid
-        for n in v["nodes"][:2]:
-            print(v["id"], n.get("html", "")[:600], n.get("failureSummary", "")[:300])
+    context = None if exclude is None else {"exclude": [[exclude]]}
+    found = Axe().run(page, context=context).response["violations"]
     return [f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']]}" for v in found]
 
 
@@ -144,13 +169,13 @@ def on_screen(screen: Page, text: str) -> None:
         timeout=WAIT)
 
 
-def test_six_phones_are_six_participants_whatever_they_reload(browser: Browser,
+def test_six_phones_are_six_participants_whatever_they_reload(contexts: Contexts,
                                                               room_url: str) -> None:
-    console = browser.new_context().new_page()
+    console = contexts().new_page()
     screen = open_screen(console, room_url)
     link = join_link(screen)
     answers = ["Ja", "Ja", "Ja", "Deels", "Deels", "Nee"]
-    phones = [browser.new_context(**PHONE).new_page() for _ in range(PHONES)]  # type: ignore[arg-type]
+    phones = [contexts(**PHONE).new_page() for _ in range(PHONES)]
     for phone, answer in zip(phones, answers, strict=True):
         join(phone, link)
         vote(phone, "Weet ik niet")
@@ -167,6 +192,10 @@ def test_six_phones_are_six_participants_whatever_they_reload(browser: Browser,
     expect(screen.get_by_text("Oordeel van de zaal: deels geregeld")).to_be_visible(
         timeout=WAIT)
     expect(screen.get_by_text("Ja 3 · Deels 2 · Nee 1 · Weet ik niet 0 (van 6)")).to_be_visible()
+    fits(screen, (1920, 1080))  # the revealed results fit too
+    screen.set_viewport_size({"width": 1280, "height": 720})
+    fits(screen, (1280, 720))
+    screen.set_viewport_size({"width": 1920, "height": 1080})
     expect(phones[5].get_by_text("De uitslag van deze stap staat op het scherm")).to_be_visible(
         timeout=WAIT)
     screen.keyboard.press("ArrowRight")
@@ -204,10 +233,24 @@ def end_and_export(console: Page, phones: list[Page]) -> None:
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
-def test_the_presenter_fits_a_beamer(browser: Browser, room_url: str,
+def test_the_presenter_fits_a_beamer(contexts: Contexts, room_url: str,
                                      size: tuple[int, int]) -> None:
-    page = open_screen(browser.new_context().new_page(), room_url, size)
+    """Every one of the 21 steps, moved to by the → key, fits without scrolling."""
+    page = open_screen(contexts().new_page(), room_url, size)
+    fits(page, size)
+    qr = page.locator(".st-key-ws-qr img").bounding_box()
+    assert qr is not None and qr["width"] >= 0.2 * size[1]
+    assert violations(page) == []
+    for step in range(2, 22):
+        page.keyboard.press("ArrowRight")
+        on_screen(page, f"Stap {step}:")
+        fits(page, size)
+
+
+def fits(page: Page, size: tuple[int, int]) -> None:
+    """No app chrome, nothing to scroll, and the three buttons inside the window."""
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
+    settle(page)
     tall = page.evaluate("""() => Math.max(document.documentElement.scrollHeight,
         ...[...document.querySelectorAll('[data-testid="stMain"], section')]
             .map(e => e.scrollHeight))""")
@@ -215,23 +258,20 @@ def test_the_presenter_fits_a_beamer(browser: Browser, room_url: str,
     for key in ("ws-prev", "ws-reveal", "ws-next"):
         box = page.locator(f".st-key-{key} button").bounding_box()
         assert box is not None and box["y"] + box["height"] <= size[1], key
-    qr = page.locator(".st-key-ws-qr img").bounding_box()
-    assert qr is not None and qr["width"] >= 0.2 * size[1]
-    assert violations(page) == []
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_console_and_phone_pages_pass_axe(browser: Browser, room_url: str, lang: str) -> None:
+def test_console_and_phone_pages_pass_axe(contexts: Contexts, room_url: str, lang: str) -> None:
     """axe, every impact level, on the console and on the phone before and after joining."""
-    console = browser.new_context().new_page()
+    console = contexts().new_page()
     sign_in_and_create(console, room_url, lang)
     assert violations(console) == [], "console"
     link = join_link(open_projector(console))
-    phone = browser.new_context(**PHONE).new_page()  # type: ignore[arg-type]
+    phone = contexts(**PHONE).new_page()
     phone.goto(f"{link}&lang={lang}")
     settle(phone)
     assert phone.locator("html").get_attribute("lang") == lang
-    assert violations(phone) == [], "join page"
+    assert violations(phone, APP_PHONE_NAV) == [], "join page"
     phone.locator(".st-key-ws-join button").click()
     expect(phone.locator(".st-key-ws-vote-1-geregeld")).to_be_visible(timeout=WAIT)
-    assert violations(phone) == [], "poll page"
+    assert violations(phone, APP_PHONE_NAV) == [], "poll page"

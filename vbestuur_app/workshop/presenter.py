@@ -115,7 +115,8 @@ def _results(code: str, step_id: int, polls: PollVocabulary) -> None:
                 "genoeg antwoorden zijn.", respondents=tally.respondents, needed=tally.needed)
         st.markdown(plain(text))
         return
-    _revealed(view, polls)
+    with st.container(key="ws-revealed"):  # beamer.py makes room for it (a smaller QR code)
+        _revealed(view, polls)
 
 
 def _joined(workshop: Workshop) -> str:
@@ -145,7 +146,7 @@ def _revealed(view: RoomView, polls: PollVocabulary) -> None:
 
 
 def _experiences(tally: Tally, polls: PollVocabulary) -> None:
-    heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 2)
+    heading(_("Meegemaakt in het afgelopen jaar"), 2)  # short: the question is on the phones
     if tally.counts is None:
         st.markdown(plain(_(
             "{respondents} van minimaal {needed} antwoorden. De uitslag verschijnt als er "
