@@ -270,8 +270,14 @@ def test_console_and_phone_pages_pass_axe(contexts: Contexts, room_url: str, lan
     phone = contexts(**PHONE).new_page()
     phone.goto(f"{link}&lang={lang}")
     settle(phone)
-    assert phone.locator("html").get_attribute("lang") == lang
+    expect(phone.locator("html")).to_have_attribute("lang", lang)
     assert violations(phone, APP_PHONE_NAV) == [], "join page"
     phone.locator(".st-key-ws-join button").click()
     expect(phone.locator(".st-key-ws-vote-1-geregeld")).to_be_visible(timeout=WAIT)
     assert violations(phone, APP_PHONE_NAV) == [], "poll page"
+    laptop = contexts().new_page()  # a participant on a laptop: the whole page, nothing left out
+    laptop.goto(f"{link}&lang={lang}")
+    assert violations(laptop) == [], "join page on a laptop"
+    laptop.locator(".st-key-ws-join button").click()
+    expect(laptop.locator(".st-key-ws-vote-1-geregeld")).to_be_visible(timeout=WAIT)
+    assert violations(laptop) == [], "poll page on a laptop"
