@@ -65,6 +65,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/i18n.py
 	$(BIN)/python bench/documents.py
 	$(BIN)/python bench/pageweight.py
+	$(BIN)/python bench/pattern.py
 
 # PostgreSQL (Debian's server binaries), two replicas and HAProxy (Debian `haproxy`) on 127.0.0.1.
 scale: $(RUN_STAMP)

@@ -13,8 +13,17 @@ from own_loop import run_in_own_thread
 
 from vbestuur_app import asgi
 from vbestuur_app.asgi_metrics import ENV_METRICS_TOKEN, MetricsGate
+from vbestuur_service import runtime
 
 TOKEN = "m" * 40
+
+
+@pytest.fixture(autouse=True)
+def _settings_from_this_environment() -> Any:
+    """The gate takes its token from the runtime's settings, read once per runtime."""
+    runtime.reset()
+    yield
+    runtime.reset()
 
 
 async def streamlit_like(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -44,6 +53,7 @@ def get(path: str, authorization: str | None = None) -> tuple[int, str]:
 
 def test_metrics_are_not_found_for_everyone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ENV_METRICS_TOKEN, raising=False)
+    runtime.reset()
     for path in ("/_stcore/metrics", "/_stcore/metrics/", "/_stcore/metrics/x"):
         status, body = get(path, "Bearer anything")
         assert status == 404 and "session_count" not in body
@@ -52,9 +62,19 @@ def test_metrics_are_not_found_for_everyone(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_the_operators_token_opens_them(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_METRICS_TOKEN, TOKEN)
+    runtime.reset()
     assert get("/_stcore/metrics")[0] == 404
     assert get("/_stcore/metrics", "Bearer " + "x" * 40)[0] == 404
     assert get("/_stcore/metrics", f"Bearer {TOKEN}") == (200, "session_count 3\n")
+
+
+def test_the_token_is_a_setting_and_a_short_one_keeps_them_closed() -> None:
+    from vbestuur_app.asgi_metrics import metrics_token
+    from vbestuur_service.settings import Settings
+
+    assert metrics_token(Settings.from_env({ENV_METRICS_TOKEN: TOKEN})) == TOKEN
+    assert metrics_token(Settings.from_env({ENV_METRICS_TOKEN: "short"})) == ""
+    assert TOKEN not in repr(Settings.from_env({ENV_METRICS_TOKEN: TOKEN}))
 
 
 def test_the_gate_is_in_the_apps_middleware() -> None:

@@ -21,7 +21,7 @@ from vbestuur_service import runtime
 from vbestuur_service.relink import RelinkBook
 from vbestuur_service.runtime import Runtime
 from vbestuur_service.settings import Settings
-from vbestuur_store import COOKIE_NAME, Store, open_store
+from vbestuur_store import COOKIE_NAME, Store, is_token, open_store
 
 SETTINGS = Settings.from_env({})
 
@@ -94,14 +94,71 @@ def make(store: Store, relinks: RelinkBook | None = None) -> SessionCookieMiddle
     return SessionCookieMiddleware(inner_app, runtime_of=lambda: rt)
 
 
-def test_first_page_load_gets_a_strict_httponly_cookie_for_a_stored_session(store: Store) -> None:
+def session_rows(store: Store) -> int:
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM sessions")).scalar_one())
+
+
+def test_first_page_load_gets_a_strict_httponly_cookie_and_no_row(store: Store) -> None:
     headers = request(make(store))
     [value] = headers["set-cookie"]
     assert "HttpOnly" in value
     assert "SameSite=Strict" in value
     assert "Path=/" in value
     token = cookie_of(headers)
-    assert token is not None and store.exists(token)
+    assert token is not None and is_token(token)
+    assert not store.exists(token)  # the row comes with the first save (F6)
+
+
+def test_many_cookieless_page_loads_make_no_rows(store: Store) -> None:
+    """F6: 2,000 cookieless loads used to make 2,000 rows; now a load makes none."""
+    middleware = make(store)
+    issued = {cookie_of(request(middleware)) for _ in range(200)}
+    assert len(issued) == 200 and None not in issued
+    assert session_rows(store) == 0
+    token = issued.pop()
+    assert token is not None
+    store.start_session(token, client="127.0.0.1")  # what the first save does
+    assert session_rows(store) == 1
+    assert "set-cookie" not in request(middleware, cookie=f"{COOKIE_NAME}={token}")
+    assert session_rows(store) == 1
+
+
+def test_a_cookieless_load_never_waits_on_a_hung_database() -> None:
+    """F3: the cookie of a new browser needs no database at all."""
+    def hung(_: Settings) -> Store:
+        raise AssertionError("a cookieless page load must not open the store")
+
+    rt = Runtime(SETTINGS, store_factory=hung)
+    headers = request(SessionCookieMiddleware(inner_app, runtime_of=lambda: rt))
+    assert cookie_of(headers) is not None
+
+
+def test_a_known_browser_waits_at_most_a_second_on_a_hung_database() -> None:
+    """F3: touching a known browser's row is given COOKIE_SECONDS, then the page goes out."""
+    import threading
+    import time
+
+    from vbestuur_app.asgi import COOKIE_SECONDS
+
+    release = threading.Event()
+
+    def hung(_: Settings) -> Store:
+        release.wait(30)
+        raise OSError("hung")
+
+    rt = Runtime(SETTINGS, store_factory=hung)
+    began = time.monotonic()
+    try:
+        headers = request(SessionCookieMiddleware(inner_app, runtime_of=lambda: rt),
+                          cookie=f"{COOKIE_NAME}={'B' * 43}")
+    finally:
+        release.set()
+    assert time.monotonic() - began < COOKIE_SECONDS + 2
+    assert headers["content-type"] == ["text/html; charset=utf-8"]
+    assert "set-cookie" not in headers
 
 
 def test_a_known_cookie_is_kept(store: Store) -> None:
@@ -109,12 +166,20 @@ def test_a_known_cookie_is_kept(store: Store) -> None:
     assert "set-cookie" not in request(make(store), cookie=f"{COOKIE_NAME}={token}")
 
 
-@pytest.mark.parametrize("cookie", [f"{COOKIE_NAME}=tampered", f"{COOKIE_NAME}={'A' * 43}",
-                                    f"{COOKIE_NAME}=\"x;y", "garbage=;;;=="])
-def test_a_tampered_or_unknown_cookie_gets_a_fresh_session(store: Store, cookie: str) -> None:
+@pytest.mark.parametrize("cookie", [f"{COOKIE_NAME}=tampered", f"{COOKIE_NAME}=\"x;y",
+                                    "garbage=;;;==", f"{COOKIE_NAME}={'A' * 5000}"])
+def test_a_malformed_cookie_gets_a_fresh_token_and_no_row(store: Store, cookie: str) -> None:
     token = cookie_of(request(make(store), cookie=cookie))
-    assert token is not None and store.exists(token)
-    assert token != "A" * 43
+    assert token is not None and is_token(token)
+    assert session_rows(store) == 0
+
+
+def test_a_well_formed_unknown_cookie_is_kept_and_sees_nothing(store: Store) -> None:
+    """It may be this browser's own token from an earlier load that saved nothing yet
+    (vbestuur_store.session_start); it has no row, so it sees nothing."""
+    forged = "A" * 43
+    assert "set-cookie" not in request(make(store), cookie=f"{COOKIE_NAME}={forged}")
+    assert not store.exists(forged) and session_rows(store) == 0
 
 
 @pytest.mark.parametrize(("path", "dest"), [("/_stcore/health", "empty"), ("/static/js/x.js",
@@ -167,9 +232,20 @@ def test_a_broken_store_still_serves_the_page() -> None:
 
     rt = Runtime(SETTINGS, store_factory=broken)
     middleware = SessionCookieMiddleware(inner_app, runtime_of=lambda: rt)
-    headers = request(middleware)
+    headers = request(middleware, cookie=f"{COOKIE_NAME}={'C' * 43}")
     assert "set-cookie" not in headers
     assert headers["content-type"] == ["text/html; charset=utf-8"]
+    assert cookie_of(request(middleware)) is not None  # a new browser still gets its token
+
+
+def test_after_vergeet_mij_the_browser_gets_a_fresh_unused_token(store: Store) -> None:
+    rt = runtime_with(store)
+    middleware = SessionCookieMiddleware(inner_app, runtime_of=lambda: rt)
+    forgotten, fresh = store.new_token(), "F" * 43
+    store.forget(forgotten)
+    rt.fresh_cookies.offer(forgotten, fresh)
+    assert cookie_of(request(middleware, cookie=f"{COOKIE_NAME}={forgotten}")) == fresh
+    assert session_rows(store) == 0
 
 
 def test_websockets_pass_through_untouched() -> None:

@@ -6,7 +6,9 @@ new Streamlit session. So the page request itself gets an opaque random token in
 SameSite=Strict cookie; the script reads it back with `st.context.cookies` and keeps the
 person's answers on the server under it. After a resume on another device, the page leaves a
 one-time instruction in the runtime's relink book (vbestuur_service.relink); the next page
-load of that browser swaps the cookie.
+load of that browser swaps the cookie. A cookieless load gets a token but no database row
+(F6): the row is made by the first save (persistence.keep), and a page load never waits on
+the database for its cookie longer than `COOKIE_SECONDS` (F3).
 
 Why the headers: Streamlit sends none of them. The CSP allows only this server, inline styles
 (Streamlit's styling needs them) and, by hash, the inline scripts we know: the ones in
@@ -15,6 +17,8 @@ Streamlit's index.html and the app's scroll-to-top script.
 Why a lifespan: the runtime (one engine, one store) is opened when the server starts, so a
 wrong setting stops the start with its message instead of failing on a page; unused sessions
 and expired workshops are purged then and every six hours, so `make run` needs no cron job.
+
+A browser's `clear_cache` is dropped before Streamlit sees it (asgi_backmsg.py, F9).
 
 This module imports nothing from the pages: only the service and two constants.
 """
@@ -40,16 +44,21 @@ from streamlit import file_util
 from vbestuur_service import runtime
 from vbestuur_service.runtime import Runtime
 from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
+from vbestuur_store.tokens import new_token, session_cookie
 
+from .asgi_backmsg import BackMsgFilter
 from .asgi_compress import CompressionMiddleware
 from .asgi_metrics import MetricsGate
+from .asgi_oidc import ProviderReturnMiddleware
 from .asgi_ops import AccessLogMiddleware, configure_logging, readiness_route
 from .page_lang import PageLanguageMiddleware
 from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
-NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz")
+COOKIE_SECONDS = 1.0  # the most a page load waits on the database for its cookie
+NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz",
+             "/auth/", "/oauth2callback")  # st.login's routes (asgi_oidc.py)
 
 
 def _script_hash(body: str) -> str:
@@ -119,14 +128,32 @@ class SessionCookieMiddleware:
         self.headers = security_headers()
 
     def cookie_for(self, current: str | None, secure: bool) -> str | None:
-        """The Set-Cookie value this page load needs, or None to keep the cookie as it is."""
+        """The Set-Cookie value this page load needs, or None to keep the cookie as it is.
+
+        A browser without a cookie gets a fresh token and no database row (F6): the row is
+        made by the first save. Only a known browser's load touches the database."""
         try:
             rt = self.runtime_of()
-            wanted = rt.relinks.take(current) if current else None
+            if current is None:
+                return session_cookie(new_token(), rt.settings.retention_days, secure=secure)
+            fresh = rt.fresh_cookies.take(current)
+            if fresh is not None:  # after "vergeet mij": a new, unused token
+                return session_cookie(fresh, rt.settings.retention_days, secure=secure)
+            wanted = rt.relinks.take(current)
             return rt.use(lambda store: _cookie(store, current, wanted, secure))
         except StoreError:
-            LOG.exception("session cookie: storage unavailable, page served without it")
+            LOG.warning("session cookie: storage unavailable, cookie kept as it is")
             return None
+
+    async def cookie_within(self, current: str | None, secure: bool) -> str | None:
+        """`cookie_for`, but the page never waits on a hung database for it (F3): after
+        `COOKIE_SECONDS` the page is served with the cookie as it is; the touch goes on in
+        its thread and ends by the store's own timeouts."""
+        with anyio.move_on_after(COOKIE_SECONDS):
+            return await anyio.to_thread.run_sync(self.cookie_for, current, secure,
+                                                  abandon_on_cancel=True)
+        LOG.warning("session cookie: storage too slow, cookie kept as it is")
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -135,8 +162,7 @@ class SessionCookieMiddleware:
         set_cookie = None
         if is_page_request(scope):
             secure = scope.get("scheme") == "https"
-            set_cookie = await anyio.to_thread.run_sync(
-                self.cookie_for, cookie_token(scope), secure)
+            set_cookie = await self.cookie_within(cookie_token(scope), secure)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -150,13 +176,14 @@ class SessionCookieMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-def _cookie(store: Store, current: str | None, wanted: str | None, secure: bool) -> str | None:
-    """The relinked token if the store still knows it, else a fresh one for a new browser."""
+def _cookie(store: Store, current: str, wanted: str | None, secure: bool) -> str | None:
+    """The relinked token if the store still knows it; else the browser's own stays. A
+    stored token is touched (its retention clock restarts); no row is ever made here."""
     if wanted is not None and store.exists(wanted):
         store.touch(wanted)
         return store.cookie_header(wanted, secure=secure)
-    token, is_new = store.ensure_session(current)
-    return store.cookie_header(token, secure=secure) if is_new else None
+    store.page_load(current)
+    return None
 
 
 def purge_quietly(rt: Runtime) -> None:
@@ -193,6 +220,7 @@ def middleware() -> list[Middleware]:
     log sees what went on the wire, compression what the cookie middleware sent."""
     return [Middleware(AccessLogMiddleware), Middleware(CompressionMiddleware),
             Middleware(SessionCookieMiddleware), Middleware(PageLanguageMiddleware),
+            Middleware(BackMsgFilter), Middleware(ProviderReturnMiddleware),
             Middleware(MetricsGate)]
 
 

@@ -17,7 +17,6 @@ on PyPI, binary wheels); without it the middleware offers gzip only.
 from __future__ import annotations
 
 import gzip
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -26,12 +25,13 @@ import anyio
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from vbestuur_service import runtime
+
 try:
     import brotli
 except ImportError:  # pragma: no cover - brotli is a runtime dependency
     brotli = None
 
-ENV_COMPRESS = "VBESTUUR_COMPRESS"
 MINIMUM_BYTES = 512
 CACHE_BYTES = 32 * 1024 * 1024
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
@@ -50,7 +50,7 @@ def _brotli(body: bytes, cached: bool) -> bytes:
 
 def encodings(mode: str | None = None) -> dict[str, Compress]:
     """The encodings offered under the `VBESTUUR_COMPRESS` mode, best first."""
-    mode = (os.environ.get(ENV_COMPRESS, "on") if mode is None else mode).lower()
+    mode = (runtime.current().settings.compress if mode is None else mode).lower()
     if mode == "off":
         return {}
     offered: dict[str, Compress] = {}

@@ -3,27 +3,30 @@
 Why: Streamlit serves its metrics to anyone: the number of active sessions and per-function
 cache counters (a growing presenter QR cache tells that a workshop is running). The app needs
 none of it. So the path answers 404 for everyone, unless the operator sets
-`VBESTUUR_METRICS_TOKEN` (at least 32 characters) and the scraper sends
-`Authorization: Bearer <token>`; the token is compared in constant time. A separate ASGI class
-so the other middleware (cookies, headers, readiness, compression) merge without conflicts.
+`VBESTUUR_METRICS_TOKEN` (at least 32 characters; read with every other setting into the
+runtime's `Settings`) and the scraper sends `Authorization: Bearer <token>`; the token is
+compared in constant time. A separate ASGI class so the other middleware (cookies, headers,
+readiness, compression) merge without conflicts.
 """
 
 from __future__ import annotations
 
 import hmac
-import os
 from typing import Final
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from vbestuur_service import runtime
+from vbestuur_service.settings import ENV_METRICS_TOKEN, Settings
+
+__all__ = ["ENV_METRICS_TOKEN", "MetricsGate", "metrics_token"]
 METRICS_PATH: Final = "/_stcore/metrics"
-ENV_METRICS_TOKEN: Final = "VBESTUUR_METRICS_TOKEN"
 MIN_TOKEN_LENGTH: Final = 32
 
 
-def metrics_token(env: dict[str, str] | None = None) -> str:
+def metrics_token(settings: Settings) -> str:
     """The configured scraper token, or "" (metrics closed) when unset or too short."""
-    value = (os.environ if env is None else env).get(ENV_METRICS_TOKEN, "").strip()
+    value = settings.metrics_token
     return value if len(value) >= MIN_TOKEN_LENGTH else ""
 
 
@@ -45,7 +48,7 @@ class MetricsGate:
 
     def __init__(self, app: ASGIApp, token: str | None = None) -> None:
         self.app = app
-        self.token = metrics_token() if token is None else token
+        self.token = metrics_token(runtime.current().settings) if token is None else token
 
     def allowed(self, scope: Scope) -> bool:
         given = _bearer(scope)

@@ -1,5 +1,9 @@
 """The pages' door to the visitor's stored data: this browser's token, and calm failures.
 
+Why a token may have no row (F6 of the security review): a page load only hands out a token;
+its row is made by the first thing worth keeping (`keep`: an answer, a list, a bewaarcode),
+bounded per client by the store. Reading for a token without a row finds nothing.
+
 Why so thin: what is kept and how (answers, the open conversation, documents, resume, forget)
 are the service's use cases (`vbestuur_service.visitor`). This module only binds them to this
 session: it finds the token (from the cookie that `asgi.py` sets; AppTest has no cookies, so
@@ -19,14 +23,16 @@ from vbestuur_engine.netwerklijst import NetworkList, from_data
 from vbestuur_service import runtime
 from vbestuur_service import visitor as uc
 from vbestuur_service.visitor import Visitor
-from vbestuur_store import COOKIE_NAME, Store, StoreError, UnknownToken, is_token
+from vbestuur_store import COOKIE_NAME, Store, StoreError, Throttled, UnknownToken, is_token
+from vbestuur_store.tokens import new_token
 
-from . import session
+from . import clients, session
 from .i18n import _
 from .messages import error_text
 
 FRAME = "frame"  # the notice place of the frame (shown above and below every page)
 NETWERK_DOC = "netwerklijst"  # the visitor document that holds the person's netwerklijst
+RESTORE_SECONDS = 2.0  # the most a returning browser's first page waits for its answers
 T = TypeVar("T")
 
 
@@ -55,7 +61,8 @@ def pop_notices() -> list[str]:
 def report(err: StoreError) -> None:
     """Tell the person about a storage problem; a forgotten token stops saving."""
     if isinstance(err, UnknownToken):
-        session.current().token = None
+        state = session.current()
+        state.token, state.stored = None, None
         notice(_(
             "Uw bewaarde antwoorden zijn niet meer gevonden (verwijderd of verlopen). Wat u nu "
             "invult, staat alleen in dit venster."))
@@ -79,53 +86,134 @@ def visitor() -> Visitor | None:
 
 
 def attempt(action: Callable[[Visitor], T], fallback: T) -> T:
-    """Run a visitor use case when there is a token; a storage problem becomes a notice."""
+    """Read visitor data when there may be some; a storage problem becomes a notice.
+
+    A token without a row (nothing kept yet, F6) has nothing to read: no query at all once
+    that is known, and no message when a first read finds it out. A page waits at most
+    `RESTORE_SECONDS` for a read (F3)."""
+    current, state = visitor(), session.current()
+    if current is None or state.stored is False:
+        return fallback
+    try:
+        value = current.rt.within(lambda: action(current), RESTORE_SECONDS)
+    except UnknownToken as err:
+        if state.stored:
+            report(err)
+        state.stored = False
+        return fallback
+    except StoreError as err:
+        report(err)
+        return fallback
+    state.stored = True
+    return value
+
+
+def keep(action: Callable[[Visitor], T], fallback: T) -> T:
+    """Save visitor data: the token's row is made first if it has none yet (F6)."""
     current = visitor()
     if current is None:
         return fallback
     try:
+        if not _started(current):
+            return fallback
         return action(current)
     except StoreError as err:
         report(err)
     return fallback
 
 
+def _started(current: Visitor) -> bool:
+    """Make sure the token has a row; False (with a notice) when this client has started
+    too many sessions lately. A new row also keeps the open conversation."""
+    state = session.current()
+    if state.stored:
+        return True
+    result = current.start(clients.address())
+    if isinstance(result, Throttled):
+        notice(_(
+            "Vanaf uw netwerk worden nu heel veel nieuwe gesprekken begonnen. Wat u invult, "
+            "staat in dit venster, maar wordt pas over een paar minuten weer bewaard."))
+        return False
+    state.stored = True
+    if result.created and state.flow is not None:
+        current.set_open_flow(state.flow)
+    return True
+
+
 def session_token() -> str | None:
-    """This browser's token, restored from the cookie once per session; None when nothing
-    can be saved."""
+    """This browser's token (from its cookie; it may have no row yet); None when nothing
+    can be saved. Finding it never waits on the database."""
     state = session.current()
     if not state.started:
         state.started = True
-        cookie = read_cookie()
-        known = cookie is not None and safely(lambda store: store.exists(cookie), False)
-        state.token = cookie if known else None
+        state.token = read_cookie()
     return state.token
 
 
+def is_stored() -> bool:
+    """Whether something is kept under this browser's token (its row is known to exist)."""
+    return session.current().stored is True
+
+
 def keep_relink() -> None:
-    """Renew the one-time cookie swap while a resumed session is open (see asgi.py)."""
-    state = session.current()
-    uc.keep_relink(runtime.current(), read_cookie(), state.link_from, session_token())
+    """Renew the one-time cookie swap while it is wanted (see asgi.py): after a resume, and
+    after "vergeet mij" (the browser then gets a fresh, unused token)."""
+    state, rt, cookie = session.current(), runtime.current(), read_cookie()
+    if state.fresh_cookie and cookie and cookie != state.fresh_cookie:
+        rt.fresh_cookies.offer(cookie, state.fresh_cookie)
+        return
+    uc.keep_relink(rt, cookie, state.link_from, session_token())
 
 
 def load_answers() -> dict[str, dict[str, Any]]:
-    """All answers saved under this browser's token (empty without one)."""
-    return attempt(lambda v: v.answers(), {})
+    """All answers saved under this browser's token (empty without one).
+
+    When the database cannot be read, this session saves nothing: a save would replace
+    answers kept earlier that could not be shown. The page waits at most `RESTORE_SECONDS`
+    for them (F3): someone under threat reads the advice first."""
+    current, state = visitor(), session.current()
+    if current is None or state.stored is False:
+        return {}
+    try:
+        saved = current.rt.within(current.answers, RESTORE_SECONDS)
+    except UnknownToken:
+        state.stored = False
+        return {}
+    except StoreError as err:
+        report(err)
+        state.token = None
+        return {}
+    state.stored = True
+    return saved
 
 
 def save_answers(flow_id: str, answers: dict[str, Any]) -> None:
-    """Save one flow's answers under the token (a no-op without one)."""
-    attempt(lambda v: v.save_answers(flow_id, answers), None)
+    """Save one flow's answers under the token (a no-op without one, and for no answers
+    when nothing is kept yet)."""
+    if not answers and not session.current().stored:
+        return
+    keep(lambda v: v.save_answers(flow_id, answers), None)
 
 
 def save_document(kind: str, data: object) -> None:
     """Save a document (e.g. "netwerklijst") under the token; a no-op without one."""
-    attempt(lambda v: v.save_document(kind, data), None)
+    keep(lambda v: v.save_document(kind, data), None)
+
+
+def remember_open_flow(flow_id: str) -> None:
+    """Keep which conversation is open, once something is kept (opening is not enough)."""
+    if session.current().stored:
+        keep(lambda v: v.set_open_flow(flow_id), None)
 
 
 def load_document(kind: str) -> object | None:
     """The saved document of that kind, or None (also without a token)."""
     return attempt(lambda v: v.document(kind), None)
+
+
+def make_bewaarcode() -> str | None:
+    """A new bewaarcode for this browser's answers (a row is made first when needed)."""
+    return keep(lambda v: v.make_bewaarcode(), None)
 
 
 def resume(code: str) -> dict[str, dict[str, Any]]:
@@ -137,7 +225,7 @@ def resume(code: str) -> dict[str, dict[str, Any]]:
     cookie = read_cookie()
     resumed = uc.resume(runtime.current(), code, cookie)
     state = session.current()
-    state.started, state.token = True, resumed.token
+    state.started, state.token, state.stored = True, resumed.token, True
     if resumed.relinked:
         state.link_from = cookie
     return resumed.answers
@@ -147,9 +235,9 @@ def forget_me() -> None:
     """Delete everything stored for this person at once, and empty this session.
 
     Both the session's token and (after a resume) this browser's own cookie token are
-    forgotten. Nothing is saved any more in this session; the next page load gets a new,
-    empty token from the middleware. If the store cannot be reached, nothing is cleared
-    (the notice says so) and the session is not marked as forgotten.
+    forgotten. Nothing is saved any more in this session; the next page load swaps the
+    cookie for a new, unused token (`keep_relink`). If the store cannot be reached, nothing
+    is cleared (the notice says so) and the session is not marked as forgotten.
     """
     state = session.current()
     tokens = {token for token in (session_token(), read_cookie(), state.link_from) if token}
@@ -157,7 +245,7 @@ def forget_me() -> None:
     for err in problems[:1]:
         report(err)
     if not problems:
-        session.start_over(session.lang())
+        session.start_over(session.lang(), new_token())
 
 
 def netwerklijst() -> NetworkList | None:
@@ -191,7 +279,7 @@ def save_netwerklijst(network: NetworkList) -> bool:
         v.save_document(NETWERK_DOC, data)
         return True
 
-    return attempt(store, False)
+    return keep(store, False)
 
 
 def _remember_netwerklijst(current_token: str | None, network: NetworkList | None) -> None:

@@ -53,9 +53,11 @@ class Session:
     role: str | None = None  # the role said once this visit, reused by every flow ("": ask again)
     answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
     token: str | None = None  # this browser's storage token (None: nothing is kept)
-    started: bool = False  # the token has been looked up once
+    started: bool = False  # the token has been taken from the cookie once
+    stored: bool | None = None  # the token has a row (None: not looked up yet; F6)
     restored: bool = False  # saved answers have been taken over once
     link_from: str | None = None  # after a resume: this browser's own cookie token
+    fresh_cookie: str | None = None  # after "vergeet mij": the unused token the cookie gets
     forgotten: bool = False  # "vergeet mij" has run
     bewaarcode: str | None = None  # shown until the person hides it
     netwerklijst: tuple[str | None, dict[str, Any] | None] | None = None  # (token, data)
@@ -100,10 +102,13 @@ def griffie_editor(now: float) -> str | None:
     return who.name if who is not None and who.may(GRIFFIE_ROLES) else None
 
 
-def start_over(keep_lang: str) -> Session:
-    """Empty the whole session (after "vergeet mij"), widgets included; keep the language."""
+def start_over(keep_lang: str, fresh_cookie: str) -> Session:
+    """Empty the whole session (after "vergeet mij"), widgets included; keep the language.
+
+    The browser's cookie is swapped for `fresh_cookie` on its next page load, so the
+    forgotten token is never used again (persistence.keep_relink)."""
     st.session_state.clear()
-    fresh = Session(lang=keep_lang, started=True, forgotten=True)
+    fresh = Session(lang=keep_lang, started=True, forgotten=True, fresh_cookie=fresh_cookie)
     st.session_state[SESSION_KEY] = fresh
     return fresh
 

@@ -21,7 +21,6 @@ from vbestuur_engine import Engine
 from vbestuur_engine.schema import QuestionNode
 from vbestuur_service import conversation as uc
 from vbestuur_service import register, runtime
-from vbestuur_service.visitor import OPEN_FLOW_DOC
 from vbestuur_store import StoreError
 
 from . import persistence, session
@@ -114,7 +113,7 @@ def start_flow(engine: Engine, flow_id: str) -> None:
     """on_click of a door: open the flow where this session left it."""
     state = session.current()
     state.flow = flow_id
-    persistence.save_document(OPEN_FLOW_DOC, {"flow": flow_id})
+    persistence.remember_open_flow(flow_id)
     if flow_id == register.ORG_FLOW:
         _prefill_from_register(engine)
     state.view = uc.opened_view(engine, flow_id, answers(flow_id), role(engine))
@@ -233,9 +232,9 @@ def _keep(engine: Engine, moved: uc.Moved) -> None:
 def _prefill_from_register(engine: Engine) -> None:
     """The organisatie interview starts from the griffie's register (the source of truth);
     with the register out of reach it starts from this session's own answers."""
-    steps = register.question_steps(engine).values()
-    try:
-        items = register.items(runtime.current(), steps)
+    steps, rt = register.question_steps(engine).values(), runtime.current()
+    try:  # a hung database costs the door at most a moment (F3)
+        items = rt.within(lambda: register.items(rt, steps), persistence.RESTORE_SECONDS)
     except StoreError as err:
         persistence.report(err)
         return
@@ -264,5 +263,5 @@ def _record_check(engine: Engine, moved: uc.Moved) -> None:
     if state.readiness_recorded.get(progress.flow_id) == fingerprint:
         return
     rows = uc.readiness(engine, progress, persistence.netwerklijst())
-    if persistence.attempt(lambda v: uc.record_check(v, progress.flow_id, rows), False):
+    if persistence.keep(lambda v: uc.record_check(v, progress.flow_id, rows), False):
         state.readiness_recorded[progress.flow_id] = fingerprint

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from vbestuur_engine.content import PROJECT_ROOT
 from vbestuur_store.config import ENV_PIN, load_config
+from vbestuur_store.errors import InvalidValue
 from vbestuur_store.workshop import workshop_days
 
 ENV_CONTENT = "VBESTUUR_CONTENT"
@@ -25,11 +26,35 @@ ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
 ENV_OIDC_ROLE_CLAIM = "VBESTUUR_OIDC_ROLE_CLAIM"
 ENV_OIDC_NAME_CLAIM = "VBESTUUR_OIDC_NAME_CLAIM"
 ENV_ACCESSIBILITY_URL = "VBESTUUR_ACCESSIBILITY_URL"
+ENV_METRICS_TOKEN = "VBESTUUR_METRICS_TOKEN"
+ENV_COMPRESS = "VBESTUUR_COMPRESS"
+# The incident register (issue 16, docs/privacy.md): its key(s), or a file holding them, and
+# how many years an incident is kept after the day it happened.
+ENV_REGISTER_KEY = "VBESTUUR_REGISTER_KEY"
+ENV_REGISTER_KEY_FILE = "VBESTUUR_REGISTER_KEY_FILE"
+ENV_REGISTER_YEARS = "VBESTUUR_REGISTER_YEARS"
+DEFAULT_REGISTER_YEARS = 2  # a full year for step 20's evaluation plus the year before it
+MAX_REGISTER_YEARS = 10
+
+
+def register_years(env: Mapping[str, str]) -> int:
+    """VBESTUUR_REGISTER_YEARS: a whole number of years from 1 to 10, default 2.
+
+    Why refuse rather than guess: a typo in a retention period must not keep data longer
+    (or delete it sooner) than the municipality decided.
+    """
+    raw = env.get(ENV_REGISTER_YEARS, "").strip()
+    if not raw:
+        return DEFAULT_REGISTER_YEARS
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_REGISTER_YEARS:
+        raise InvalidValue(field=ENV_REGISTER_YEARS)
+    return int(raw)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The resolved settings of one process. The PIN is kept out of `repr` (and logs)."""
+    """The resolved settings of one process. The PIN and the metrics token are kept out of
+    `repr` (and logs)."""
 
     content_root: Path
     database_url: str
@@ -40,6 +65,11 @@ class Settings:
     griffie_pin: str = field(default="", repr=False)
     oidc_role_claim: str = "roles"  # the ID-token claim that lists the app's roles
     oidc_name_claim: str = "email"  # the claim recorded as the editor's name
+    metrics_token: str = field(default="", repr=False)  # opens /_stcore/metrics (asgi_metrics)
+    compress: str = "on"  # on, gzip or off (asgi_compress)
+    register_key: str = field(default="", repr=False)  # Fernet key(s), newest first
+    register_key_file: str = ""  # or a file with one key per line, newest first
+    register_years: int = DEFAULT_REGISTER_YEARS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -58,7 +88,12 @@ class Settings:
                    accessibility_url=env.get(ENV_ACCESSIBILITY_URL, "").strip(),
                    griffie_pin=env.get(ENV_PIN, ""),
                    oidc_role_claim=env.get(ENV_OIDC_ROLE_CLAIM, "").strip() or "roles",
-                   oidc_name_claim=env.get(ENV_OIDC_NAME_CLAIM, "").strip() or "email")
+                   oidc_name_claim=env.get(ENV_OIDC_NAME_CLAIM, "").strip() or "email",
+                   metrics_token=env.get(ENV_METRICS_TOKEN, "").strip(),
+                   compress=env.get(ENV_COMPRESS, "").strip().lower() or "on",
+                   register_key=env.get(ENV_REGISTER_KEY, "").strip(),
+                   register_key_file=env.get(ENV_REGISTER_KEY_FILE, "").strip(),
+                   register_years=register_years(env))
 
     def store_env(self) -> dict[str, str]:
         """What `open_store` may still read: only the PIN, so it reads no environment."""

@@ -14,7 +14,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from vbestuur_store import Store, StoreError
+from vbestuur_store import SessionStarted, Store, StoreError, Throttled
 
 from .runtime import Runtime
 
@@ -28,6 +28,14 @@ class Visitor:
 
     rt: Runtime
     token: str
+
+    def start(self, client: str) -> SessionStarted | Throttled:
+        """Make sure the token has a row before the first thing worth keeping is saved.
+
+        Why not on the page load: a row for every cookieless load let one client fill the
+        database (F6 of the security review). The store bounds how many sessions one
+        client may start; an existing session is never refused."""
+        return self.rt.use(lambda s: s.start_session(self.token, client=client))
 
     def known(self) -> bool:
         """Whether the store keeps this token (not forgotten, not expired)."""

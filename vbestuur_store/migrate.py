@@ -93,4 +93,4 @@ def upgrade_to_head(engine: Engine) -> None:
 
 # The newest migration's id, known without importing Alembic; a test keeps it equal to
 # `head_revision()`, so a new migration cannot be forgotten here.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"

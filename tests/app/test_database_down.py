@@ -17,6 +17,7 @@ from test_workshop import (
     device,  # noqa: F401  (autouse: this browser has its cookie)
     facilitator_script,
     participant_script,
+    presenter_script,
     start,
     texts,
 )
@@ -64,3 +65,21 @@ def test_home_page_still_works() -> None:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert not at.exception
     assert at.button  # the doors are there
+
+
+def test_the_beamer_screen_says_it_too() -> None:
+    """F10: the presenter's screen (scherm) with a room open and the database refused."""
+    at = start(presenter_script, facilitating=("K7QM3X", PIN))
+    assert not at.exception
+    assert _(
+        "Uw antwoorden kunnen nu niet worden bewaard. U kunt gewoon verder; ze staan in dit "
+        "venster zolang u het open houdt.", "nl") in texts(at)
+
+
+def test_the_retention_purge_waits_for_the_database() -> None:
+    """The lifespan's purge (sessions and expired workshops) is postponed, never fatal."""
+    from vbestuur_app.asgi import purge_quietly
+    from vbestuur_service import runtime
+
+    purge_quietly(runtime.current())  # raises nothing
+    assert not runtime.current().available()  # and the pages stop waiting on it

@@ -74,8 +74,8 @@ def test_without_an_account_the_page_says_how_the_operator_makes_one() -> None:
     assert "add-user" in at.code[0].value
     assert not at.text_area  # no editors
     assert _(
-        "Dit overzicht kan interne afspraken bevatten. Het opent pas na de pincode van de "
-        "griffie.", "nl") in [i.value for i in at.info]
+        "Dit overzicht kan interne afspraken bevatten. Het opent pas als u bent aangemeld "
+        "met een account van de griffie.", "nl") in [i.value for i in at.info]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -125,8 +125,8 @@ def test_an_account_without_a_griffie_role_cannot_edit(app_store: Store) -> None
         name=plain("f.acilitator")) in [w.value for w in at.warning]
     assert not at.text_area
     assert _(
-        "Dit overzicht kan interne afspraken bevatten. Het opent pas na de pincode van de "
-        "griffie.", "nl") in [i.value for i in at.info]
+        "Dit overzicht kan interne afspraken bevatten. Het opent pas als u bent aangemeld "
+        "met een account van de griffie.", "nl") in [i.value for i in at.info]
 
 
 def test_with_the_database_down_the_page_does_not_blame_a_missing_account(
@@ -245,8 +245,8 @@ def test_org_view_is_closed_without_signing_in(app_store: Store) -> None:
     app_store.add_user(NAME, PASS, ["griffie"])
     at = griffie_app()
     assert _(
-        "Dit overzicht kan interne afspraken bevatten. Het opent pas na de pincode van de "
-        "griffie.", "nl") in [i.value for i in at.info]
+        "Dit overzicht kan interne afspraken bevatten. Het opent pas als u bent aangemeld "
+        "met een account van de griffie.", "nl") in [i.value for i in at.info]
     assert not at.get("plotly_chart")
 
 

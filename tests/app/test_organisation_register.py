@@ -32,7 +32,8 @@ def test_the_interview_opens_with_the_registers_state(engine: Engine, app_store:
     assert "9" in still_open and "2" in still_open  # partly and unedited: open
     assert _(
         "Deze antwoorden zijn alleen van u. Ze komen in het overzicht van de griffie als u "
-        "eerst de griffiepagina met de pincode ontgrendelt.", "nl") in [c.value for c in at.caption]
+        "zich eerst op de griffiepagina aanmeldt met een account van de griffie.", "nl"
+    ) in [c.value for c in at.caption]
 
 
 def test_an_unlocked_griffie_fills_in_the_register(engine: Engine, app_store: Store) -> None:

@@ -14,6 +14,14 @@ from own_loop import run_in_own_thread
 @contextmanager
 def hung_database() -> Iterator[int]:
     """A TCP port that accepts connections and never answers a byte (a hung PostgreSQL)."""
+    with hung_database_counted() as (port, _held):
+        yield port
+
+
+@contextmanager
+def hung_database_counted() -> Iterator[tuple[int, list[socket.socket]]]:
+    """`hung_database`, also yielding the list of connections it has accepted so far (how
+    often the app tried the database)."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(64)
@@ -31,7 +39,7 @@ def hung_database() -> Iterator[int]:
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     try:
-        yield server.getsockname()[1]
+        yield server.getsockname()[1], held
     finally:
         stop.set()
         thread.join()

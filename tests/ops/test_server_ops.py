@@ -105,3 +105,18 @@ def test_access_log_has_no_token_and_no_room_code(server: tuple[str, Path]) -> N
     app_lines = [line for line in lines if line.strip() and not line.startswith(" ")]
     assert app_lines
     assert all(LINE.match(line) for line in app_lines if " vbestuur" in line)
+
+
+def test_the_page_itself_does_not_wait_on_the_hung_database(server: tuple[str, Path]) -> None:
+    """F3: the first HTML response took 130 s; now a new browser's page load needs no database
+    and a known browser's waits at most a second for its touch."""
+    url, _ = server
+    for cookie in (None, f"vbestuur_sessie={secrets.token_urlsafe(32)}"):
+        started = time.monotonic()
+        request = urllib.request.Request(url + "/", headers={
+            "Accept": "text/html", **({"Cookie": cookie} if cookie else {})})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.status == 200
+            given = response.headers.get("Set-Cookie") or ""
+        assert time.monotonic() - started < 5.0
+        assert ("vbestuur_sessie=" in given) is (cookie is None)

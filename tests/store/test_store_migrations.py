@@ -26,9 +26,9 @@ def test_fresh_database_reaches_head(blank_url: str) -> None:
     engine = make_engine(blank_url)
     assert current_revision(engine) is None
     upgrade_to_head(engine)
-    assert current_revision(engine) == head_revision() == "0005"
+    assert current_revision(engine) == head_revision() == "0006"
     upgrade_to_head(engine)  # idempotent
-    assert current_revision(engine) == "0005"
+    assert current_revision(engine) == "0006"
     engine.dispose()
 
 

@@ -45,8 +45,8 @@ def render(engine: Engine, actor: str | None) -> None:
     heading(_("Organisatie"), 2)
     if actor is None:
         st.info(_(
-            "Dit overzicht kan interne afspraken bevatten. Het opent pas na de pincode van de "
-            "griffie."))
+            "Dit overzicht kan interne afspraken bevatten. Het opent pas als u bent aangemeld "
+            "met een account van de griffie."))
         return
     lang = current_lang()
     steps = org_steps(engine)

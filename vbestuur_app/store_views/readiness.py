@@ -22,8 +22,9 @@ from ..i18n import _, current_lang
 
 
 def render_progress(flow_id: str, readiness: list[PhaseReadiness]) -> None:
-    """Show the progress since the previous kept check (nothing without a token)."""
-    if persistence.session_token() is None:
+    """Show the progress since the previous kept check (nothing when nothing is kept: no
+    token, or a token whose first save did not happen, F6)."""
+    if persistence.session_token() is None or not persistence.is_stored():
         return
     nothing: list[ReadinessEntry] = []
     history = persistence.attempt(lambda v: uc.history(v, flow_id), nothing)

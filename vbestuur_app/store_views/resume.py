@@ -96,10 +96,7 @@ def _make_code(token: str | None) -> None:
 
 def _create_code() -> None:
     """on_click: make a new code (the store replaces any earlier one) and show it."""
-    token = persistence.session_token()
-    if token is None:
-        return
-    code = persistence.safely(lambda store: store.create_bewaarcode(token), None)
+    code = persistence.make_bewaarcode()
     if code:
         session.current().bewaarcode = code
 

@@ -49,6 +49,14 @@ def render() -> StaffIdentity | None:
         st.success(_("U bent aangemeld als {name}, voor een half uur.", name=plain(who.name)))
         st.button(_("Afmelden"), key=OUT_KEY, on_click=sign_out)
         return who
+    unknown = oidc.without_role()
+    if unknown is not None:
+        st.warning(_(
+            "Bij de gemeente bent u aangemeld als {name}, maar uw account heeft daar geen rol "
+            "voor deze hulp. Vraag de beheerder van de gemeente om de rol griffie, "
+            "coordinator, facilitator of operator.", name=plain(unknown)))
+        st.button(_("Afmelden"), key=OUT_KEY, on_click=sign_out)
+        return None
     for notice in session.take(PLACE):
         st.error(notice.params["text"])
     st.markdown(_(

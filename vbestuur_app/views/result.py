@@ -53,7 +53,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
             "Uw antwoorden staan ook in het overzicht van de griffie, bewaard onder uw naam."
         ) if editor else _(
             "Deze antwoorden zijn alleen van u. Ze komen in het overzicht van de griffie als u "
-            "eerst de griffiepagina met de pincode ontgrendelt."))
+            "zich eerst op de griffiepagina aanmeldt met een account van de griffie."))
     if readiness:
         summary.render(ctx, progress)
         heading(_("Bewaar of print uw advies"), 3)

@@ -10,7 +10,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from vbestuur_store import models_accounts, models_workshop  # noqa: F401  (register tables)
+from vbestuur_store import (  # noqa: F401  (register tables)
+    models_accounts,
+    models_incidents,
+    models_workshop,
+)
 from vbestuur_store.models import Base
 
 
