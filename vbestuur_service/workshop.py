@@ -31,9 +31,11 @@ from vbestuur_store import (
     show_step,
     workshop_summary,
 )
+from vbestuur_store.workshop_errors import RoomExpired, RoomFull, UnknownRoom, WorkshopEnded
 from vbestuur_store.workshop_room import NoteWriter
 
 from .runtime import Runtime
+from .staff import Refused, client_key
 
 
 def create(rt: Runtime, pin: str, steps: Iterable[int], k: int,
@@ -78,12 +80,29 @@ def hand_over(rt: Runtime, code: str, pin: str, org_steps: Iterable[int],
                                                     polls=polls))
 
 
-def join(rt: Runtime, typed_code: str, device: str) -> tuple[str, str]:
+# Every way a well-formed code can fail to let a new device in: the join page says the same
+# calm sentence for all of them (no existence oracle, F15) and counts a miss for the client.
+NOT_JOINABLE = (UnknownRoom, RoomExpired, WorkshopEnded, RoomFull)
+
+
+def join(rt: Runtime, typed_code: str, device: str, *,
+         client: str) -> tuple[str, str] | Refused:
     """(canonical code, token to vote with) for this device (its HttpOnly cookie token): the
-    same device joining again is the same participant; a malformed code fails before the
-    database."""
+    same device joining again is the same participant.
+
+    Refused(0) for a code that lets nobody in now (unknown, expired, ended or full, alike);
+    Refused(seconds) while this client guessed too many such codes (`limiter.ROOM_CODE`). A
+    malformed code raises MalformedRoom before the database (a typo hint reveals nothing)."""
     room = normalise_room_code(typed_code)
-    return room, rt.use(lambda s: join_workshop(s, room, device))
+    key = client_key(client)
+    wait = rt.use(lambda s: s.room_code_wait(key))
+    if wait:
+        return Refused(wait)
+    try:
+        return room, rt.use(lambda s: join_workshop(s, room, device))
+    except NOT_JOINABLE:
+        rt.use(lambda s: s.room_code_missed(key))
+        return Refused(0)
 
 
 def vote(rt: Runtime, code: str, token: str, step_id: int, question: str,

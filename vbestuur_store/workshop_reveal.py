@@ -79,7 +79,7 @@ def _live(session: Session, row: WorkshopRow, step_id: int, polls: PollVocabular
     return step_result(step_id, dict(answers), row.k, polls)
 
 
-def _hidden(result: StepResult) -> StepResult:
+def hidden(result: StepResult) -> StepResult:
     """The same step with every figure taken out (only how many answered stays)."""
     def strip(tally: Tally | None) -> Tally | None:
         return None if tally is None else Tally(tally.question, tally.respondents,
@@ -121,4 +121,4 @@ def room_view(store: Store, code: str, step_id: int, *, polls: PollVocabulary) -
         workshop = to_workshop(session, row)
         if stored is not None:
             return RoomView(workshop, _from_row(stored), True)
-        return RoomView(workshop, _hidden(_live(session, row, step_id, polls)), False)
+        return RoomView(workshop, hidden(_live(session, row, step_id, polls)), False)

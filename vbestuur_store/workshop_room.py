@@ -39,7 +39,7 @@ from vbestuur_store.workshop_polls import (
     step_result,
     steps_with,
 )
-from vbestuur_store.workshop_reveal import revealed_by_step
+from vbestuur_store.workshop_reveal import hidden, revealed_by_step
 
 Answers = dict[str, list[list[str]]]
 
@@ -146,28 +146,40 @@ def _answers_by_step(session: Session, workshop_id: int) -> dict[int, Answers]:
     return grouped
 
 
-def poll_results(store: Store, code: str, step_id: int, *,
+def poll_results(store: Store, code: str, pin: str, step_id: int, *,
                  polls: PollVocabulary) -> StepResult:
-    """The room's answers to one step, with figures only once k participants answered."""
-    db = store.db
-    with db.read() as session:
-        row = find_row(db, session, code)
+    """The live tally of one step, for the facilitator only (PIN): figures from k answers.
+
+    Why behind the PIN: a live tally read twice a moment apart shows one vote as a +1; the
+    room reads `room_view` (revealed figures only), never this."""
+    def action(session: Session, row: WorkshopRow) -> StepResult:
         if step_id not in row.steps:
             raise InvalidValue(field="step_id")
         answers = _answers_by_step(session, row.id).get(step_id, {})
         return step_result(step_id, dict(answers), row.k, polls)
 
+    return as_facilitator(store, code, pin, action)
+
 
 def _summary(session: Session, row: WorkshopRow, polls: PollVocabulary) -> WorkshopSummary:
+    """Figures of revealed steps as revealed; of other steps only once the workshop has ended
+    (then no vote can move them), so two exports never differ by one vote."""
     answers = _answers_by_step(session, row.id)
     participants = session.scalars(select(ParticipantRow.participant)
                                    .where(ParticipantRow.workshop_id == row.id)).all()
     shown = revealed_by_step(session, row)
-    results = tuple(shown.get(step) or step_result(step, dict(answers.get(step, {})), row.k, polls)
+    ended = row.ended_at is not None
+    results = tuple(shown.get(step) or _unrevealed(step, answers.get(step, {}), row, polls, ended)
                     for step in row.steps)
     return WorkshopSummary(code=row.room_code, k=row.k, created_at=row.created_at,
                            ended_at=row.ended_at, participants=len(participants),
                            results=results)
+
+
+def _unrevealed(step: int, answers: Answers, row: WorkshopRow, polls: PollVocabulary,
+                ended: bool) -> StepResult:
+    result = step_result(step, dict(answers), row.k, polls)
+    return result if ended else hidden(result)
 
 
 def workshop_summary(store: Store, code: str, pin: str, *,

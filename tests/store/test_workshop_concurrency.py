@@ -67,7 +67,7 @@ def test_40_participants_answering_at_once(store: Store) -> None:
         cast_vote(store, code, token, 1, "gedrag", forms(index), polls=POLLS)
 
     _run_all(PARTICIPANTS, job)
-    result = poll_results(store, code, 1, polls=POLLS)
+    result = poll_results(store, code, PIN, 1, polls=POLLS)
     expected = Counter(final(i) for i in range(PARTICIPANTS))
     assert result.geregeld.respondents == PARTICIPANTS
     assert result.geregeld.counts == {v: expected[v] for v in GEREGELD_VALUES}
@@ -104,7 +104,7 @@ def test_k_threshold_holds_in_every_state(store: Store, actions: list[Action], k
         index = who % len(tokens)
         cast_vote(store, code, tokens[index], 2, "geregeld", value, polls=POLLS)
         last[index] = value
-        tally = poll_results(store, code, 2, polls=POLLS).geregeld
+        tally = poll_results(store, code, PIN, 2, polls=POLLS).geregeld
         assert tally.respondents == len(last) and tally.needed == k
         assert (tally.counts is None) == (len(last) < k)
         if tally.counts is not None:

@@ -40,6 +40,7 @@ from vbestuur_store import (
     poll_results,
     propose_to_organisation,
     purge_expired_workshops,
+    reveal_step,
     show_step,
     workshop_days,
     workshop_summary,
@@ -170,14 +171,14 @@ def test_aggregate_appears_only_at_k(store: Store) -> None:
     tokens = [join_workshop(store, code) for _ in range(3)]
     for index, token in enumerate(tokens[:2]):
         cast_vote(store, code, token, 1, "geregeld", GEREGELD_VALUES[index], polls=POLLS)
-    result = poll_results(store, code, 1, polls=POLLS)
+    result = poll_results(store, code, PIN, 1, polls=POLLS)
     assert (result.geregeld.respondents, result.geregeld.counts) == (2, None)
     assert result.verdict is None
     cast_vote(store, code, tokens[2], 1, "geregeld", "nee", polls=POLLS)
-    counts = poll_results(store, code, 1, polls=POLLS).geregeld.counts
+    counts = poll_results(store, code, PIN, 1, polls=POLLS).geregeld.counts
     assert counts == {"ja": 1, "deels": 1, "nee": 1, "weet-niet": 0}
     # no two-thirds "ja" and no majority for anything else: "deels" (docs/workshop.md)
-    assert poll_results(store, code, 1, polls=POLLS).verdict == "deels"
+    assert poll_results(store, code, PIN, 1, polls=POLLS).verdict == "deels"
 
 
 def _fill(store: Store, code: str, answers: list[str], step: int = 1) -> None:
@@ -192,6 +193,10 @@ def test_summary_equals_stored_votes_and_respects_k(store: Store) -> None:
     show_step(store, code, PIN, 3)
     token = join_workshop(store, code)
     cast_vote(store, code, token, 3, "geregeld", "ja", polls=POLLS)  # one answer: below k
+    running = workshop_summary(store, code, PIN, polls=POLLS)
+    assert [r.geregeld.counts for r in running.results] == [None, None, None]  # not revealed
+    assert running.results[0].geregeld.respondents == 4
+    end_workshop(store, code, PIN)
     summary = workshop_summary(store, code, PIN, polls=POLLS)
     by_step = {r.step_id: r for r in summary.results}
     assert summary.participants == 5 and summary.k == 3
@@ -206,6 +211,34 @@ def test_summary_equals_stored_votes_and_respects_k(store: Store) -> None:
         workshop_summary(store, code, "fout-fout", polls=POLLS)
 
 
+def test_the_live_tally_is_for_the_facilitator_only(store: Store) -> None:
+    """Two reads of a live tally a moment apart show one vote: only the PIN gets it."""
+    code = _room(store, k=3)
+    _fill(store, code, ["ja", "nee", "nee"])
+    with pytest.raises(WrongPin):
+        poll_results(store, code, "fout-fout", 1, polls=POLLS)
+    assert poll_results(store, code, PIN, 1, polls=POLLS).geregeld.counts == {
+        "ja": 1, "deels": 0, "nee": 2, "weet-niet": 0}
+
+
+def test_two_exports_never_differ_by_one_vote(store: Store) -> None:
+    """While the workshop runs, an export has figures only of revealed (closed) steps; an
+    unrevealed step gets its figures once the workshop has ended and no vote can move them."""
+    code = _room(store, steps=(1, 3), k=3)
+    _fill(store, code, ["ja", "ja", "nee"])
+    reveal_step(store, code, PIN, polls=POLLS)
+    show_step(store, code, PIN, 3)
+    _fill(store, code, ["nee", "nee", "ja"], 3)
+    before = workshop_summary(store, code, PIN, polls=POLLS)
+    _fill(store, code, ["deels"], 3)  # one more vote on the step that is not revealed
+    after = workshop_summary(store, code, PIN, polls=POLLS)
+    assert before.results[0] == after.results[0]  # the revealed step: fixed
+    assert before.results[1].geregeld.counts is after.results[1].geregeld.counts is None
+    end_workshop(store, code, PIN)
+    ended = workshop_summary(store, code, PIN, polls=POLLS)
+    assert ended.results[1].geregeld.counts == {"ja": 1, "deels": 1, "nee": 2, "weet-niet": 0}
+
+
 def _note(facts: Proposal) -> str:
     """A note writer as the app gives one (the store writes no prose of its own)."""
     return (f"Voorstel uit {facts.actor} ({facts.day}): {facts.judged}, weet "
@@ -215,6 +248,7 @@ def _note(facts: Proposal) -> str:
 def test_a_note_that_does_not_name_the_workshop_is_refused(store: Store) -> None:
     code = _room(store, steps=(3,), k=3)
     _fill(store, code, ["nee"] * 3, 3)
+    end_workshop(store, code, PIN)
     with pytest.raises(InvalidValue):
         propose_to_organisation(store, code, PIN, [3], note_for=lambda facts: "anoniem",
                                 polls=POLLS)
@@ -226,6 +260,7 @@ def test_open_steps_go_to_the_griffie_as_proposals(store: Store) -> None:
     for step, answers in ((3, ["weet-niet"] * 3), (5, ["ja"] * 3), (9, ["deels"] * 2)):
         show_step(store, code, PIN, step)
         _fill(store, code, answers, step)
+    end_workshop(store, code, PIN)  # figures of steps not revealed: only once it has ended
     store.update_org_item(3, "griffier", note="Loopt via de burgemeester.")
     with pytest.raises(WrongPin):
         propose_to_organisation(store, code, "fout-fout", [3, 5, 9], note_for=_note, polls=POLLS)

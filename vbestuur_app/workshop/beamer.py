@@ -5,7 +5,8 @@ Why CSS and not a separate app: the presenter is a page of the one app (it needs
 facilitator's session). While the screen's container is on the page, fixed CSS (never content
 text) hides Streamlit's header, the side menu and the frame's elements above the page, and the
 screen is laid out to fit 1280×720 and 1920×1080 without scrolling (type scales with the
-window; tests/browser/test_workshop_room.py measures it).
+window; tests/browser/test_workshop_room.py measures it). Once a step's result is on the wall,
+the room has joined: the QR code shrinks to make room for the figures.
 Why an <img> through st.html: `st.image` writes no alt text (axe `image-alt`, critical);
 the alt text is escaped, the image is a data: PNG made here.
 """
@@ -36,6 +37,7 @@ body:has({SCREEN}) [data-testid="stAppViewContainer"] {{ overflow: hidden; }}
 .st-key-ws-code p {{ font-size: clamp(2rem, 3.5vw, 3.5rem); font-weight: 700;
   letter-spacing: 0.08em; white-space: nowrap; margin: 0; }}
 .st-key-ws-qr img {{ width: min(26vh, 100%); height: auto; display: block; }}
+{SCREEN}:has(.st-key-ws-revealed) .st-key-ws-qr img {{ width: min(16vh, 100%); }}
 .st-key-ws-buttons button {{ min-height: 3.2rem; font-size: 1.3rem; }}
 </style>"""
 
@@ -74,17 +76,21 @@ def join_base() -> tuple[str | None, str]:
 def loopback_notice(page: str) -> None:
     """Tell the facilitator, before the room opens, why phones cannot join and what to do."""
     st.error(_("Telefoons kunnen dit adres niet bereiken"), icon="⚠️")
+    addresses = qr.lan_addresses()
+    if _listening_on().strip() in qr.ALL_INTERFACES and not addresses:
+        st.markdown(plain(_(
+            "Deze computer heeft geen netwerkadres gevonden. Verbind hem met het netwerk van de "
+            "zaal en laad de pagina opnieuw, of stel VBESTUUR_PUBLIC_URL in op het adres dat de "
+            "zaal kan bereiken.")))
+        return
     st.markdown(plain(_(
         "De app draait alleen op deze computer ({url}). Stop de app en start hem opnieuw met "
         "`make run HOST=0.0.0.0`, of stel VBESTUUR_PUBLIC_URL in op het adres dat de zaal kan "
         "bereiken.", url=page)))
-    addresses = qr.lan_addresses()
     if addresses:
         st.markdown(plain(_(
             "Adressen van deze computer in het netwerk: {addresses}",
             addresses=", ".join(addresses))))
-    else:
-        st.markdown(plain(_("Deze computer heeft geen netwerkadres gevonden.")))
 
 
 def join_panel(code: str) -> None:

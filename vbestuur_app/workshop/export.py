@@ -45,13 +45,23 @@ class SummaryDocument:
     footer: str
 
 
+def no_figures_line(tally: Tally, lang: str) -> str:
+    """Why a step has no figures: too few answers, or not shown while the workshop runs (a
+    figure appears only once it can no longer move by one vote; docs/workshop.md)."""
+    if tally.respondents < tally.needed:
+        return _(
+            "Te weinig antwoorden ({n}, minimaal {k}): geen cijfers.", lang, n=tally.respondents,
+            k=tally.needed)
+    return _(
+        "{n} antwoorden, nog niet getoond: de cijfers komen erin als de uitslag is getoond of "
+        "de workshop is beëindigd.", lang, n=tally.respondents)
+
+
 def counts_line(tally: Tally, lang: str) -> str:
     """'Ja 3 · Deels 1 · Nee 4 · Weet ik niet 0 (8 antwoorden)', or the too-few line."""
     counts = tally.counts
     if counts is None:
-        return _(
-            "Te weinig antwoorden ({n}, minimaal {k}): geen cijfers.", lang, n=tally.respondents,
-            k=tally.needed)
+        return no_figures_line(tally, lang)
     return _(
         "Ja {ja} · Deels {deels} · Nee {nee} · Weet ik niet {weet} ({n} antwoorden)", lang,
         ja=counts["ja"], deels=counts["deels"], nee=counts["nee"], weet=counts["weet-niet"],
@@ -62,9 +72,7 @@ def gedrag_line(tally: Tally, lang: str) -> str:
     """Per form of behaviour how many people met it, or the too-few line."""
     counts = tally.counts
     if counts is None:
-        return _(
-            "Te weinig antwoorden ({n}, minimaal {k}): geen cijfers.", lang, n=tally.respondents,
-            k=tally.needed)
+        return no_figures_line(tally, lang)
     parts = [f"{_(WS_FORMS[o], lang)} {n}" for o, n in counts.items()]  # content order
     return _(
         "Meegemaakt in het afgelopen jaar ({n} antwoorden): {list}", lang, n=tally.respondents,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
+from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -26,12 +27,12 @@ from vbestuur_service.i18n.words import PHASE_NAMES
 from vbestuur_service.localtime import format_moment
 from vbestuur_store import StoreError, Workshop
 
-from .. import clients, persistence
+from .. import clients, links, persistence
 from ..i18n import _, current_lang, pgettext
 from ..messages import proposal_note
 from ..store_views import signin
 from ..widgets import heading, plain
-from . import backend, beamer
+from . import backend, beamer, handover
 from .export import build_summary, to_markdown
 from .export_pdf import to_pdf
 from .prompts import poll_vocabulary
@@ -183,6 +184,7 @@ def _console(engine: Engine, code: str, pin: str,
         date=format_moment(workshop.expires_at, current_lang()))))
     if screen_page is not None:
         st.page_link(screen_page, label=_("Open het scherm voor de beamer"), icon="📽️")
+        _screen_window(code, pin)
     if workshop.ended:
         st.info(_("Deze workshop is afgelopen."))
     else:
@@ -192,6 +194,19 @@ def _console(engine: Engine, code: str, pin: str,
     _delete(code, pin)
     st.button(_("Sluiten op dit apparaat"), key="ws-logout", on_click=backend.set_facilitator,
               args=(None,))
+
+
+def _screen_window(code: str, pin: str) -> None:
+    """A second window for the projector without signing in again: a one-time, two-minute
+    link for this browser only (handover.py), made when asked, never kept in the page."""
+    if not st.button(_("Scherm in een nieuw venster"), key="ws-window"):
+        return
+    token = handover.BOOK.issue(code, pin, persistence.read_cookie())
+    st.link_button(_("Open het scherm in een nieuw venster"),
+                   f"{links.SCHERM}?{urlencode({handover.PARAM: token})}", icon="📽️")
+    st.caption(_(
+        "Deze knop werkt één keer, binnen twee minuten, en alleen in deze browser. Sleep het "
+        "nieuwe venster naar de beamer."))
 
 
 def _act(action: str, code: str, pin: str) -> None:
@@ -210,8 +225,9 @@ def _act(action: str, code: str, pin: str) -> None:
 def _export(engine: Engine, workshop: Workshop, pin: str) -> None:
     heading(_("Samenvatting"), 3)
     st.caption(_(
-        "Per stap: hoe de zaal erover dacht, en welke stappen open of onbekend zijn. Stappen "
-        "met te weinig antwoorden staan erin zonder cijfers."))
+        "Per stap: hoe de zaal erover dacht, en welke stappen open of onbekend zijn. Een stap "
+        "krijgt cijfers als de uitslag is getoond, of als de workshop is beëindigd; stappen met "
+        "te weinig antwoorden staan erin zonder cijfers."))
     lang = current_lang()
     try:
         summary = ws.summary(backend.rt(), workshop.code, pin, poll_vocabulary(engine))

@@ -21,10 +21,11 @@ import streamlit as st
 from vbestuur_engine import Engine
 from vbestuur_service import workshop as ws
 from vbestuur_service.i18n.words import WS_FORMS, WS_OPTIONS
+from vbestuur_service.staff import Refused
 from vbestuur_store import PollVocabulary, StoreError
 from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, questions_for
 
-from .. import persistence, session
+from .. import clients, persistence, session
 from ..i18n import _, current_lang
 from ..widgets import heading, plain
 from . import backend
@@ -62,19 +63,33 @@ def _join_form() -> None:
         session.set_widget(CODE_WIDGET, st.query_params.get("code", ""))
     code = st.text_input(_("Workshopcode (staat op het scherm)"), key=CODE_WIDGET, max_chars=12)
     if st.button(_("Meedoen"), key="ws-join", type="primary"):
-        device = persistence.read_cookie()
-        if device is None:
-            st.warning(_(
-                "Meedoen lukt alleen als deze browser cookies van deze site toestaat. Zet "
-                "cookies aan en laad de pagina opnieuw."))
-            return
-        try:
-            room, token = ws.join(backend.rt(), code, device)
-        except StoreError as err:
-            backend.show_error(err)
-            return
-        backend.set_participant(room, token)
-        st.rerun()
+        _join(code)
+
+
+def _join(code: str) -> None:
+    """Join with this device's cookie; a code that lets nobody in gets one calm sentence,
+    whatever the reason (unknown, expired, ended, full: no existence oracle, F15), and
+    guessing is slowed per client (vbestuur_service.workshop.join)."""
+    device = persistence.read_cookie()
+    if device is None:
+        st.warning(_(
+            "Meedoen lukt alleen als deze browser cookies van deze site toestaat. Zet "
+            "cookies aan en laad de pagina opnieuw."))
+        return
+    try:
+        joined = ws.join(backend.rt(), code, device, client=clients.address())
+    except StoreError as err:
+        backend.show_error(err)
+        return
+    if isinstance(joined, Refused):
+        st.error(_(
+            "Te veel pogingen vanaf deze plek. Probeer het over {seconds} seconden opnieuw.",
+            seconds=joined.wait) if joined.wait else _(
+            "Met deze code kunt u nu niet meedoen. Kijk de code op het scherm na, of vraag de "
+            "begeleider om hulp."), icon="⚠️")
+        return
+    backend.set_participant(*joined)
+    st.rerun()
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

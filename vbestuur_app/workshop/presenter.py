@@ -1,5 +1,7 @@
 """The presenter view for the projector: the step and its prompts on one side; the result, the
-join address and its QR code on the other; previous / reveal / next as big buttons.
+join address and its QR code on the other; previous / reveal / next as big buttons and as keys
+(← → and the space bar, `KEYS`). Opened in a second window, it takes the console's one-time
+hand-over from its address (handover.py), so the projector needs no second sign-in.
 
 Why no live figures (issue 13): the results fragment refreshes every 2 seconds, but until the
 facilitator presses "Toon de uitslag" it shows only how many answered. The reveal fixes the
@@ -18,13 +20,17 @@ from vbestuur_service.i18n import N_
 from vbestuur_service.i18n.words import PHASE_NAMES, WS_FORMS
 from vbestuur_store import PollVocabulary, RoomView, StoreError, Tally, Workshop
 
+from .. import persistence
 from ..i18n import _, current_lang, ngettext, pgettext
 from ..store_views.local import session_local
 from ..widgets import actions_list, heading, plain
-from . import backend, beamer
+from . import backend, beamer, handover
 from .prompts import poll_vocabulary, prompts_for
 
 REFRESH_SECONDS = 2
+# Keys like a slide show: arrows for previous / next, the space bar shows the result. Streamlit
+# binds them on the page and ignores them while the focus is in a text field.
+KEYS = {"ws-prev": "Left", "ws-next": "Right", "ws-reveal": "Space"}
 VERDICT_KEYS = {"ja": N_("geregeld"), "deels": N_("deels geregeld"), "nee": N_("niet geregeld"),
                 "weet-niet": N_("onbekend")}
 
@@ -32,7 +38,7 @@ VERDICT_KEYS = {"ja": N_("geregeld"), "deels": N_("deels geregeld"), "nee": N_("
 def render(engine: Engine) -> None:
     """The page (for the facilitator's session only)."""
     st.set_page_config(layout="wide")
-    current = backend.facilitator()
+    current = _handed_over() or backend.facilitator()
     if current is None:
         st.info(_("Open eerst een workshop op de pagina ‘Workshop’."))
         return
@@ -52,6 +58,23 @@ def render(engine: Engine) -> None:
             _results(code, workshop.current_step, poll_vocabulary(engine))
             beamer.join_panel(code)
         _step_buttons(workshop, pin, poll_vocabulary(engine))
+
+
+def _handed_over() -> tuple[str, str] | None:
+    """The console's one-time hand-over in the address (a second window for the projector):
+    redeemed for this session and taken out of the address at once (handover.py)."""
+    token = st.query_params.get(handover.PARAM)
+    if token is None:
+        return None
+    del st.query_params[handover.PARAM]
+    grant = handover.BOOK.redeem(token, persistence.read_cookie())
+    if grant is None:
+        st.warning(_(
+            "Deze link voor het scherm is al gebruikt of verlopen. Open het scherm opnieuw "
+            "vanaf de pagina ‘Workshop’."))
+        return None
+    backend.set_facilitator(*grant)
+    return grant
 
 
 def _step_panel(engine: Engine, workshop: Workshop) -> None:
@@ -92,7 +115,8 @@ def _results(code: str, step_id: int, polls: PollVocabulary) -> None:
                 "genoeg antwoorden zijn.", respondents=tally.respondents, needed=tally.needed)
         st.markdown(plain(text))
         return
-    _revealed(view, polls)
+    with st.container(key="ws-revealed"):  # beamer.py makes room for it (a smaller QR code)
+        _revealed(view, polls)
 
 
 def _joined(workshop: Workshop) -> str:
@@ -122,7 +146,7 @@ def _revealed(view: RoomView, polls: PollVocabulary) -> None:
 
 
 def _experiences(tally: Tally, polls: PollVocabulary) -> None:
-    heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 2)
+    heading(_("Meegemaakt in het afgelopen jaar"), 2)  # short: the question is on the phones
     if tally.counts is None:
         st.markdown(plain(_(
             "{respondents} van minimaal {needed} antwoorden. De uitslag verschijnt als er "
@@ -156,12 +180,15 @@ def _step_buttons(workshop: Workshop, pin: str, polls: PollVocabulary) -> None:
         before, show, after = st.columns(3)
     with before:
         st.button(_("Vorige stap"), key="ws-prev", disabled=position == 0, on_click=_move,
+                  shortcut=KEYS["ws-prev"],
                   width="stretch", args=(workshop.code, pin, steps[max(position - 1, 0)]))
     with show:
         st.button(_("Toon de uitslag"), key="ws-reveal", on_click=_reveal, width="stretch",
+                  shortcut=KEYS["ws-reveal"],
                   disabled=workshop.ended, args=(workshop.code, pin, polls))
     with after:
         last = position == len(steps) - 1
         st.button(_("Volgende stap"), key="ws-next", type="primary", disabled=last,
+                  shortcut=KEYS["ws-next"],
                   on_click=_move, width="stretch",
                   args=(workshop.code, pin, steps[min(position + 1, len(steps) - 1)]))
