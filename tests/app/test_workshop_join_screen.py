@@ -167,3 +167,14 @@ def test_the_console_is_quiet_when_the_phones_can_reach_it(
     at = as_facilitator(create_workshop(store, PIN, [1]).code)
     assert "Telefoons kunnen dit adres niet bereiken" not in texts(at)
     assert "192.168.1.20" not in texts(at)  # no notice, no list of addresses
+
+
+def test_the_empty_screen_has_its_heading_and_says_what_to_do() -> None:
+    """Opened without a workshop (no sign-in, no hand-over): an h1 like every page, and the
+    one sentence that says where to open a workshop."""
+    at = AppTest.from_function(presenter_script, default_timeout=TIMEOUT)
+    seed(at, lang="nl")
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Workshopscherm"]
+    assert "Open eerst een workshop" in " ".join(i.value for i in at.info)

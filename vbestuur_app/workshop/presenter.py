@@ -40,13 +40,12 @@ def render(engine: Engine) -> None:
     st.set_page_config(layout="wide")
     current = _handed_over() or backend.facilitator()
     if current is None:
+        heading(_("Workshopscherm"), 1)  # every page has its h1, also the empty screen
         st.info(_("Open eerst een workshop op de pagina ‘Workshop’."))
         return
     code, pin = current
-    try:
-        workshop = ws.get(backend.rt(), code)
-    except StoreError as err:
-        backend.show_error(err)
+    workshop = _workshop(code)
+    if workshop is None:
         return
     beamer.chrome_css()
     with st.container(key="ws-screen"):
@@ -90,6 +89,15 @@ def _step_panel(engine: Engine, workshop: Workshop) -> None:
     heading(_("Om over te praten"), 2)
     prompts = prompts_for(engine, step.id)
     st.markdown("\n".join(f"- {plain(p.get(lang))}" for p in prompts))
+
+
+def _workshop(code: str) -> Workshop | None:
+    """The open workshop, or None after its problem was said (the database, say)."""
+    try:
+        return ws.get(backend.rt(), code)
+    except StoreError as err:
+        backend.show_error(err)
+        return None
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
