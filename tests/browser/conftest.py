@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +32,7 @@ tests fail on a loaded machine while the page was still drawing (the code review
 wait ends as soon as the state is reached, so a longer bound costs nothing when all is well."""
 expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 SERVER_ENV_DROP = {"VBESTUUR_CONTENT", "VBESTUUR_DATABASE_URL", "VBESTUUR_GRIFFIE_PIN",
-                   "VBESTUUR_RETENTION_DAYS"}
+                   "VBESTUUR_RETENTION_DAYS", "VBESTUUR_REGISTER_KEY_FILE"}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -103,6 +104,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = (server_dir / "streamlit.log").open("wb")
     env = {k: v for k, v in os.environ.items() if k not in SERVER_ENV_DROP}
     env["VBESTUUR_DATA_DIR"] = str(server_dir / "data")  # never the project's data/
+    # the incident register switched on, as a municipality runs it: the result pages then carry
+    # "Registreer dit incident", and the phone budgets are measured with it
+    env["VBESTUUR_REGISTER_KEY"] = Fernet.generate_key().decode()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.address", "127.0.0.1", "--server.port", str(port),
