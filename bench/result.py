@@ -25,7 +25,8 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from cpu import cpu_seconds  # noqa: E402
+from cpu import cpu_seconds, load_average  # noqa: E402
+from runqueue import Sampler  # noqa: E402
 from walk import PLAN, Walker, cookies_of  # noqa: E402
 
 import app as protocol  # noqa: E402
@@ -54,13 +55,14 @@ async def crowd(server: protocol.Server, app: bool, args: argparse.Namespace,
                 think: float) -> dict[str, float]:
     rng = random.Random(15)
     cpu, started = cpu_seconds(server.proc.pid), time.perf_counter()
-    done = await asyncio.gather(*(person(server.port, app, args.reruns, think,
-                                         rng.uniform(0, think)) for _ in range(args.people)),
-                                return_exceptions=True)
+    with Sampler(server.proc.pid, lambda: Walker.in_flight) as sampler:
+        done = await asyncio.gather(*(person(server.port, app, args.reruns, think,
+                                             rng.uniform(0, think))
+                                      for _ in range(args.people)), return_exceptions=True)
     wall = time.perf_counter() - started
     ok = [d for d in done if isinstance(d, dict)]
-    figures = {"errors": len(done) - len(ok), "wall": wall,
-               "cpu": 100 * (cpu_seconds(server.proc.pid) - cpu) / wall}
+    figures = {"errors": len(done) - len(ok), "wall": wall, "load": load_average(),
+               "cpu": 100 * (cpu_seconds(server.proc.pid) - cpu) / wall, **sampler.figures()}
     for kind in ("all", "result"):
         times = sorted(1000 * t for d in ok for t in d[kind])
         figures[f"{kind}_n"] = len(times)
@@ -120,6 +122,19 @@ def crowd_table(rows: dict[str, dict[str, float]], people: int) -> str:
     return "\n".join(lines)
 
 
+def wait_table(rows: dict[str, dict[str, float]]) -> str:
+    """Where the crowd's time went (bench/runqueue.py): on a core, ready but without one, or
+    stalled with nothing to run while a request waited."""
+    lines = ["| same runs | server on a core s | server ready, waiting for a core s | "
+             "request waiting, server had nothing to run | client on a core s | "
+             "client waiting for a core s | load average |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for label, f in rows.items():
+        lines.append(f"| {label} | {f['on_core']:.1f} | {f['waiting_for_core']:.1f} | "
+                     f"{f['stalled']:.0f} % | {f['client_on_core']:.1f} | "
+                     f"{f['client_waiting']:.1f} | {f['load']:.1f} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=50)
@@ -144,7 +159,8 @@ def main() -> None:
           f"reruns ({len(PLAN) + 2 + args.reruns} reruns); hello-world the same number of reruns. "
           f"Think time {args.think:g} s between reruns, arrivals spread over {args.think:g} s; "
           "closed loop: no think time, all at once. Target: p95 < 250 ms with think time.")
-    print(crowd_table(rows, args.people))
+    print(crowd_table(rows, args.people) + "\n")
+    print(wait_table(rows))
 
 
 if __name__ == "__main__":

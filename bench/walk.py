@@ -67,6 +67,7 @@ class Walker(protocol.Session):
         return walker
 
     fragments: set[str]
+    in_flight = 0  # requests of all walkers sent and not yet answered (bench/runqueue.py)
 
     def _back(self) -> BackMsg:
         back = BackMsg()
@@ -103,6 +104,13 @@ class Walker(protocol.Session):
         return await self.send(back)
 
     async def send(self, back: BackMsg) -> protocol.Run:
+        Walker.in_flight += 1
+        try:
+            return await self._send(back)
+        finally:
+            Walker.in_flight -= 1
+
+    async def _send(self, back: BackMsg) -> protocol.Run:
         start = time.perf_counter()
         await self.ws.send(back.SerializeToString())
         elements = []
