@@ -32,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import suppress
 from pathlib import Path
 
@@ -46,21 +45,11 @@ sys.path[:0] = [str(BENCH), str(ROOT / "tests" / "store")]
 from cpu import Meter  # noqa: E402
 from pg_server import PgServer, start_server  # noqa: E402
 from pg_server import _free_port as free_port  # noqa: E402
+from walk import NO_PROXY, cookies_of  # noqa: E402  one way to get a browser's cookie
 
 import app as protocol  # noqa: E402  bench/app.py: the websocket protocol code
 
 NEXT_KEY = "ask:next"
-NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def cookies_of(port: int) -> str:
-    """Load the page as a browser does; return the Cookie header it would send back."""
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={
-        "Accept": "text/html", "Sec-Fetch-Dest": "document"})
-    with NO_PROXY.open(request, timeout=60) as answer:
-        jar = [value.split(";")[0] for key, value in answer.headers.items()
-               if key.lower() == "set-cookie"]
-    return "; ".join(jar)
 
 
 class Walker(protocol.Session):

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -101,27 +102,43 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require_chromium()
     port = free_port()
     server_dir = tmp_path_factory.mktemp("server")
-    log = (server_dir / "streamlit.log").open("wb")
     env = {k: v for k, v in os.environ.items() if k not in SERVER_ENV_DROP}
     env["VBESTUUR_DATA_DIR"] = str(server_dir / "data")  # never the project's data/
     # the incident register switched on, as a municipality runs it: the result pages then carry
     # "Registreer dit incident", and the phone budgets are measured with it
     env["VBESTUUR_REGISTER_KEY"] = Fernet.generate_key().decode()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--server.headless", "true", "--global.developmentMode", "false",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with serve_app(port, env, server_dir) as url:
         yield url
-    finally:
-        proc.terminate()
+
+
+def add_staff(env: dict[str, str], name: str, password: str, roles: tuple[str, ...]) -> None:
+    """A staff account in the app's database, as an operator makes one (`add-user`)."""
+    role_args = [arg for role in roles for arg in ("--role", role)]
+    subprocess.run([sys.executable, "-m", "vbestuur_store", "add-user", name, *role_args],
+                   input=password + "\n", text=True, env=env, cwd=ROOT, check=True,
+                   capture_output=True)
+
+
+@contextmanager
+def serve_app(port: int, env: dict[str, str], server_dir: Path) -> Iterator[str]:
+    """`streamlit run app.py` on 127.0.0.1:`port` with `env`, logging into `server_dir`;
+    yields the address once healthy and stops the server afterwards (every browser test's
+    app server starts this one way)."""
+    url = f"http://127.0.0.1:{port}"
+    with (server_dir / "streamlit.log").open("wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+             "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--server.headless", "true", "--global.developmentMode", "false",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+            wait_healthy(url, proc)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

@@ -14,8 +14,6 @@ import datetime as dt
 import importlib.util
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -67,25 +65,10 @@ def sweep_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server_dir = tmp_path_factory.mktemp("sweep")
     env = {k: v for k, v in os.environ.items() if k not in _BROWSER.SERVER_ENV_DROP}
     env["VBESTUUR_DATA_DIR"] = str(server_dir / "data")
-    roles = [arg for role in STAFF_ROLES for arg in ("--role", role)]
-    subprocess.run([sys.executable, "-m", "vbestuur_store", "add-user", STAFF, *roles],
-                   input=STAFF_PASS + "\n", text=True, env=env, cwd=ROOT, check=True,
-                   capture_output=True)
+    _BROWSER.add_staff(env, STAFF, STAFF_PASS, tuple(STAFF_ROLES))
     port = _BROWSER.free_port()
-    url = f"http://127.0.0.1:{port}"
-    with (server_dir / "streamlit.log").open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--server.headless", "true", "--global.developmentMode", "false",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            _BROWSER.wait_healthy(url, proc)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+    with _BROWSER.serve_app(port, env, server_dir) as url:
+        yield url
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,23 +63,9 @@ def register_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items()
            if k not in SERVER_ENV_DROP and not k.startswith("VBESTUUR_REGISTER")}
     env.update(VBESTUUR_DATA_DIR=str(server_dir / "data"), VBESTUUR_REGISTER_KEY=new_key())
-    subprocess.run([sys.executable, "-m", "vbestuur_store", "add-user", STAFF, "--role",
-                    "coordinator"], input=STAFF_PASS + "\n", text=True, env=env, cwd=ROOT,
-                   check=True, capture_output=True)
-    url = f"http://127.0.0.1:{port}"
-    with (server_dir / "streamlit.log").open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--server.headless", "true", "--global.developmentMode", "false",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            wait_healthy(url, proc)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+    _BROWSER.add_staff(env, STAFF, STAFF_PASS, ("coordinator",))
+    with _BROWSER.serve_app(port, env, server_dir) as url:
+        yield url
 
 
 def settle(page: Page) -> None:
