@@ -84,7 +84,7 @@ def incident_result(page: Page, url: str, engine: Engine, lang: str) -> Progress
     for question in [n for n in progress.path if n in answers]:
         answer(page, engine, question, answers[question])
     first = engine.layers(progress).now[0]
-    expect(page.locator(f".st-key-{call_key(first.advice.id)} a")).to_be_visible()
+    expect(page.locator(f"a[data-key='{call_key(first.advice.id)}']")).to_be_visible()
     expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
            ).to_have_count(1)
     return progress
@@ -96,7 +96,7 @@ def test_first_call_button_on_the_first_screen(phone: Page, app_url: str, engine
     progress = incident_result(phone, app_url, engine, lang)
     first = engine.layers(progress).now[0]
     assert first.call is not None and first.call.dial == "112"
-    button = phone.locator(f".st-key-{call_key(first.advice.id)} a")
+    button = phone.locator(f"a[data-key='{call_key(first.advice.id)}']")
     box = button.bounding_box()
     assert box is not None
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
@@ -123,9 +123,11 @@ def test_phone_numbers_are_e164_links_on_one_line(phone: Page, app_url: str, eng
     assert len(hrefs) >= 3, hrefs  # the 112 banner, "Bel 112" and the police 0900-8844
     assert [h for h in hrefs if not TEL.match(h)] == []
     assert "tel:+319008844" in hrefs
-    lines = phone.locator("[data-testid='stMarkdownContainer'] a[href^='tel:']:visible")
+    lines = phone.locator("[data-testid='stMarkdownContainer'] a[href^='tel:']:visible, "
+                          "[data-testid='stHtml'] a.vb-tel:visible")
     rects = lines.evaluate_all("els => els.map(e => e.getClientRects().length)")
     assert rects and set(rects) == {1}, "a number is split over two lines"
+    assert phone.locator("[data-testid='stHtml'] a.vb-tel:visible").count(), "cards' numbers"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -133,11 +135,11 @@ def test_at_most_three_doe_nu_items(phone: Page, app_url: str, engine: Engine,
                                     lang: str) -> None:
     progress = incident_result(phone, app_url, engine, lang)
     now = engine.layers(progress).now
-    shown = phone.locator(".st-key-layer-now div[class*='st-key-advice-']")
+    shown = phone.locator("[data-key='layer-now'] [data-key^='advice-']")
     expect(shown).to_have_count(len(now))
     assert 1 <= len(now) <= 3
     for item in now:
-        expect(phone.locator(f".st-key-{card_key(item.advice.id)}")).to_be_visible()
+        expect(phone.locator(f"[data-key='{card_key(item.advice.id)}']")).to_be_visible()
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
