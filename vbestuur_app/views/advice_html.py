@@ -73,8 +73,8 @@ def details(ctx: Ctx, hit: AdviceHit) -> str:
         parts.append(_list(_("Feiten en bronnen", ctx.lang), _facts(ctx, list(hit.advice.facts))))
     reasons = _("Uw antwoorden die tot dit advies leidden", ctx.lang)
     if not hit.reasons:
-        parts.append(f"<p><strong>{esc(reasons)}</strong><br>"
-                     f"{esc(_('Dit advies geldt voor iedereen op deze route.', ctx.lang))}</p>")
+        everyone = _("Dit advies geldt voor iedereen op deze route.", ctx.lang)
+        parts.append(f"<p><strong>{esc(reasons)}</strong><br>{esc(everyone)}</p>")
     else:
         parts.append(_list(reasons, _reasons(ctx, hit)))
     return "".join(parts)
@@ -106,8 +106,8 @@ def _facts(ctx: Ctx, fact_ids: list[str]) -> list[str]:
                  esc(before) + link_html(fact.source.title, fact.source.url) + esc(after),
                  esc(_("Gecontroleerd op {date}.", ctx.lang, date=fact.checked))]
         if fact.confidence == "M":
-            parts.append(f"<strong>{esc(_('Niet helemaal zeker: controleer dit zelf.', ctx.lang))}"
-                         "</strong>")
+            uncertain = _("Niet helemaal zeker: controleer dit zelf.", ctx.lang)
+            parts.append(f"<strong>{esc(uncertain)}</strong>")
         lines.append(" ".join(parts))
     return lines
 

@@ -84,20 +84,21 @@ def heading_html(level: int, text: str) -> str:
 def layers_html(ctx: Ctx, progress: Progress) -> str:
     """"Doe nu", "Vandaag / deze week" and, folded, "Goed om te weten"."""
     if not progress.advice:
-        return (heading_html(3, _("Wat u kunt doen"))
-                + f"<p>{esc(_('Er is geen apart advies. Bekijk de checklist hieronder.'))}</p>")
+        none = _("Er is geen apart advies. Bekijk de checklist hieronder.", ctx.lang)
+        return heading_html(3, _("Wat u kunt doen", ctx.lang)) + f"<p>{esc(none)}</p>"
     result = ctx.engine.layers(progress)
     parts = []
     if result.now:
         cards = "".join(now_card(ctx, item) for item in result.now)
-        parts.append(f'<div data-key="layer-now">{heading_html(3, _("Doe nu"))}{cards}</div>')
+        title = heading_html(3, _("Doe nu", ctx.lang))
+        parts.append(f'<div data-key="layer-now">{title}{cards}</div>')
     if result.today:
         cards = "".join(advice_card(ctx, item) for item in result.today)
-        parts.append(f'<div data-key="layer-today">'
-                     f'{heading_html(3, _("Vandaag / deze week"))}{cards}</div>')
+        title = heading_html(3, _("Vandaag / deze week", ctx.lang))
+        parts.append(f'<div data-key="layer-today">{title}{cards}</div>')
     if result.later:
         cards = "".join(advice_card(ctx, item, folded=True) for item in result.later)
-        label = _("Goed om te weten ({count})", count=len(result.later))
+        label = _("Goed om te weten ({count})", ctx.lang, count=len(result.later))
         parts.append(fold(esc(label), cards, "layer-later"))
     return "".join(parts)
 
@@ -108,9 +109,9 @@ def checklist_html(ctx: Ctx, items: tuple[ChecklistItem, ...], folded: bool) -> 
     still_open = [i for i in items if i.status in ("open", "partial")]
     body = _checklist_body(ctx, items, still_open, folded)
     if not folded:
-        return heading_html(3, _("Checklist: wat nog open staat")) + body
-    label = (_("Checklist: nog 1 stap open") if len(still_open) == 1
-             else _("Checklist: nog {count} stappen open", count=len(still_open)))
+        return heading_html(3, _("Checklist: wat nog open staat", ctx.lang)) + body
+    label = (_("Checklist: nog 1 stap open", ctx.lang) if len(still_open) == 1
+             else _("Checklist: nog {count} stappen open", ctx.lang, count=len(still_open)))
     return fold(esc(label), body, "checklist")
 
 
@@ -118,16 +119,18 @@ def _checklist_body(ctx: Ctx, items: tuple[ChecklistItem, ...],
                     still_open: list[ChecklistItem], folded: bool) -> str:
     parts = []
     if not still_open:
-        parts.append(f"<p>{esc(_('Alle stappen zijn gedaan of gelden niet voor u.'))}</p>")
+        all_done = _("Alle stappen zijn gedaan of gelden niet voor u.", ctx.lang)
+        parts.append(f"<p>{esc(all_done)}</p>")
     for phase in PHASES:
         in_phase = [i for i in still_open if i.step.phase == phase]
         if in_phase:
-            parts.append(f"<p><strong>{esc(_(PHASE_NAMES[phase]))}</strong></p>")
+            phase_name = _(PHASE_NAMES[phase], ctx.lang)
+            parts.append(f"<p><strong>{esc(phase_name)}</strong></p>")
             parts.extend(_open_step(ctx, item) for item in in_phase)
     closed = [i for i in items if i.status in ("done", "na")]
     if closed:
         lines = "".join(f"<li>{_closed_line(ctx, i)}</li>" for i in closed)
-        label = esc(_("Gedaan of niet van toepassing ({count})", count=len(closed)))
+        label = esc(_("Gedaan of niet van toepassing ({count})", ctx.lang, count=len(closed)))
         # inside the checklist's fold a list under a bold line, as before; open, a fold
         parts.append(f"<p><strong>{label}</strong></p><ul>{lines}</ul>" if folded
                      else fold(label, f"<ul>{lines}</ul>"))
@@ -135,9 +138,10 @@ def _checklist_body(ctx: Ctx, items: tuple[ChecklistItem, ...],
 
 
 def _open_step(ctx: Ctx, item: ChecklistItem) -> str:
-    title = _("Stap {number}: {title}", number=item.step.id,
+    title = _("Stap {number}: {title}", ctx.lang, number=item.step.id,
               title=item.step.title.get(ctx.lang))
-    suffix = f" · <em>{esc(_('deels gedaan'))}</em>" if item.status == "partial" else ""
+    partial = _("deels gedaan", ctx.lang)
+    suffix = f" · <em>{esc(partial)}</em>" if item.status == "partial" else ""
     actions = "".join(
         f"<li>{text_inline(content(ctx.engine, action, ctx.lang, ctx.local))}</li>"
         for action in item.step.actions)
@@ -146,5 +150,7 @@ def _open_step(ctx: Ctx, item: ChecklistItem) -> str:
 
 
 def _closed_line(ctx: Ctx, item: ChecklistItem) -> str:
-    title = _("Stap {number}: {title}", number=item.step.id, title=item.step.title.get(ctx.lang))
-    return f"{esc(title)}: {esc(_(CHECKLIST_STATUS[item.status]))}"
+    title = _("Stap {number}: {title}", ctx.lang, number=item.step.id,
+              title=item.step.title.get(ctx.lang))
+    status = _(CHECKLIST_STATUS[item.status], ctx.lang)
+    return f"{esc(title)}: {esc(status)}"
