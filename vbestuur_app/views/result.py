@@ -46,7 +46,8 @@ def render(ctx: Ctx, progress: Progress) -> None:
     assert progress.outcome is not None
     outcome = ctx.compiled.node(progress.outcome)
     assert isinstance(outcome, OutcomeNode)
-    progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
+    if progress.flow_id == uc.NETWERK_FLOW:  # only there does the netwerklijst judge a step
+        progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
     readiness = uc.is_readiness(ctx.engine, ctx.flow_id)
     # the flow's title is the page's h1 (views/conversation.py), drawn once; this is the h2
     head = rh.cached(ctx, progress, "head", lambda: rh.RESULT_CSS + _outcome_html(ctx, outcome))

@@ -69,7 +69,9 @@ def cached(ctx: Ctx, progress: Progress, part: str, build: Callable[[], str]) ->
     found = _BUILT.get(key)
     if found is not None and found[0] is ctx.engine:
         return found[1]
-    text = build()
+    # one line: st.html dedents its body on every call, a scan per line (whitespace between
+    # tags and inside text means the same to HTML either way; no <pre> is built here)
+    text = build().replace("\n", " ")
     if len(_BUILT) >= _BUILT_MAX:  # a new engine or many people: start over
         _BUILT.clear()
     _BUILT[key] = (ctx.engine, text)
