@@ -8,6 +8,7 @@ hostile text shown as text. Numbers become `tel:` links, https sources links, no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any, cast
@@ -18,7 +19,7 @@ from html_parts import Part, parse
 from vbestuur_app.views import Ctx
 from vbestuur_app.views.advice_html import advice_card, now_card
 from vbestuur_app.views.html_text import link_html, paragraphs, text_blocks
-from vbestuur_app.views.result_html import checklist_html
+from vbestuur_app.views.result_html import cached, checklist_html, result_key
 from vbestuur_engine import Engine
 from vbestuur_engine.layers import LayerItem
 from vbestuur_engine.schema import Fact, Source, Text
@@ -133,3 +134,25 @@ def test_a_hostile_step_in_the_checklist(engine: Engine) -> None:
     only_our_markup(found)
     assert found[0].tag == "details" and found[0].attrs["data-key"] == "checklist"
     assert "<script" not in body and HOSTILE.split("\n")[0] in found[0].text
+
+
+def test_a_rerun_only_looks_the_result_up(engine: Engine) -> None:
+    """Built once per result; another answer, language or checklist builds anew."""
+    built: list[str] = []
+
+    def build(text: str) -> Callable[[], str]:
+        return lambda: built.append(text) or text
+
+    ctx = Ctx(engine, engine.flow("incident"), "nl", None)
+    progress = engine.walk("incident", {"gevaar": "ja"})
+    key = result_key(ctx, progress)
+    assert cached(ctx, key, "t", build("a")) == "a"
+    assert cached(ctx, result_key(ctx, progress), "t", build("b")) == "a" and built == ["a"]
+    other = engine.walk("incident", {"gevaar": "nee"})
+    english = Ctx(engine, engine.flow("incident"), "en", None)
+    fewer = replace(progress, checklist=progress.checklist[1:])
+    for changed in (result_key(ctx, other), result_key(english, progress),
+                    result_key(ctx, fewer)):
+        assert changed != key
+    assert cached(ctx, result_key(english, progress), "t", build("c")) == "c"
+    assert built == ["a", "c"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -50,13 +51,14 @@ def render(ctx: Ctx, progress: Progress) -> None:
         progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
     readiness = uc.is_readiness(ctx.engine, ctx.flow_id)
     # the flow's title is the page's h1 (views/conversation.py), drawn once; this is the h2
-    head = rh.cached(ctx, progress, "head", lambda: rh.RESULT_CSS + _outcome_html(ctx, outcome))
+    key = rh.result_key(ctx, progress)
+    head = rh.cached(ctx, key, "head", lambda: rh.RESULT_CSS + _outcome_html(ctx, outcome))
     if readiness:
         _block(head)
         _readiness_top(ctx, progress)
-        _body(ctx, progress, "")
+        _body(ctx, progress, key, "")
     else:
-        _body(ctx, progress, head)
+        _body(ctx, progress, key, head)
         box = st.expander(_("Bewaar of print uw advies"), key="downloads-folded",
                           on_change="rerun")
         if box.open:  # a closed fold costs one element: its exports are drawn only when open
@@ -87,12 +89,12 @@ def _readiness_top(ctx: Ctx, progress: Progress) -> None:
     summary.chart(ctx, progress)
 
 
-def _body(ctx: Ctx, progress: Progress, head: str) -> None:
+def _body(ctx: Ctx, progress: Progress, key: tuple[Any, ...], head: str) -> None:
     """The layers, the netwerklijst box (on the results that have one) and the checklist:
     one block, or two around the box."""
     folded = not uc.is_readiness(ctx.engine, ctx.flow_id)
-    layers = rh.cached(ctx, progress, "layers", lambda: rh.layers_html(ctx, progress))
-    steps = rh.cached(ctx, progress, "checklist",
+    layers = rh.cached(ctx, key, "layers", lambda: rh.layers_html(ctx, progress))
+    steps = rh.cached(ctx, key, "checklist",
                       lambda: rh.checklist_html(ctx, progress.checklist, folded))
     if ctx.flow_id not in netwerk_hooks.LINK_FLOWS:
         _block(head + layers + steps)

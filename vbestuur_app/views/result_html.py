@@ -52,20 +52,21 @@ _BUILT: dict[tuple[Any, ...], tuple[object, str]] = {}
 _BUILT_MAX = 2_000
 
 
-def result_key(ctx: Ctx, progress: Progress, part: str) -> tuple[Any, ...]:
-    """What a part of the result depends on (the engine by identity, kept in the entry)."""
+def result_key(ctx: Ctx, progress: Progress) -> tuple[Any, ...]:
+    """What the result's parts depend on (the engine by identity, kept in the entry)."""
     local = None if ctx.local is None else (ctx.local.municipality,
                                             tuple(sorted(ctx.local.values.items())))
     answers = tuple(sorted((q, a if isinstance(a, str) else tuple(a))
                            for q, a in progress.answers.items()))
     advice = tuple(hit.advice.id for hit in progress.advice)
     steps = tuple((i.step.id, i.status) for i in progress.checklist)
-    return (part, id(ctx.engine), ctx.flow_id, ctx.lang, local, answers, advice, steps)
+    return (id(ctx.engine), ctx.flow_id, ctx.lang, local, answers, advice, steps)
 
 
-def cached(ctx: Ctx, progress: Progress, part: str, build: Callable[[], str]) -> str:
-    """The part built once: a rerun of the same result only looks it up."""
-    key = result_key(ctx, progress, part)
+def cached(ctx: Ctx, key: tuple[Any, ...], part: str, build: Callable[[], str]) -> str:
+    """The part built once: a rerun of the same result (`key`, from `result_key`) only looks
+    it up."""
+    key = (part, *key)
     found = _BUILT.get(key)
     if found is not None and found[0] is ctx.engine:
         return found[1]
