@@ -35,13 +35,13 @@ RESULT_CSS = """<style>
 .vb-result li { margin: 0.15rem 0; }
 .vb-result a:not(.vb-call) { color: #1f4e79; text-decoration: underline; }
 .vb-result a.vb-tel { white-space: nowrap; }
-.vb-card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.75rem;
+.vb-card { border: 1px solid rgba(21, 23, 30, 0.2); border-radius: 0.5rem; padding: 0.75rem;
   margin: 0 0 0.75rem; display: flex; flex-direction: column; gap: 0.5rem; }
 .vb-card > p, .vb-card > ul, .vb-fold-body > :last-child { margin-bottom: 0; }
-.vb-fold { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; margin: 0 0 0.75rem; }
+.vb-fold { border: 1px solid rgba(21, 23, 30, 0.2); border-radius: 0.5rem; margin: 0 0 0.75rem; }
 .vb-card .vb-fold { margin: 0; }
 .vb-fold > summary { box-sizing: border-box; min-height: 3rem; padding: 0.75rem 1rem;
-  line-height: 1.5rem; cursor: pointer; border-radius: 0.5rem; }
+  font-size: 0.875rem; line-height: 1.5rem; cursor: pointer; border-radius: 0.5rem; }
 .vb-fold > summary:hover { color: #1f4e79; }
 .vb-fold > summary:focus-visible { outline: 3px solid #1f4e79; outline-offset: 2px; }
 .vb-fold-body { padding: 0 1rem 1rem; }
