@@ -3,8 +3,9 @@
 Why: a rerun of the result page (a date picked, a fold opened, a reconnect) used to draw ~50
 Streamlit elements for the same advice; now the body is two strings looked up by what they
 depend on (`result_key`): the engine (by identity), the flow, the language, the
-municipality's values, the answers, and the advice and checklist as shown (which the
-netwerklijst changes). Folds are native `<details>`: opening one needs no rerun at all.
+municipality's values, the answers and the path they took, and the advice and checklist as
+shown (which the netwerklijst changes). Threads share the table: a lost race only builds a
+part twice. Folds are native `<details>`: opening one needs no rerun at all.
 Every text is escaped (views/html_text.py); only the fixed markup here and in
 views/advice_html.py surrounds it, and `st.html` sanitises once more.
 """
@@ -60,7 +61,8 @@ def result_key(ctx: Ctx, progress: Progress) -> tuple[Any, ...]:
                            for q, a in progress.answers.items()))
     advice = tuple(hit.advice.id for hit in progress.advice)
     steps = tuple((i.step.id, i.status) for i in progress.checklist)
-    return (id(ctx.engine), ctx.flow_id, ctx.lang, local, answers, advice, steps)
+    path = (progress.outcome, tuple(progress.path))  # the outcome, whatever led there
+    return (id(ctx.engine), ctx.flow_id, ctx.lang, local, answers, path, advice, steps)
 
 
 def cached(ctx: Ctx, key: tuple[Any, ...], part: str, build: Callable[[], str]) -> str:
