@@ -12,6 +12,7 @@ from app_helpers import (
     choose,
     complete_flow,
     new_app,
+    progress_of,
     seed,
     visitor,
 )
@@ -22,6 +23,7 @@ from vbestuur_app.i18n import _
 from vbestuur_app.state import widget_key
 from vbestuur_app.views.home import door_key
 from vbestuur_engine import Engine, Progress
+from vbestuur_engine.netwerklijst import adjust_progress
 from vbestuur_engine.schema import InfoNode
 from vbestuur_service import conversation as uc
 
@@ -141,6 +143,13 @@ def test_readiness_starts_with_summary_and_exports(engine: Engine) -> None:
     assert subheaders[:2] == [_("Samenvatting"), _("Bewaar of print uw advies")]
     assert at.get("download_button"), "the exports are there"
     assert not [e for e in at.expander if e.label == _("Bewaar of print uw advies")]
+    # the checklist open under its h3, the done and n.a. steps in a fold of their own
+    assert _("Checklist: wat nog open staat") in headings(at, "h3")
+    assert not data_keys(at, "checklist")
+    shown = adjust_progress(progress_of(at, engine, "gereedheid"), None, engine.content)
+    closed = [i for i in shown.checklist if i.status in ("done", "na")]
+    if closed:
+        assert _("Gedaan of niet van toepassing ({count})", count=len(closed)) in summaries(at)
 
 
 def test_role_is_asked_once_per_visit(engine: Engine) -> None:
