@@ -246,13 +246,38 @@ def report(args: argparse.Namespace, question: protocol.Question, env: dict[str,
     print(f"Walking sessions: page load, home, door, answer, {r} reruns; closed loop, no think "
           "time, all sessions concurrent, through HAProxy in both setups (fresh replicas, "
           f"each warmed with {WARM_SESSIONS} sessions); PostgreSQL, the replicas, HAProxy and "
-          f"the client on the same {os.cpu_count()} cores.\n")
+          f"the client on the same {os.cpu_count()} cores.\n", flush=True)
     with Setup(1, env, folder, pg) as single:
         one, alone = single.measure(question, n, r)
     with Setup(2, env, folder, pg) as double:
         two, both = double.measure(question, n, r)
+        tables(n, (one, alone), (two, both))
+        in_turn = both_serve(double.front)
         back, answered, on_killed = run(kill_test(double.front, question, double.procs[0],
                                                   args.kill_sessions))
+    print(f"kill test: {answered}/{args.kill_sessions} sessions answered the first question "
+          f"({on_killed} on the killed replica app1; both replicas served again "
+          f"{in_turn:.1f} s after the crowd); after SIGKILL of app1, {back}/{answered} "
+          "resumed through HAProxy with their answers")
+
+
+def both_serve(front: int) -> float:
+    """Seconds until HAProxy hands out both replicas again after the crowd: a replica its
+    checks took out under load needs `rise` good checks to come back (deploy/haproxy.cfg)."""
+    started = time.perf_counter()
+    seen: set[str] = set()
+    while len(seen) < 2 and time.perf_counter() - started < 60:
+        try:
+            cookie = cookies_of(front)
+        except OSError:  # 503 while no replica is in service
+            time.sleep(0.5)
+            continue
+        seen |= {part.strip() for part in cookie.split(";") if part.strip().startswith("SRV=")}
+    return time.perf_counter() - started
+
+
+def tables(n: int, one_run: tuple[dict, Meter], two_run: tuple[dict, Meter]) -> None:
+    (one, alone), (two, both) = one_run, two_run
     print(HEADER)
     print(row("1 replica via HAProxy", n, one, alone, ("app1",)))
     print(row("2 replicas via HAProxy", n, two, both, ("app1", "app2")))
@@ -265,10 +290,7 @@ def report(args: argparse.Namespace, question: protocol.Question, env: dict[str,
           f"{two['rps'] / one['rps']:.2f}x")
     print(f"2 replicas, CPU-bound capacity (a core each, client/HAProxy/PostgreSQL elsewhere): "
           f"{capacity:.2f}x one replica (2 x reruns per replica-CPU-second, 2 replicas vs 1)")
-    print(f"what limits it: {limit(both, ('app1', 'app2'))}")
-    print(f"kill test: {answered}/{args.kill_sessions} sessions answered the first question "
-          f"({on_killed} on the killed replica app1); after SIGKILL of app1, {back}/{answered} "
-          "resumed through HAProxy with their answers")
+    print(f"what limits it: {limit(both, ('app1', 'app2'))}", flush=True)
 
 
 if __name__ == "__main__":
