@@ -52,6 +52,7 @@ from pg_server import _free_port as free_port  # noqa: E402
 from walk import cookies_of  # noqa: E402  one way to get a browser's cookie
 
 import app as protocol  # noqa: E402  bench/app.py: Run, Question, first_question
+from vbestuur_store.limiter import SESSION_CREATE  # noqa: E402
 
 NEXT_KEY = "ask:next"
 WARM_SESSIONS = 10  # per replica, before each setup is measured
@@ -187,9 +188,15 @@ def postmaster(pg: PgServer) -> int:
 
 
 class Setup:
-    """Fresh replicas on the database, each warmed the same way, behind a fresh HAProxy."""
+    """Fresh replicas on a fresh database, each warmed the same way, behind a fresh HAProxy.
+
+    Why a database of its own: every walking session starts a stored session, and the store
+    allows one client address `SESSION_CREATE.free` new sessions per window (F6/limiter.py);
+    all the bench's sessions come from 127.0.0.1, so two setups on one database would have
+    the second setup's later sessions refused their saves, doing less work than the first."""
 
     def __init__(self, replicas: int, env: dict[str, str], folder: Path, pg: PgServer) -> None:
+        env = {**env, "VBESTUUR_DATABASE_URL": pg.url(pg.create_database())}
         self.names = tuple(f"app{i}" for i in range(1, replicas + 1))
         self.ports = [free_port() for _ in self.names]
         self.front = free_port()
@@ -231,11 +238,14 @@ def main() -> None:
     parser.add_argument("--kill-sessions", type=int, default=40)
     args = parser.parse_args()
     question = protocol.first_question()
+    started = 2 * WARM_SESSIONS + args.sessions + args.kill_sessions
+    if started > SESSION_CREATE.free:
+        parser.error(f"{started} stored sessions from one address in one setup: more than "
+                     f"the store allows ({SESSION_CREATE.free}); fewer --sessions")
     pg = start_server()
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            env = {**os.environ, "VBESTUUR_DATABASE_URL": pg.url(pg.create_database())}
-            report(args, question, env, Path(tmp), pg)
+            report(args, question, dict(os.environ), Path(tmp), pg)
         finally:
             pg.stop()
 
