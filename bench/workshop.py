@@ -1,0 +1,331 @@
+"""A workshop round on one process: 40 phones join, the facilitator opens a step, all vote.
+
+What it prints (run: `python bench/workshop.py`, also in `make bench`), hello-world and the app
+started in this run with the project's settings (bench/app.py `Server`), the app on a SQLite
+database in a temporary folder that this bench also opens through the service layer:
+1. one participant alone, server CPU ms per rerun (from /proc, robust on shared cores) of every
+   page a participant sees (the join page, the poll page, the poll's 3-second refresh and a
+   vote), each against hello-world's rerun; target <= 2x;
+2. the round: a workshop is created through `vbestuur_service.workshop` (as the facilitator's
+   page does), 40 participant sessions load the join link (`/meedoen?code=...`, with the page's
+   session cookie) and press "Meedoen"; each phone then refreshes its poll every 3 s as the
+   browser's fragment timer does (`run_every`, an auto-rerun of the fragment, random phase);
+   the facilitator opens the next step (`ws.move`); once every phone shows it, all 40 vote
+   within one second (click moments uniform over 1 s; a phone's vote waits for its own refresh
+   in flight, as in a browser). p50/p95/p99 of the votes (from the click until the page shows
+   "Uw antwoord nu") and of every participant rerun of the round, the server CPU per
+   participant rerun against hello-world's, and whether all 40 votes were counted (read back
+   through the service: respondents, then the revealed counts against what was sent).
+hello-world gets the same 40 sessions, the same 3 s refresh and one rerun each in one second.
+A bench, not a test: it prints tables and asserts nothing about timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from cpu import cpu_seconds  # noqa: E402
+from walk import Walker, cookies_of  # noqa: E402
+
+import app as protocol  # noqa: E402
+from vbestuur_app.links import MEEDOEN  # noqa: E402
+from vbestuur_app.workshop.participant import CODE_WIDGET, REFRESH_SECONDS, vote_key  # noqa: E402
+from vbestuur_app.workshop.prompts import poll_vocabulary  # noqa: E402
+from vbestuur_service import workshop as ws  # noqa: E402
+from vbestuur_service.runtime import Runtime  # noqa: E402
+from vbestuur_service.settings import Settings  # noqa: E402
+
+PIN, JOIN_KEY, YOURS = "bench-zaal-2026", "ws-join", "Uw antwoord nu: "
+Percentiles = dict[str, float]
+
+
+class Phone(Walker):
+    """A participant's browser tab: joins by the link, refreshes its poll, votes."""
+
+    room_fragment = ""
+    lock: asyncio.Lock
+
+    async def open_link(self, code: str) -> protocol.Run:
+        """The first run of the QR code's address, as the browser sends it."""
+        self.lock, self.query = asyncio.Lock(), f"code={code}"
+        back = self._back()
+        back.rerun_script.page_name = MEEDOEN
+        return await self.send(back)
+
+    async def join(self, page: protocol.Run, code: str) -> protocol.Run:
+        """Type nothing (the code is filled in from the link) and press "Meedoen"."""
+        back = self._back()
+        states = back.rerun_script.widget_states.widgets
+        states.add(id=page.widget(CODE_WIDGET) or "", string_value=code)
+        states.add(id=page.widget(JOIN_KEY) or "", trigger_value=True)
+        return self._note_room(await self.send(back))
+
+    def _note_room(self, run: protocol.Run) -> protocol.Run:
+        found = [f for f in self.fragments if f]
+        if len(found) != 1:
+            raise RuntimeError(f"expected the poll's one fragment after joining, got {found}")
+        self.room_fragment = found[0]
+        return run
+
+    async def refresh(self) -> protocol.Run:
+        """The browser's `run_every` timer: an auto-rerun of the poll's fragment only."""
+        back = self._back()
+        back.rerun_script.fragment_id, back.rerun_script.is_auto_rerun = self.room_fragment, True
+        return await self.send(back)
+
+    async def vote(self, poll: protocol.Run, step: int, index: int) -> protocol.Run:
+        """Tap option `index` of the step's radio: the fragment reruns with its new value."""
+        key = vote_key(step, "geregeld")
+        radio = next(e.radio for e in poll.elements if e.WhichOneof("type") == "radio"
+                     and e.radio.id.endswith("-" + key))
+        back = self._back()
+        back.rerun_script.fragment_id = self.room_fragment
+        back.rerun_script.widget_states.widgets.add(id=radio.id,
+                                                    string_value=radio.options[index])
+        return await self.send(back)
+
+
+async def new_phone(port: int, code: str) -> tuple[Phone, protocol.Run]:
+    """A new device (its own cookie) that has joined the room: (phone, its poll page)."""
+    phone = await Phone.open_with(port, await asyncio.to_thread(cookies_of, port))
+    page = await phone.open_link(code)
+    return phone, await phone.join(page, code)
+
+
+async def cpu_per_run(pid: int, count: int,
+                      run: Callable[[int], Awaitable[protocol.Run]]) -> tuple[float, int]:
+    """(server CPU ms per call of `run` after 3 warm-ups, elements the last call drew)."""
+    for i in range(3):
+        await run(i)
+    cpu = cpu_seconds(pid)
+    for i in range(count):
+        last = await run(i)
+    return 1000 * (cpu_seconds(pid) - cpu) / count, len(last.elements)
+
+
+async def alone(server: protocol.Server, code: str, step: int,
+                count: int) -> dict[str, tuple[float, int]]:
+    """One participant: CPU per rerun of each page it sees (the vote alternates answers)."""
+    phone, poll = await new_phone(server.port, code)
+    link = await Phone.open_with(server.port, await asyncio.to_thread(cookies_of, server.port))
+    try:
+        await link.open_link(code)
+        pid = server.proc.pid
+        return {"join page": await cpu_per_run(pid, count, lambda _i: link.run()),
+                "poll page (whole page)": await cpu_per_run(pid, count, lambda _i: phone.run()),
+                "poll refresh (fragment, every 3 s)": await cpu_per_run(
+                    pid, count, lambda _i: phone.refresh()),
+                "vote (fragment)": await cpu_per_run(
+                    pid, count, lambda i: phone.vote(poll, step, i % 2))}
+    finally:
+        await phone.ws.close()
+        await link.ws.close()
+
+
+class Round:
+    """The 40 phones of one room: their refresh loops, the step they see, their reruns."""
+
+    def __init__(self, phones: list[Phone], step: int, rng: random.Random) -> None:
+        self.phones, self.step, self.rng = phones, step, rng
+        self.latest = [protocol.Run(0.0, [])] * len(phones)
+        self.seen = [asyncio.Event() for _ in phones]
+        self.runs: list[float] = []  # every participant rerun while the round runs, ms
+        self.stop = asyncio.Event()
+
+    async def _timed(self, i: int, make: Callable[[], Awaitable[protocol.Run]],
+                     clicked: float) -> protocol.Run:
+        async with self.phones[i].lock:
+            run = await make()
+        self.runs.append(1000 * (time.perf_counter() - clicked))
+        if run.widget(vote_key(self.step, "geregeld")):
+            self.latest[i] = run
+            self.seen[i].set()
+        return run
+
+    async def refreshing(self, i: int) -> None:
+        """The phone's fragment timer: every REFRESH_SECONDS, starting at a random phase."""
+        await asyncio.sleep(self.rng.uniform(0, REFRESH_SECONDS))
+        while not self.stop.is_set():
+            await self._timed(i, self.phones[i].refresh, time.perf_counter())
+            await asyncio.sleep(REFRESH_SECONDS)
+
+    async def voting(self, i: int, at: float, index: int) -> tuple[float, bool]:
+        """Tap the answer at `at` s from now: (ms until drawn, the page shows the answer)."""
+        await asyncio.sleep(at)
+        clicked = time.perf_counter()
+        phone = self.phones[i]
+        run = await self._timed(i, lambda: phone.vote(self.latest[i], self.step, index),
+                                clicked)
+        return 1000 * (time.perf_counter() - clicked), run.shows(YOURS)
+
+
+def percentiles(times: list[float]) -> Percentiles:
+    ordered = sorted(times)
+    pick = {q: ordered[int(q / 100 * (len(ordered) - 1))] if ordered else 0.0
+            for q in (50, 95, 99)}
+    return {"n": len(ordered), **{f"p{q}": value for q, value in pick.items()}}
+
+
+async def the_round(server: protocol.Server, rt: Runtime, code: str, args: argparse.Namespace,
+                    steps: tuple[int, int]) -> dict[str, object]:
+    """Join, refresh, the facilitator opens `steps[1]`, everybody votes within one second."""
+    rng = random.Random(15)
+    started = time.perf_counter()
+    joined = await asyncio.gather(*(new_phone(server.port, code) for _ in range(args.phones)))
+    join_wall = time.perf_counter() - started
+    room = Round([p for p, _ in joined], steps[1], rng)
+    loops = [asyncio.create_task(room.refreshing(i)) for i in range(args.phones)]
+    cpu, before = cpu_seconds(server.proc.pid), time.perf_counter()
+    await asyncio.sleep(REFRESH_SECONDS)
+    await asyncio.to_thread(ws.move, rt, code, PIN, steps[1])
+    await asyncio.wait_for(asyncio.gather(*(e.wait() for e in room.seen)), 60)
+    shown = time.perf_counter() - before - REFRESH_SECONDS
+    chosen = [rng.randrange(4) for _ in range(args.phones)]
+    votes = await asyncio.gather(*(room.voting(i, rng.uniform(0, args.window), chosen[i])
+                                   for i in range(args.phones)))
+    await asyncio.sleep(REFRESH_SECONDS)
+    room.stop.set()
+    await asyncio.gather(*loops)
+    cpu_ms = 1000 * (cpu_seconds(server.proc.pid) - cpu) / len(room.runs)
+    for phone in room.phones:
+        await phone.ws.close()
+    return {"votes": percentiles([v for v, _ in votes]), "runs": percentiles(room.runs),
+            "drawn": sum(ok for _, ok in votes), "cpu": cpu_ms, "join_wall": join_wall,
+            "shown": shown, "chosen": chosen}
+
+
+class HelloTab(Phone):
+    """hello-world's session in the same shape: its "refresh" and its "vote" are reruns."""
+
+    async def refresh(self) -> protocol.Run:
+        return await self.run()
+
+    async def vote(self, poll: protocol.Run, step: int, index: int) -> protocol.Run:
+        return await self.run()
+
+
+async def hello_round(server: protocol.Server, args: argparse.Namespace) -> dict[str, object]:
+    """hello-world's room: the same sessions, a rerun every 3 s, one more each in one second."""
+    rng = random.Random(15)
+    tabs = [await HelloTab.open_with(server.port) for _ in range(args.phones)]
+    for tab in tabs:
+        tab.lock = asyncio.Lock()
+        await tab.run()
+    room = Round(list(tabs), 0, rng)
+    loops = [asyncio.create_task(room.refreshing(i)) for i in range(args.phones)]
+    cpu = cpu_seconds(server.proc.pid)
+    await asyncio.sleep(REFRESH_SECONDS)
+    votes = await asyncio.gather(*(room.voting(i, rng.uniform(0, args.window), 0)
+                                   for i in range(args.phones)))
+    await asyncio.sleep(REFRESH_SECONDS)
+    room.stop.set()
+    await asyncio.gather(*loops)
+    cpu_ms = 1000 * (cpu_seconds(server.proc.pid) - cpu) / len(room.runs)
+    for tab in tabs:
+        await tab.ws.close()
+    return {"votes": percentiles([v for v, _ in votes]), "runs": percentiles(room.runs),
+            "cpu": cpu_ms}
+
+
+def solo_table(hello: tuple[float, int], solo: dict[str, tuple[float, int]], count: int) -> str:
+    rows = [f"| one participant, server CPU ms per rerun (N={count}) | elements | app | "
+            f"hello-world ({hello[1]} element) | ratio | target |",
+            "|---|---:|---:|---:|---:|---:|"]
+    for label, (cpu, elements) in solo.items():
+        rows.append(f"| {label} | {elements} | {cpu:.1f} | {hello[0]:.1f} | "
+                    f"{cpu / hello[0]:.2f} × hello-world | ≤ 2.0 |")
+    return "\n".join(rows)
+
+
+def round_table(hello: dict[str, Any], app: dict[str, Any]) -> str:
+    rows = ["| the round, one process | reruns | p50 ms | p95 ms | p99 ms | "
+            "server CPU ms per rerun | target |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for label, figures, key, target in (
+            ("app: the 40 votes (click until drawn)", app, "votes", "p95 < 300 ms"),
+            ("app: every participant rerun of the round", app, "runs", ""),
+            ("hello-world: the 40 reruns in one second", hello, "votes", ""),
+            ("hello-world: every rerun of its round", hello, "runs", "")):
+        f = figures[key]
+        cpu = f"{figures['cpu']:.1f}" if key == "runs" else ""
+        if key == "runs" and figures is app:
+            cpu += f" ({figures['cpu'] / hello['cpu']:.2f} × hello-world; target ≤ 2.0)"
+        rows.append(f"| {label} | {f['n']} | {f['p50']:.0f} | {f['p95']:.0f} | {f['p99']:.0f} "
+                    f"| {cpu} | {target} |")
+    return "\n".join(rows)
+
+
+def counted(rt: Runtime, code: str, step: int, chosen: list[int]) -> str:
+    """Read the votes back through the service: how many answered, then the revealed counts
+    against what the phones sent."""
+    engine = rt.loaded.engine
+    assert engine is not None, "the content does not load"
+    polls = poll_vocabulary(engine)
+    respondents = ws.results(rt, code, step, polls).result.geregeld.respondents
+    shown = ws.reveal(rt, code, PIN, polls).geregeld.counts or {}
+    sent = Counter(polls.geregeld[c] for c in chosen)
+    same = all(shown.get(v, 0) == sent[v] for v in polls.geregeld)
+    return (f"votes counted (read back through vbestuur_service.workshop): {respondents} of "
+            f"{len(chosen)} answered; revealed counts equal to what the phones sent: "
+            f"{'yes' if same else 'NO'} ({dict(shown)})")
+
+
+async def app_bench(server: protocol.Server, rt: Runtime,
+                    args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """The solo figures on one workshop, the round on a second one."""
+    steps = (1, 2)
+    solo_room = ws.create(rt, PIN, steps, k=5).code
+    solo = await alone(server, solo_room, steps[0], args.reruns)
+    code = ws.create(rt, PIN, steps, k=5).code
+    figures = await the_round(server, rt, code, args, steps)
+    return solo, figures, counted(rt, code, steps[1], figures["chosen"])
+
+
+async def hello_bench(server: protocol.Server, args: argparse.Namespace
+                      ) -> tuple[tuple[float, int], dict[str, Any]]:
+    session = await protocol.Session.open(server.port)
+    try:
+        solo = await cpu_per_run(server.proc.pid, args.reruns, lambda _i: session.run())
+    finally:
+        await session.ws.close()
+    return solo, await hello_round(server, args)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phones", type=int, default=40)
+    parser.add_argument("--window", type=float, default=1.0, help="s in which all vote")
+    parser.add_argument("--reruns", type=int, default=40, help="reruns per solo figure")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="vbestuur-bench-") as folder:
+        hello = Path(folder) / "hello.py"
+        hello.write_text(protocol.SCRIPTS["hello"], encoding="utf-8")
+        os.environ.pop("VBESTUUR_DATABASE_URL", None)
+        os.environ["VBESTUUR_DATA_DIR"] = str(Path(folder) / "data")
+        with protocol.Server(hello) as server:
+            hello_solo, hello_room = asyncio.run(hello_bench(server, args))
+        rt = Runtime(Settings.from_env())
+        with protocol.Server(protocol.ROOT / "app.py") as server:
+            solo, room, votes = asyncio.run(app_bench(server, rt, args))
+    print(solo_table(hello_solo, solo, args.reruns) + "\n")
+    print(f"The round: {args.phones} phones joined in {room['join_wall']:.1f} s (all at once); "
+          f"each refreshes its poll every {REFRESH_SECONDS} s; after the facilitator opened "
+          f"the step every phone showed it within {room['shown']:.1f} s; then all voted within "
+          f"{args.window:g} s; {room['drawn']} of {args.phones} pages showed their answer.")
+    print(round_table(hello_room, room) + "\n")
+    print(votes)
+
+
+if __name__ == "__main__":
+    main()
