@@ -16,8 +16,12 @@ database in a temporary folder that this bench also opens through the service la
    "Uw antwoord nu") and of every participant rerun of the round, the server CPU per
    participant rerun against hello-world's, and whether all 40 votes were counted (read back
    through the service: respondents, then the revealed counts against what was sent).
+   The round's figures run from the first tap until one refresh period after the last; it
+   also counts the whole-page redraws in that time (the page redraws itself only when the room
+   changed, not for an answer given on it).
 hello-world gets the same 40 sessions, the same 3 s refresh and one rerun each in one second.
-A bench, not a test: it prints tables and asserts nothing about timing.
+The phones' protocol is in bench/phones.py; bench/profile_workshop.py profiles one kind of
+rerun. A bench, not a test: it prints tables and asserts nothing about timing.
 """
 
 from __future__ import annotations
@@ -37,95 +41,17 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 from cpu import cpu_seconds, load_average  # noqa: E402
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from walk import DONE, Walker, cookies_of  # noqa: E402
+from phones import HelloTab, Phone, Round, new_phone, percentiles  # noqa: E402
+from walk import cookies_of  # noqa: E402
 
 import app as protocol  # noqa: E402
-from vbestuur_app.links import MEEDOEN  # noqa: E402
-from vbestuur_app.workshop.participant import CODE_WIDGET, REFRESH_SECONDS, vote_key  # noqa: E402
+from vbestuur_app.workshop.participant import REFRESH_SECONDS  # noqa: E402
 from vbestuur_app.workshop.prompts import poll_vocabulary  # noqa: E402
 from vbestuur_service import workshop as ws  # noqa: E402
 from vbestuur_service.runtime import Runtime  # noqa: E402
 from vbestuur_service.settings import Settings  # noqa: E402
 
-PIN, JOIN_KEY, YOURS = "bench-zaal-2026", "ws-join", "Uw antwoord nu: "
-Percentiles = dict[str, float]
-
-
-class Phone(Walker):
-    """A participant's browser tab: joins by the link, refreshes its poll, votes."""
-
-    room_fragment = radio_fragment = ""
-    lock: asyncio.Lock
-    timers: set[str]
-
-    async def open_link(self, code: str) -> protocol.Run:
-        """The first run of the QR code's address, as the browser sends it."""
-        self.lock, self.query, self.timers = asyncio.Lock(), f"code={code}", set()
-        back = self._back()
-        back.rerun_script.page_name = MEEDOEN
-        return await self.send(back)
-
-    async def join(self, page: protocol.Run, code: str) -> protocol.Run:
-        """Type nothing (the code is filled in from the link) and press "Meedoen"."""
-        back = self._back()
-        states = back.rerun_script.widget_states.widgets
-        states.add(id=page.widget(CODE_WIDGET) or "", string_value=code)
-        states.add(id=page.widget(JOIN_KEY) or "", trigger_value=True)
-        return self._note_room(await self.send(back))
-
-    def _note_room(self, run: protocol.Run) -> protocol.Run:
-        if not self.timers or not self.radio_fragment:
-            raise RuntimeError("after joining: no poll with a refresh timer and a radio")
-        self.room_fragment = sorted(self.timers)[0]
-        return run
-
-    async def _send(self, back: BackMsg) -> protocol.Run:
-        """bench/walk.py's wait for the end of a run, also noting what a browser notes: the
-        fragments with a refresh timer (`auto_rerun`) and the fragment the radio is in."""
-        start, elements = time.perf_counter(), []
-        await self.ws.send(back.SerializeToString())
-        while True:
-            msg = protocol.ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), 120))
-            kind = msg.WhichOneof("type")
-            if kind == "auto_rerun":
-                self.timers.add(msg.auto_rerun.fragment_id)
-            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                elements.append(msg.delta.new_element)
-                if msg.delta.new_element.WhichOneof("type") == "radio":
-                    self.radio_fragment = msg.delta.fragment_id
-            elif kind == "navigation":
-                self.page_hash = msg.navigation.page_script_hash
-            elif kind == "page_info_changed":
-                self.query = msg.page_info_changed.query_string
-            elif kind == "script_finished" and msg.script_finished in DONE:
-                return protocol.Run(time.perf_counter() - start, elements)
-            elif kind == "script_finished":
-                elements = []
-
-    async def refresh(self) -> protocol.Run:
-        """The browser's `run_every` timer: an auto-rerun of the poll's fragment only."""
-        back = self._back()
-        back.rerun_script.fragment_id, back.rerun_script.is_auto_rerun = self.room_fragment, True
-        return await self.send(back)
-
-    async def vote(self, poll: protocol.Run, step: int, index: int) -> protocol.Run:
-        """Tap option `index` of the step's radio: the fragment reruns with its new value."""
-        key = vote_key(step, "geregeld")
-        radio = next(e.radio for e in poll.elements if e.WhichOneof("type") == "radio"
-                     and e.radio.id.endswith("-" + key))
-        back = self._back()
-        back.rerun_script.fragment_id = self.radio_fragment
-        back.rerun_script.widget_states.widgets.add(id=radio.id,
-                                                    string_value=radio.options[index])
-        return await self.send(back)
-
-
-async def new_phone(port: int, code: str) -> tuple[Phone, protocol.Run]:
-    """A new device (its own cookie) that has joined the room: (phone, its poll page)."""
-    phone = await Phone.open_with(port, await asyncio.to_thread(cookies_of, port))
-    page = await phone.open_link(code)
-    return phone, await phone.join(page, code)
+PIN = "bench-zaal-2026"
 
 
 async def cpu_per_run(pid: int, count: int,
@@ -156,52 +82,6 @@ async def alone(server: protocol.Server, code: str, step: int,
     finally:
         await phone.ws.close()
         await link.ws.close()
-
-
-class Round:
-    """The 40 phones of one room: their refresh loops, the step they see, their reruns."""
-
-    def __init__(self, phones: list[Phone], step: int, rng: random.Random) -> None:
-        self.phones, self.step, self.rng = phones, step, rng
-        self.latest = [protocol.Run(0.0, [])] * len(phones)
-        self.seen = [asyncio.Event() for _ in phones]
-        self.runs: list[float] = []  # every participant rerun while the round runs, ms
-        self.redraws = 0  # refreshes that redrew the whole page (the room had changed)
-        self.stop = asyncio.Event()
-
-    async def _timed(self, i: int, make: Callable[[], Awaitable[protocol.Run]],
-                     clicked: float) -> protocol.Run:
-        async with self.phones[i].lock:
-            run = await make()
-        self.runs.append(1000 * (time.perf_counter() - clicked))
-        if run.widget(vote_key(self.step, "geregeld")):
-            self.latest[i] = run
-            self.seen[i].set()
-        return run
-
-    async def refreshing(self, i: int) -> None:
-        """The phone's fragment timer: every REFRESH_SECONDS, starting at a random phase."""
-        await asyncio.sleep(self.rng.uniform(0, REFRESH_SECONDS))
-        while not self.stop.is_set():
-            run = await self._timed(i, self.phones[i].refresh, time.perf_counter())
-            self.redraws += bool(run.elements)
-            await asyncio.sleep(REFRESH_SECONDS)
-
-    async def voting(self, i: int, at: float, index: int) -> tuple[float, bool]:
-        """Tap the answer at `at` s from now: (ms until drawn, the page shows the answer)."""
-        await asyncio.sleep(at)
-        clicked = time.perf_counter()
-        phone = self.phones[i]
-        run = await self._timed(i, lambda: phone.vote(self.latest[i], self.step, index),
-                                clicked)
-        return 1000 * (time.perf_counter() - clicked), run.shows(YOURS)
-
-
-def percentiles(times: list[float]) -> Percentiles:
-    ordered = sorted(times)
-    pick = {q: ordered[int(q / 100 * (len(ordered) - 1))] if ordered else 0.0
-            for q in (50, 95, 99)}
-    return {"n": len(ordered), **{f"p{q}": value for q, value in pick.items()}}
 
 
 async def vote_all(room: Round, pid: int, window: float,
@@ -238,16 +118,6 @@ async def the_round(server: protocol.Server, rt: Runtime, code: str, args: argpa
     figures = await vote_all(room, server.proc.pid, args.window, chosen)
     await asyncio.gather(*loops)
     return {**figures, "join_wall": join_wall, "shown": shown, "chosen": chosen}
-
-
-class HelloTab(Phone):
-    """hello-world's session in the same shape: its "refresh" and its "vote" are reruns."""
-
-    async def refresh(self) -> protocol.Run:
-        return await self.run()
-
-    async def vote(self, poll: protocol.Run, step: int, index: int) -> protocol.Run:
-        return await self.run()
 
 
 async def hello_round(server: protocol.Server, args: argparse.Namespace) -> dict[str, Any]:

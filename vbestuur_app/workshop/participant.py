@@ -10,6 +10,11 @@ browser's HttpOnly session cookie (set by asgi.py, read by `persistence.read_coo
 store keys the participant by a hash of (room code, cookie token). A reload, a second tab or a
 reopened browser joins as the same participant with the same answers; without a cookie the page
 says so instead of counting a new person at every join.
+
+Why fragments (issue 15): forty phones follow the facilitator with a refresh every few
+seconds. That refresh (`_follow`) draws nothing and redraws the page only when the room changed;
+each question is a fragment of its own, so an answer redraws that question alone
+(docs/workshop.md, "Forty phones at once"; measured by bench/workshop.py).
 """
 
 from __future__ import annotations
@@ -104,6 +109,7 @@ class Drawn:
 
     state: tuple[int, bool, bool]  # step, ended, revealed
     answers: dict[str, list[str] | None] = field(default_factory=dict)
+    fresh: PhoneView | None = None  # the page's own read, for its first draw of the questions
 
     @staticmethod
     def state_of(view: PhoneView) -> tuple[int, bool, bool]:
@@ -122,7 +128,7 @@ def _room(engine: Engine, code: str, token: str) -> None:
         backend.show_error(err)
         _follow(code, token, None)
         return
-    drawn = Drawn(Drawn.state_of(view))
+    drawn = Drawn(Drawn.state_of(view), fresh=view)
     _follow(code, token, drawn)
     if view.ended:
         st.info(_("De workshop is afgelopen. Dank u wel!"))
@@ -139,6 +145,7 @@ def _room(engine: Engine, code: str, token: str) -> None:
         _geregeld(code, token, drawn, polls)
         if GEDRAG in questions_for(step.id, polls):
             _gedrag(code, token, drawn, polls)
+    drawn.fresh = None  # the questions' own reruns read the room again
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -160,13 +167,15 @@ def _follow(code: str, token: str, drawn: Drawn | None) -> None:
 
 
 def _fresh(code: str, token: str, drawn: Drawn, question: str) -> list[str] | None:
-    """For a question's draw: the participant's stored answer, read back so it is true, and
-    noted in `drawn`; the whole page is redrawn instead when the room moved on or the read
-    failed (the page then says why)."""
-    try:
-        now: PhoneView | None = ws.phone(backend.rt(), code, token)
-    except StoreError:
-        now = None
+    """For a question's draw: the participant's stored answer, read back so it is true (in the
+    page's run: the page's own read of a moment ago), and noted in `drawn`; the whole page is
+    redrawn instead when the room moved on or the read failed (the page then says why)."""
+    now: PhoneView | None = drawn.fresh
+    if now is None:
+        try:
+            now = ws.phone(backend.rt(), code, token)
+        except StoreError:
+            now = None
     if now is None or Drawn.state_of(now) != drawn.state:
         st.rerun()
     drawn.answers[question] = now.answer(question)
