@@ -142,8 +142,11 @@ def _room(engine: Engine, code: str, token: str) -> None:
         _yours(drawn.answers[GEREGELD], lambda v: _(WS_OPTIONS[v], lang))
         return
     with st.container(key=f"ans-ws-{step.id}"):  # the app's large touch targets (widgets.py)
+        heading(_("Is dit bij ons geregeld?"), 3)  # a question's fixed text: outside its fragment
         _geregeld(code, token, drawn, polls)
         if GEDRAG in questions_for(step.id, polls):
+            heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 3)
+            st.caption(_("Kies alles wat past. Niets meegemaakt? Kies ‘Geen van deze’."))
             _gedrag(code, token, drawn, polls)
     drawn.fresh = None  # the questions' own reruns read the room again
 
@@ -201,10 +204,10 @@ def _on_geregeld(code: str, token: str, step_id: int, polls: PollVocabulary) -> 
 
 @st.fragment
 def _geregeld(code: str, token: str, drawn: Drawn, polls: PollVocabulary) -> None:
-    """The arranged question; a fragment, so an answer redraws this question alone."""
+    """The arranged question's answers; a fragment, so an answer redraws them alone (the
+    question's heading is the page's: it does not change)."""
     current, lang, step_id = _fresh(code, token, drawn, GEREGELD), current_lang(), drawn.state[0]
     backend.show_notice()
-    heading(_("Is dit bij ons geregeld?"), 3)
     index = polls.geregeld.index(current[0]) if current else None
     st.radio(_(
         "Is dit bij ons geregeld?"), polls.geregeld, index=index, key=vote_key(step_id, GEREGELD),
@@ -225,11 +228,10 @@ def _yours(current: list[str] | None, label: Callable[[str], str]) -> None:
 
 @st.fragment
 def _gedrag(code: str, token: str, drawn: Drawn, polls: PollVocabulary) -> None:
-    """The experience question; a fragment, so a tick or its send redraws it alone."""
+    """The experience question's boxes; a fragment, so a tick or its send redraws them alone
+    (the heading and the hint are the page's)."""
     current, step_id = _fresh(code, token, drawn, GEDRAG), drawn.state[0]
     backend.show_notice()
-    heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 3)
-    st.caption(_("Kies alles wat past. Niets meegemaakt? Kies ‘Geen van deze’."))
     for option in polls.options(GEDRAG):
         chosen = current is not None and (option in current or (option == polls.none_met
                                                                 and not current))
