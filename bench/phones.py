@@ -121,7 +121,7 @@ class Round:
         self.latest = [protocol.Run(0.0, [])] * len(phones)
         self.seen = [asyncio.Event() for _ in phones]
         self.runs: list[float] = []  # every participant rerun while the round runs, ms
-        self.redraws = 0  # refreshes that redrew the whole page (the room had changed)
+        self.redraws = 0  # refreshes that drew elements (the page: only when the room changed)
         self.stop = asyncio.Event()
 
     async def _timed(self, i: int, make: Callable[[], Awaitable[protocol.Run]],

@@ -17,8 +17,8 @@ database in a temporary folder that this bench also opens through the service la
    participant rerun against hello-world's, and whether all 40 votes were counted (read back
    through the service: respondents, then the revealed counts against what was sent).
    The round's figures run from the first tap until one refresh period after the last; it
-   also counts the whole-page redraws in that time (the page redraws itself only when the room
-   changed, not for an answer given on it).
+   also counts the refreshes in that time that drew elements (the page redraws itself only
+   when the room changed, not for an answer given on it).
 hello-world gets the same 40 sessions, the same 3 s refresh and one rerun each in one second.
 The phones' protocol is in bench/phones.py; bench/profile_workshop.py profiles one kind of
 rerun. A bench, not a test: it prints tables and asserts nothing about timing.
@@ -87,7 +87,7 @@ async def alone(server: protocol.Server, code: str, step: int,
 async def vote_all(room: Round, pid: int, window: float,
                    chosen: list[int]) -> dict[str, Any]:
     """Everybody taps an answer within `window` s; then one more refresh period. The server
-    CPU per rerun and the page redraws are counted from the first tap on."""
+    CPU per rerun and the refreshes that drew elements are counted from the first tap on."""
     cpu, runs, redraws = cpu_seconds(pid), len(room.runs), room.redraws
     votes = await asyncio.gather(*(room.voting(i, room.rng.uniform(0, window), c)
                                    for i, c in enumerate(chosen)))
@@ -199,7 +199,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=40)
     parser.add_argument("--window", type=float, default=1.0, help="s in which all vote")
-    parser.add_argument("--reruns", type=int, default=40, help="reruns per solo figure")
+    parser.add_argument("--reruns", type=int, default=100, help="reruns per solo figure")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="vbestuur-bench-") as folder:
         hello = Path(folder) / "hello.py"
@@ -216,9 +216,9 @@ def main() -> None:
           f"each refreshes its poll every {REFRESH_SECONDS} s; {room['shown']:.1f} s after the "
           f"facilitator opened the step every phone showed it; then all voted within "
           f"{args.window:g} s: {room['drawn']} of {args.phones} pages showed their answer, "
-          f"{room['redraws']} whole-page redraws after the first tap (0: an own answer is no "
-          f"reason to redraw). Load average at the end: hello-world's round "
-          f"{hello_room['load']:.1f}, the app's {room['load']:.1f} (2 cores).")
+          f"{room['redraws']} refreshes after the first tap drew elements (the page's "
+          f"refresh draws nothing unless the room changed). Load average at the end: "
+          f"hello-world's round {hello_room['load']:.1f}, the app's {room['load']:.1f} (2 cores).")
     print(round_table(hello_room, room, args.phones) + "\n")
     print(votes)
 
