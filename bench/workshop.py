@@ -218,7 +218,8 @@ def main() -> None:
           f"{args.window:g} s: {room['drawn']} of {args.phones} pages showed their answer, "
           f"{room['redraws']} refreshes after the first tap drew elements (the page's "
           f"refresh draws nothing unless the room changed). Load average at the end: "
-          f"hello-world's round {hello_room['load']:.1f}, the app's {room['load']:.1f} (2 cores).")
+          f"hello-world's round {hello_room['load']:.1f}, the app's {room['load']:.1f} (2 cores)."
+          "\n")
     print(round_table(hello_room, room, args.phones) + "\n")
     print(votes)
 
