@@ -98,6 +98,30 @@ class Session:
 
     def __init__(self, ws: ClientConnection) -> None:
         self.ws, self.page_hash, self.query = ws, "", ""
+        self.cache: dict[str, ForwardMsg] = {}
+
+    def remember(self, back: BackMsg) -> BackMsg:
+        """Tell the server which large messages this tab holds, as the browser does on every
+        rerun (its ForwardMsgCache; `cachedMessageHashes` in the rerun request of Streamlit's
+        frontend): the server then sends a reference instead of an unchanged large element."""
+        back.rerun_script.cached_message_hashes.extend(self.cache)
+        return back
+
+    def receive(self, raw: bytes) -> ForwardMsg:
+        """A message as the browser reads it: a reference is replaced by the cached message
+        it names; a cacheable message is kept under its hash."""
+        msg = ForwardMsg.FromString(raw)
+        if msg.WhichOneof("type") == "ref_hash":
+            cached = self.cache.get(msg.ref_hash)
+            if cached is None:
+                raise RuntimeError(f"the server referred to a message never sent: {msg.ref_hash}")
+            found = ForwardMsg()
+            found.CopyFrom(cached)
+            found.metadata.CopyFrom(msg.metadata)
+            return found
+        if msg.metadata.cacheable and msg.hash:
+            self.cache[msg.hash] = msg
+        return msg
 
     @classmethod
     async def open(cls, port: int) -> Session:
@@ -114,11 +138,11 @@ class Session:
         if click is not None:
             back.rerun_script.widget_states.widgets.add(id=click, trigger_value=True)
         start = time.perf_counter()
-        await self.ws.send(back.SerializeToString())
+        await self.ws.send(self.remember(back).SerializeToString())
         elements: list[Element] = []
         async with asyncio.timeout(RUN_TIMEOUT):
             while True:
-                msg = ForwardMsg.FromString(await self.ws.recv())
+                msg = self.receive(await self.ws.recv())
                 kind = msg.WhichOneof("type")
                 if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                     elements.append(msg.delta.new_element)

@@ -32,7 +32,10 @@ from websockets.uri import parse_uri
 import app as protocol  # bench/app.py: Run, Question, DONE, DOOR_KEY
 
 FIELD = {name: ForwardMsg.DESCRIPTOR.fields_by_name[name].number
-         for name in ("delta", "script_finished", "navigation", "page_info_changed")}
+         for name in ("delta", "script_finished", "navigation", "page_info_changed", "ref_hash")}
+# Streamlit caches (and the browser keeps) only messages of at least global.minCachedMessageSize
+# bytes (10 kB by default): smaller deltas need not be parsed to know they are not cacheable.
+CACHEABLE = 10_000
 WAIT = 120.0  # seconds a rerun may take before the bench gives up on it
 
 
@@ -74,6 +77,7 @@ class LeanSession:
                  ws: ClientProtocol) -> None:
         self.reader, self.writer, self.ws = reader, writer, ws
         self.page_hash, self.query = "", ""
+        self.cache: dict[str, ForwardMsg] = {}  # the large messages this tab holds, by hash
         self.pending: list[bytes] = []  # whole messages read, not yet handed out
         self.partial: list[bytes] = []  # the frames of a fragmented message so far
         self.buffer = bytearray()  # bytes read after the handshake, not yet a whole frame
@@ -163,6 +167,7 @@ class LeanSession:
     async def send(self, back: BackMsg, keep: bool = True) -> protocol.Run:
         """Send one BackMsg and read up to the end of the run (the elements only if `keep`)."""
         start = time.perf_counter()
+        back.rerun_script.cached_message_hashes.extend(self.cache)  # as the browser does
         self.ws.send_binary(back.SerializeToString())
         self._flush()
         elements = []
@@ -176,10 +181,14 @@ class LeanSession:
                 if value in protocol.DONE:
                     return protocol.Run(time.perf_counter() - start, elements)
                 elements = []  # st.switch_page or a rerun: the next run redraws
-            elif kind == FIELD["delta"] and keep:
-                delta = ForwardMsg.FromString(data).delta
-                if delta.WhichOneof("type") == "new_element":
-                    elements.append(delta.new_element)
+            elif kind == FIELD["ref_hash"] and keep:
+                elements.append(self.cache[ForwardMsg.FromString(data).ref_hash].delta.new_element)
+            elif kind == FIELD["delta"] and (keep or len(data) >= CACHEABLE):
+                msg = ForwardMsg.FromString(data)
+                if msg.metadata.cacheable and msg.hash:
+                    self.cache[msg.hash] = msg
+                if keep and msg.delta.WhichOneof("type") == "new_element":
+                    elements.append(msg.delta.new_element)
             elif kind == FIELD["navigation"]:
                 self.page_hash = ForwardMsg.FromString(data).navigation.page_script_hash
             elif kind == FIELD["page_info_changed"]:

@@ -59,9 +59,9 @@ class Phone(Walker):
         """bench/walk.py's wait for the end of a run, also noting what a browser notes: the
         fragments with a refresh timer (`auto_rerun`) and the fragment the radio is in."""
         start, elements = time.perf_counter(), []
-        await self.ws.send(back.SerializeToString())
+        await self.ws.send(self.remember(back).SerializeToString())
         while True:
-            msg = protocol.ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), 120))
+            msg = self.receive(await asyncio.wait_for(self.ws.recv(), 120))
             kind = msg.WhichOneof("type")
             if kind == "auto_rerun":
                 self.timers.add(msg.auto_rerun.fragment_id)

@@ -120,10 +120,10 @@ class Walker(protocol.Session):
 
     async def _send(self, back: BackMsg) -> protocol.Run:
         start = time.perf_counter()
-        await self.ws.send(back.SerializeToString())
+        await self.ws.send(self.remember(back).SerializeToString())
         elements = []
         while True:
-            msg = protocol.ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), 120))
+            msg = self.receive(await asyncio.wait_for(self.ws.recv(), 120))
             kind = msg.WhichOneof("type")
             if kind == "delta" and msg.delta.fragment_id:
                 self.fragments.add(msg.delta.fragment_id)
