@@ -28,7 +28,10 @@ from .page_assets import ASSETS, Asset, response, with_assets
 LANGS = ("nl", "en")
 DEFAULT_LANG = "nl"
 _HTML_LANG = re.compile(rb'<html lang="[A-Za-z-]*"')
-_CONDITIONAL = (b"if-none-match", b"if-modified-since")
+# Dropped from the page request before Streamlit sees it: the conditional headers (see the
+# class) and Accept-Encoding, because Streamlit gzips its pages other than `/` itself and a
+# gzipped page cannot be rewritten (the outer CompressionMiddleware compresses it after).
+_DROPPED = (b"if-none-match", b"if-modified-since", b"accept-encoding")
 
 
 def requested_lang(scope: Scope) -> str:
@@ -73,7 +76,7 @@ class PageLanguageMiddleware:
             return
         lang = requested_lang(scope)
         scope = {**scope, "headers": [(k, v) for k, v in scope.get("headers", [])
-                                      if k.lower() not in _CONDITIONAL]}
+                                      if k.lower() not in _DROPPED]}
         start: Message | None = None
         chunks: list[bytes] = []
 

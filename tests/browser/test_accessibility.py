@@ -176,6 +176,8 @@ def test_page_language_follows_the_session(page: Page, app_url: str) -> None:
     assert html_lang(page) == "nl"
     response = page.goto(f"{app_url}/")
     assert response is not None and '<html lang="nl">' in response.text()
+    response = page.goto(f"{app_url}/over")  # a page Streamlit itself would gzip
+    assert response is not None and '<html lang="nl">' in response.text()
     response = page.goto(f"{app_url}/?lang=%3Cscript%3E")
     assert response is not None and '<html lang="nl">' in response.text()
 
