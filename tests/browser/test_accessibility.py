@@ -236,8 +236,8 @@ MENU_CHILDREN = """() => [...document.querySelectorAll('ul[data-testid="stSideba
 
 def test_the_phone_menu_is_a_valid_list(make_page: Callable[[str], Page], app_url: str) -> None:
     """Streamlit draws the phone menu's sections as <div>s inside its <ul>; the page script
-    (assets/vbestuur.js, repairNav) gives them the list item role, also in a menu drawn anew after the
-    drawer opens and after a page is chosen in it."""
+    (assets/vbestuur.js, repairNav) gives them the list item role, also in a menu drawn anew
+    after the drawer opens and after a page is chosen in it."""
     page = make_page("phone")
     open_page(page, app_url, "", "nl")
     page.get_by_test_id("stExpandSidebarButton").click()
