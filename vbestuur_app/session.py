@@ -72,6 +72,7 @@ class Session:
     facilitating: tuple[str, str] | None = None  # (room code, PIN)
     participating: tuple[str, str] | None = None  # (room code, participant token)
     notices: list[Notice] = field(default_factory=list)
+    marker: tuple[str, str] | None = None  # (lang, screen) the page was last told (widgets)
     # Not saved, rebuilt when missing: objects made from the settings above (the pages of
     # the navigation per language), so that a rerun does not make them again.
     kept: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)

@@ -21,7 +21,7 @@ from vbestuur_engine.phone_text import phones_in_text
 from vbestuur_engine.report import option_label
 from vbestuur_engine.schema import LocalValues, QuestionNode, Step, Text
 
-from . import links, state
+from . import links, session, state
 from .autolinks import break_autolinks
 from .i18n import _
 
@@ -122,10 +122,18 @@ def page_marker(lang: str) -> None:
     page no height): the session's language for `<html lang>` after a switch in the running
     page (the first paint has it from the ASGI layer) and the conversation's screen.
 
+    Drawn only when it says something new to this session's page: the script acts on a
+    change of value and keeps what it last saw, so a rerun that changes neither (most of
+    them) draws no element at all; Streamlit then drops the old one, which the script ignores.
+
     Fixed markup only: `lang` is one of LANGS and the screen a hex hash, never free text;
     no script is sent (the script is a static file, page_assets.py). The screen is reset
     here, so the next run starts without one."""
     screen, _SCREEN.value = _SCREEN.value, ""
+    state = session.current()
+    if state.marker == (lang, screen):
+        return
+    state.marker = (lang, screen)
     st.html(f'<span data-vb-lang="{html.escape(lang)}" data-vb-screen="{screen}"></span>')
 
 
