@@ -95,15 +95,15 @@ def _notices(question: str) -> None:
 
 def _buttons(ctx: Ctx, progress: Progress, question: str) -> None:
     """"Volgende" first (it follows the answer in keyboard order), then back and review side
-    by side; at the first question only the way to the start page (no columns: three blocks
-    fewer for one link)."""
+    by side in one horizontal container (one block; two columns were three), wrapping onto
+    two rows where they do not fit; at the first question only the way to the start page."""
     st.button(_("Volgende"), key=NEXT_KEY, type="primary", width="stretch",
               on_click=state.submit, args=(ctx.engine, ctx.flow_id, question))
     if not progress.answers:
         st.page_link(links.target(links.START), label=_("Naar de startpagina"))
         return
-    left, right = st.columns(2)
-    left.button(_("Vorige vraag"), key=BACK_KEY, width="stretch", on_click=state.back,
-                args=(ctx.engine, ctx.flow_id))
-    right.button(_("Mijn antwoorden"), key=REVIEW_KEY, width="stretch", on_click=state.show,
-                 args=("review",))
+    row = st.container(horizontal=True, gap="small", key="ask-row")  # equal halves: CSS
+    row.button(_("Vorige vraag"), key=BACK_KEY, width="stretch", on_click=state.back,
+               args=(ctx.engine, ctx.flow_id))
+    row.button(_("Mijn antwoorden"), key=REVIEW_KEY, width="stretch", on_click=state.show,
+               args=("review",))
