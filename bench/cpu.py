@@ -46,6 +46,16 @@ def load_average() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
+def machine_seconds() -> tuple[float, float]:
+    """Busy and idle CPU seconds of the whole machine so far, all cores (/proc/stat).
+
+    Busy is what some process (or the kernel for it) ran; idle and I/O wait are cores with
+    nothing to run; steal (the hypervisor ran another guest) counts as neither."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, idle, iowait, irq, softirq = fields[:7]
+    return (user + nice + system + irq + softirq) / TICKS, (idle + iowait) / TICKS
+
+
 def own_cpu_seconds() -> float:
     """This process (the load client): all its threads."""
     times = os.times()
@@ -62,7 +72,9 @@ class Meter:
 
     def _now(self) -> dict[str, float]:
         now = {name: cpu_seconds(pid, kids) for name, (pid, kids) in self.parts.items()}
-        return {**now, "client": own_cpu_seconds()}
+        busy, idle = machine_seconds()
+        return {**now, "client": own_cpu_seconds(), "machine busy": busy,
+                "machine idle": idle}
 
     def __enter__(self) -> Meter:
         self._start = self._now()
@@ -72,3 +84,12 @@ class Meter:
         end = self._now()
         self.used = {name: end[name] - self._start[name] for name in end}
         self.load = load_average()
+
+    def shares(self) -> dict[str, float]:
+        """Each part's share of the machine's CPU seconds in the phase (busy + idle, all
+        cores), with "other" (every process not named here) and "idle" (nothing to run)."""
+        total = self.used["machine busy"] + self.used["machine idle"]
+        ours = {name: self.used[name] for name in self.used if not name.startswith("machine")}
+        other = max(0.0, self.used["machine busy"] - sum(ours.values()))
+        found = {**ours, "other processes": other, "idle": self.used["machine idle"]}
+        return {name: seconds / max(total, 1e-9) for name, seconds in found.items()}

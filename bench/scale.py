@@ -1,22 +1,26 @@
 """Scale-out bench: PostgreSQL, two app replicas and HAProxy on 127.0.0.1, in one run.
 
 What it does (run: `make scale`, or `python bench/scale.py --sessions 200`):
-1. starts a throw-away PostgreSQL (tests/store/pg_server.py), two `streamlit run app.py`
-   replicas on it, and HAProxy with deploy/haproxy.cfg (addresses from the environment);
-2. drives N walking sessions straight at ONE replica, then N through HAProxy (two replicas):
-   each session loads the page (gets the session cookie and HAProxy's SRV cookie), opens the
-   websocket with those cookies, draws home, clicks the incident door, answers the first
-   question and reruns the next one R times; throughput = reruns per second, closed loop
-   (no think time), all N concurrent; the ratio is two replicas over one in the same run;
+1. starts a throw-away PostgreSQL (tests/store/pg_server.py);
+2. for each setup, one replica and then two, starts fresh `streamlit run app.py` replicas on
+   that database, warms each the same way, and starts HAProxy with deploy/haproxy.cfg (for one
+   replica the same file without its second `server` line: both setups take the same path,
+   bench/topology.py); then drives N walking sessions through HAProxy: each loads the page
+   (the session cookie and HAProxy's SRV cookie), opens the websocket with those cookies, draws
+   home, clicks the incident door, answers the first question and reruns the next one R
+   times; throughput = reruns per second, closed loop (no think time), all N concurrent; the
+   ratio is two replicas over one in the same run;
 3. kill test: K sessions through HAProxy answer the first question, replica app1 is killed
    (SIGKILL), and every session reconnects through HAProxy with its cookies; a session
    "resumed with its answers" when the door then leads past the first question (the answer
    was read back from PostgreSQL by the other replica).
-The load client, HAProxy, PostgreSQL and both replicas share this machine's cores, which is
-what limits the ratio: so each row also prints the CPU seconds every part used (bench/cpu.py,
-from /proc) and the machine's load average. Reruns per replica-CPU-second is the capacity of
-one replica's core, measured; "2 replicas, CPU-bound capacity" is that figure times the cores
-the replicas could have (one each), against one replica's own figure: what two replicas give
+The load client, HAProxy, PostgreSQL and the replicas share this machine's cores. So each
+setup also prints every part's share of the machine's CPU (bench/cpu.py, from /proc): the
+replicas, the client, HAProxy, PostgreSQL, every other process on the machine, and idle; and
+the load average. The client is bench/lean.py (sans-I/O websockets on uvloop, each message read
+only as far as its kind): about a third less CPU per rerun than bench/app.py's Session.
+"Reruns per replica-CPU-second" is the capacity of one replica's core, measured; "CPU-bound
+capacity" is that figure times the replicas against one replica's own: what two replicas give
 when the client, HAProxy and PostgreSQL run elsewhere. A bench, not a test: it prints tables
 and asserts nothing.
 """
@@ -32,75 +36,57 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import suppress
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any, TypeVar
 
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from websockets.asyncio.client import connect
-from websockets.typing import Origin, Subprotocol
+import uvloop
 
 BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-sys.path[:0] = [str(BENCH), str(ROOT / "tests" / "store")]
+sys.path[:0] = [str(BENCH), str(BENCH.parent / "tests" / "store")]
+import topology  # noqa: E402
 from cpu import Meter  # noqa: E402
+from lean import LeanSession  # noqa: E402
 from pg_server import PgServer, start_server  # noqa: E402
 from pg_server import _free_port as free_port  # noqa: E402
-from walk import NO_PROXY, cookies_of  # noqa: E402  one way to get a browser's cookie
+from walk import cookies_of  # noqa: E402  one way to get a browser's cookie
 
-import app as protocol  # noqa: E402  bench/app.py: the websocket protocol code
+import app as protocol  # noqa: E402  bench/app.py: Run, Question, first_question
+from vbestuur_store.limiter import SESSION_CREATE  # noqa: E402
 
 NEXT_KEY = "ask:next"
+WARM_SESSIONS = 10  # per replica, before each setup is measured
+T = TypeVar("T")
 
 
-class Walker(protocol.Session):
-    """A bench/app.py session that carries cookies (so HAProxy and the store know it)."""
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """The client's event loop: uvloop (a runtime dependency already, uvicorn's loop)."""
+    return uvloop.run(coro)
 
-    @classmethod
-    async def open_with(cls, port: int, cookie: str) -> Walker:
-        ws = await connect(f"ws://127.0.0.1:{port}/_stcore/stream",
-                           subprotocols=[Subprotocol("streamlit")],
-                           origin=Origin(f"http://127.0.0.1:{port}"), max_size=None, proxy=None,
-                           additional_headers={"Cookie": cookie}, open_timeout=60)
-        return cls(ws)
 
-    async def answer(self, asked: protocol.Run, question: protocol.Question) -> protocol.Run:
-        """Choose the first option of the question and press "Volgende"."""
-        radio = next(e.radio for e in asked.elements if e.WhichOneof("type") == "radio"
-                     and e.radio.id.endswith("-" + question.key))
-        back = BackMsg()
-        back.rerun_script.query_string = self.query
-        back.rerun_script.page_script_hash = self.page_hash
-        states = back.rerun_script.widget_states.widgets
-        states.add(id=radio.id, string_value=radio.options[0])
-        states.add(id=asked.widget(NEXT_KEY) or "", trigger_value=True)
-        return await self._send(back)
-
-    async def _send(self, back: BackMsg) -> protocol.Run:
-        start = time.perf_counter()
-        await self.ws.send(back.SerializeToString())
-        elements = []
-        while True:
-            msg = protocol.ForwardMsg.FromString(await asyncio.wait_for(self.ws.recv(), 60))
-            kind = msg.WhichOneof("type")
-            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-                elements.append(msg.delta.new_element)
-            elif kind == "script_finished" and msg.script_finished in protocol.DONE:
-                return protocol.Run(time.perf_counter() - start, elements)
-            elif kind == "script_finished":
-                elements = []
+async def answer(session: LeanSession, asked: protocol.Run,
+                 question: protocol.Question) -> protocol.Run:
+    """Choose the first option of the question and press "Volgende"."""
+    radio = next(e.radio for e in asked.elements if e.WhichOneof("type") == "radio"
+                 and e.radio.id.endswith("-" + question.key))
+    back = session.back()
+    states = back.rerun_script.widget_states.widgets
+    states.add(id=radio.id, string_value=radio.options[0])
+    states.add(id=asked.widget(NEXT_KEY) or "", trigger_value=True)
+    return await session.send(back)
 
 
 async def walk(port: int, question: protocol.Question, reruns: int) -> list[float]:
     """One walking session; the durations of its reruns."""
-    walker = await Walker.open_with(port, await asyncio.to_thread(cookies_of, port))
+    session = await LeanSession.open(port, await asyncio.to_thread(cookies_of, port))
     try:
-        asked = await walker.to_question(question)
-        times = [asked.seconds, (await walker.answer(asked, question)).seconds]
+        asked = await session.to_question(question)
+        times = [asked.seconds, (await answer(session, asked, question)).seconds]
         for _ in range(reruns):
-            times.append((await walker.run()).seconds)
+            times.append((await session.run(keep=False)).seconds)
         return times
     finally:
-        await walker.ws.close()
+        await session.close()
 
 
 async def load(port: int, question: protocol.Question, sessions: int, reruns: int) -> dict:
@@ -118,30 +104,30 @@ async def load(port: int, question: protocol.Question, sessions: int, reruns: in
 async def prepared(port: int, question: protocol.Question) -> tuple[str, bool]:
     """A session that answered the first question; its cookies, kept by the 'browser'."""
     cookie = await asyncio.to_thread(cookies_of, port)
-    walker = await Walker.open_with(port, cookie)
+    session = await LeanSession.open(port, cookie)
     try:
-        asked = await walker.to_question(question)
-        after = await walker.answer(asked, question)
+        asked = await session.to_question(question)
+        after = await answer(session, asked, question)
         return cookie, not after.asks(question)
     finally:
-        await walker.ws.close()
+        await session.close()
 
 
 async def resumed(port: int, cookie: str, question: protocol.Question) -> bool:
     """Reconnect with the same cookies; the door leads past the answered first question."""
     for _attempt in range(20):
         try:
-            walker = await Walker.open_with(port, cookie)
-        except (OSError, Exception):  # noqa: BLE001  HAProxy may still be failing over
+            session = await LeanSession.open(port, cookie)
+        except Exception:  # noqa: BLE001  HAProxy may still be failing over
             await asyncio.sleep(0.5)
             continue
         try:
-            home = await walker.run()
+            home = await session.run()
             door = home.widget(protocol.DOOR_KEY)
-            run = await walker.run(click=door) if door else home
-            return not run.asks(question) and bool(run.elements)
+            again = await session.run(click=door) if door else home
+            return not again.asks(question) and bool(again.elements)
         finally:
-            await walker.ws.close()
+            await session.close()
     return False
 
 
@@ -155,24 +141,11 @@ async def kill_test(front: int, question: protocol.Question, replica: subprocess
     return sum(back), sum(1 for _, ok in kept if ok), on_killed
 
 
-def replica(port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address",
-         "127.0.0.1", "--server.port", str(port)], cwd=ROOT, env=env,
-        stdout=log.open("wb"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-
-
-def wait_ready(port: int, path: str = "/readyz") -> None:
-    for _ in range(600):
-        with suppress(OSError), NO_PROXY.open(f"http://127.0.0.1:{port}{path}", timeout=5):
-            return
-        time.sleep(0.1)
-    raise RuntimeError(f"127.0.0.1:{port}{path} never became ready")
-
-
 HEADER = ("| setup | sessions | reruns | wall s | reruns/s | p50 ms | p95 ms | errors | CPU s: "
           "replicas | client | HAProxy | PostgreSQL | load avg | reruns per replica-CPU-s |\n"
           "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
+SHARES = ("| setup | replicas | client | HAProxy | PostgreSQL | other processes | idle | "
+          "client CPU ms per rerun |\n|---|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def per_cpu(f: dict, meter: Meter, replicas: tuple[str, ...]) -> float:
@@ -188,9 +161,74 @@ def row(label: str, n: int, f: dict, meter: Meter, replicas: tuple[str, ...]) ->
             f"{per_cpu(f, meter, replicas):.1f} |")
 
 
+def share_row(label: str, f: dict, meter: Meter, replicas: tuple[str, ...]) -> str:
+    """Where the machine's CPU went in this setup (percent of both cores over the phase)."""
+    part = meter.shares()
+    reps = " + ".join(f"{100 * part[r]:.0f}" for r in replicas)
+    rest = " | ".join(f"{100 * part[k]:.0f} %" for k in
+                      ("client", "haproxy", "postgres", "other processes", "idle"))
+    return (f"| {label} | {reps} % | {rest} | "
+            f"{1000 * meter.used['client'] / max(1, f['runs']):.2f} |")
+
+
+def limit(meter: Meter, replicas: tuple[str, ...]) -> str:
+    """The sentence that says what limited the two-replica setup, from its CPU shares."""
+    part = meter.shares()
+    busy = {k: v for k, v in part.items() if k not in replicas and k != "idle"}
+    biggest = max(busy, key=busy.__getitem__)
+    return (f"the two replicas had {100 * sum(part[r] for r in replicas):.0f} % of the machine "
+            f"(2 cores = 100 %); the other processes on it took "
+            f"{100 * sum(busy.values()):.0f} % (the most: {biggest}, "
+            f"{100 * part[biggest]:.0f} %), and {100 * part['idle']:.0f} % stayed idle")
+
+
 def postmaster(pg: PgServer) -> int:
     """PostgreSQL's postmaster pid (its backends are its children)."""
     return int((pg.root / "data" / "postmaster.pid").read_text().split()[0])
+
+
+class Setup:
+    """Fresh replicas on a fresh database, each warmed the same way, behind a fresh HAProxy.
+
+    Why a database of its own: every walking session starts a stored session, and the store
+    allows one client address `SESSION_CREATE.free` new sessions per window (F6/limiter.py);
+    all the bench's sessions come from 127.0.0.1, so two setups on one database would have
+    the second setup's later sessions refused their saves, doing less work than the first."""
+
+    def __init__(self, replicas: int, env: dict[str, str], folder: Path, pg: PgServer) -> None:
+        env = {**env, "VBESTUUR_DATABASE_URL": pg.url(pg.create_database())}
+        self.names = tuple(f"app{i}" for i in range(1, replicas + 1))
+        self.ports = [free_port() for _ in self.names]
+        self.front = free_port()
+        self.procs = [topology.replica(port, env, folder / f"{name}-{replicas}.log")
+                      for name, port in zip(self.names, self.ports, strict=True)]
+        self.pg = pg
+        self.folder = folder
+
+    def __enter__(self) -> Setup:
+        for port in self.ports:
+            topology.wait_ready(port)
+        self.procs.append(topology.haproxy(self.front, self.ports, self.folder))
+        topology.wait_ready(self.front)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        topology.stop(self.procs)
+
+    def parts(self) -> dict[str, tuple[int, bool]]:
+        apps = zip(self.names, self.procs[:len(self.names)], strict=True)
+        found = {name: (proc.pid, False) for name, proc in apps}
+        return {**found, "haproxy": (self.procs[-1].pid, True),
+                "postgres": (postmaster(self.pg), True)}
+
+    def measure(self, question: protocol.Question, sessions: int,
+                reruns: int) -> tuple[dict, Meter]:
+        """Warm every replica (first imports, first pages), then the crowd through HAProxy."""
+        for port in self.ports:
+            run(load(port, question, WARM_SESSIONS, reruns))
+        with Meter(self.parts()) as meter:
+            figures = run(load(self.front, question, sessions, reruns))
+        return figures, meter
 
 
 def main() -> None:
@@ -200,59 +238,69 @@ def main() -> None:
     parser.add_argument("--kill-sessions", type=int, default=40)
     args = parser.parse_args()
     question = protocol.first_question()
+    started = 2 * WARM_SESSIONS + args.sessions + args.kill_sessions
+    if started > SESSION_CREATE.free:
+        parser.error(f"{started} stored sessions from one address in one setup: more than "
+                     f"the store allows ({SESSION_CREATE.free}); fewer --sessions")
     pg = start_server()
-    procs: list[subprocess.Popen] = []
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            env = {**os.environ, "VBESTUUR_DATABASE_URL": pg.url(pg.create_database())}
-            ports = [free_port() for _ in range(3)]
-            procs += [replica(p, env, Path(tmp) / f"app{i}.log") for i, p in
-                      enumerate(ports[:2], 1)]
-            for p in ports[:2]:
-                wait_ready(p)
-            hp_env = {**os.environ, "VB_FRONT": f"127.0.0.1:{ports[2]}",
-                      "VB_APP1": f"127.0.0.1:{ports[0]}", "VB_APP2": f"127.0.0.1:{ports[1]}"}
-            procs.append(subprocess.Popen(["haproxy", "-f", str(ROOT / "deploy/haproxy.cfg")],
-                                          env=hp_env, stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL))
-            wait_ready(ports[2])
-            parts = {"app1": (procs[0].pid, False), "app2": (procs[1].pid, False),
-                     "haproxy": (procs[2].pid, False), "postgres": (postmaster(pg), True)}
-            report(args, question, ports, procs[0], parts)
+            report(args, question, dict(os.environ), Path(tmp), pg)
         finally:
-            for proc in reversed(procs):
-                if proc.poll() is None:
-                    proc.terminate()
-                    with suppress(subprocess.TimeoutExpired):
-                        proc.wait(timeout=20)
             pg.stop()
 
 
-def report(args: argparse.Namespace, question: protocol.Question, ports: list[int],
-           app1: subprocess.Popen, parts: dict[str, tuple[int, bool]]) -> None:
+def report(args: argparse.Namespace, question: protocol.Question, env: dict[str, str],
+           folder: Path, pg: PgServer) -> None:
     n, r = args.sessions, args.reruns
     print(f"Walking sessions: page load, home, door, answer, {r} reruns; closed loop, no think "
-          "time, all sessions concurrent; PostgreSQL, both replicas, HAProxy and the client "
-          f"on the same {os.cpu_count()} cores.")
-    for port in ports[:2]:  # warm both replicas (first imports, first page) before timing
-        asyncio.run(load(port, question, 2, 1))
-    with Meter(parts) as alone:
-        one = asyncio.run(load(ports[0], question, n, r))
-    with Meter(parts) as both:
-        two = asyncio.run(load(ports[2], question, n, r))
+          "time, all sessions concurrent, through HAProxy in both setups (fresh replicas, "
+          f"each warmed with {WARM_SESSIONS} sessions); PostgreSQL, the replicas, HAProxy and "
+          f"the client on the same {os.cpu_count()} cores.\n", flush=True)
+    with Setup(1, env, folder, pg) as single:
+        one, alone = single.measure(question, n, r)
+    with Setup(2, env, folder, pg) as double:
+        two, both = double.measure(question, n, r)
+        tables(n, (one, alone), (two, both))
+        in_turn = both_serve(double.front)
+        back, answered, on_killed = run(kill_test(double.front, question, double.procs[0],
+                                                  args.kill_sessions))
+    print(f"kill test: {answered}/{args.kill_sessions} sessions answered the first question "
+          f"({on_killed} on the killed replica app1; both replicas served again "
+          f"{in_turn:.1f} s after the crowd); after SIGKILL of app1, {back}/{answered} "
+          "resumed through HAProxy with their answers")
+
+
+def both_serve(front: int) -> float:
+    """Seconds until HAProxy hands out both replicas again after the crowd: a replica its
+    checks took out under load needs `rise` good checks to come back (deploy/haproxy.cfg)."""
+    started = time.perf_counter()
+    seen: set[str] = set()
+    while len(seen) < 2 and time.perf_counter() - started < 60:
+        try:
+            cookie = cookies_of(front)
+        except OSError:  # 503 while no replica is in service
+            time.sleep(0.5)
+            continue
+        seen |= {part.strip() for part in cookie.split(";") if part.strip().startswith("SRV=")}
+    return time.perf_counter() - started
+
+
+def tables(n: int, one_run: tuple[dict, Meter], two_run: tuple[dict, Meter]) -> None:
+    (one, alone), (two, both) = one_run, two_run
     print(HEADER)
-    print(row("1 replica, direct", n, one, alone, ("app1",)))
+    print(row("1 replica via HAProxy", n, one, alone, ("app1",)))
     print(row("2 replicas via HAProxy", n, two, both, ("app1", "app2")))
+    print("\nShare of the machine's CPU (both cores, over each setup's measured phase):\n")
+    print(SHARES)
+    print(share_row("1 replica", one, alone, ("app1",)))
+    print(share_row("2 replicas", two, both, ("app1", "app2")))
     capacity = 2 * per_cpu(two, both, ("app1", "app2")) / per_cpu(one, alone, ("app1",))
     print(f"\nthroughput 2 replicas / 1 replica, wall clock on this machine: "
           f"{two['rps'] / one['rps']:.2f}x")
     print(f"2 replicas, CPU-bound capacity (a core each, client/HAProxy/PostgreSQL elsewhere): "
           f"{capacity:.2f}x one replica (2 x reruns per replica-CPU-second, 2 replicas vs 1)")
-    back, answered, on_killed = asyncio.run(kill_test(ports[2], question, app1,
-                                                      args.kill_sessions))
-    print(f"kill test: {answered}/{args.kill_sessions} sessions answered the first question "
-          f"({on_killed} on the killed replica app1); after SIGKILL of app1, {back}/{answered} "
-          "resumed through HAProxy with their answers")
+    print(f"what limits it: {limit(both, ('app1', 'app2'))}", flush=True)
 
 
 if __name__ == "__main__":

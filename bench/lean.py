@@ -1,0 +1,216 @@
+"""A lean load client for crowds: the browser's Streamlit protocol at a fraction of the CPU.
+
+Why: on a 2-core machine the load client shares the cores with what it measures. bench/app.py's
+`Session` (websockets' asyncio client, every ForwardMsg parsed) costs ~2 ms of client CPU per
+rerun of ~40 websocket messages, almost all of it per message in the asyncio layer, not in the
+protobuf parse (measured: parsing nothing but the message kind saves nothing there). A crowd
+of 200 sessions rerunning 100+ times a second then takes a fifth of a core or more from the
+servers. This client keeps websockets for the protocol itself (its sans-I/O `ClientProtocol`:
+handshake, frames, ping/pong, close) on a plain asyncio stream, and reads of each ForwardMsg
+only its kind (the top-level field number, a few bytes in); a message is parsed only when the
+bench needs it: `script_finished` (its status is a varint read in place), navigation, page
+info, and the deltas of a run whose elements the bench looks at (`keep=True`).
+Same requests as bench/app.py's Session, same cookies and headers, same answer to `Run`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from contextlib import suppress
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.client import ClientProtocol
+from websockets.exceptions import ConnectionClosed
+from websockets.frames import Frame, Opcode
+from websockets.protocol import State
+from websockets.typing import Origin, Subprotocol
+from websockets.uri import parse_uri
+
+import app as protocol  # bench/app.py: Run, Question, DONE, DOOR_KEY
+
+FIELD = {name: ForwardMsg.DESCRIPTOR.fields_by_name[name].number
+         for name in ("delta", "script_finished", "navigation", "page_info_changed")}
+WAIT = 120.0  # seconds a rerun may take before the bench gives up on it
+
+
+def _varint(data: bytes, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, pos
+        shift += 7
+
+
+def kind_of(data: bytes) -> tuple[int, int]:
+    """The ForwardMsg's `type` field number, and (for a varint field) its value, else -1.
+
+    Skips the `hash` (1) and `metadata` (2) fields; the first other field is the oneof."""
+    pos = 0
+    while pos < len(data):
+        key, pos = _varint(data, pos)
+        number, wire = key >> 3, key & 7
+        if number not in (1, 2):
+            return number, _varint(data, pos)[0] if wire == 0 else -1
+        if wire == 0:
+            pos = _varint(data, pos)[1]
+        elif wire == 2:
+            size, pos = _varint(data, pos)
+            pos += size
+        else:  # fixed 64/32-bit: never in these two fields, but skip them correctly
+            pos += 8 if wire == 1 else 4
+    return 0, -1
+
+
+class LeanSession:
+    """One browser tab: a websocket (sans-I/O protocol on an asyncio stream) and its state."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                 ws: ClientProtocol) -> None:
+        self.reader, self.writer, self.ws = reader, writer, ws
+        self.page_hash, self.query = "", ""
+        self.pending: list[bytes] = []  # whole messages read, not yet handed out
+        self.partial: list[bytes] = []  # the frames of a fragmented message so far
+        self.buffer = bytearray()  # bytes read after the handshake, not yet a whole frame
+
+    @classmethod
+    async def open(cls, port: int, cookie: str = "") -> LeanSession:
+        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 60)
+        ws = ClientProtocol(parse_uri(f"ws://127.0.0.1:{port}/_stcore/stream"),
+                            origin=Origin(f"http://127.0.0.1:{port}"),
+                            subprotocols=[Subprotocol("streamlit")], max_size=None)
+        request = ws.connect()
+        if cookie:
+            request.headers["Cookie"] = cookie
+        ws.send_request(request)
+        session = cls(reader, writer, ws)
+        session._flush()
+        async with asyncio.timeout(60):
+            await session._handshake()
+        return session
+
+    async def _handshake(self) -> None:
+        """The opening handshake through websockets' protocol; what follows it is frames."""
+        while self.ws.state is State.CONNECTING:
+            data = await self.reader.read(1 << 16)
+            if not data:
+                self.ws.receive_eof()
+                break
+            self.ws.receive_data(data)
+        early = [e for e in self.ws.events_received() if isinstance(e, Frame)]
+        if self.ws.handshake_exc is not None or self.ws.state is not State.OPEN:
+            self.writer.close()
+            raise self.ws.handshake_exc or ConnectionClosed(None, None)
+        if early or self.ws.reader.buffer:  # Streamlit sends nothing before the first rerun
+            raise RuntimeError("the server sent frames with its handshake: not handled here")
+
+    def _flush(self) -> None:
+        for chunk in self.ws.data_to_send():
+            if chunk:
+                self.writer.write(chunk)
+
+    async def _read(self) -> None:
+        """Read what arrived and split it into messages (see `_frames`)."""
+        data = await self.reader.read(1 << 18)
+        if not data:
+            raise ConnectionClosed(None, None)
+        self.buffer += data
+        self._frames()
+        self._flush()  # pongs
+
+    def _frames(self) -> None:
+        """The server's frames, read in place: RFC 6455 section 5.2, unmasked (server to
+        client), no extension negotiated. websockets' own frame reader costs ~40 µs of
+        Python per frame here, a third of the client; this loop a few. A ping is answered
+        through websockets' protocol, a close ends the session."""
+        buf, pos = self.buffer, 0
+        while len(buf) - pos >= 2:
+            first, size = buf[pos], buf[pos + 1] & 0x7F
+            head = 2 if size < 126 else 4 if size == 126 else 10
+            if len(buf) - pos < head:
+                break
+            if size >= 126:
+                size = int.from_bytes(buf[pos + 2:pos + head], "big")
+            if len(buf) - pos < head + size:
+                break
+            payload = bytes(buf[pos + head:pos + head + size])
+            pos += head + size
+            opcode = first & 0x0F
+            if opcode in (Opcode.BINARY.value, Opcode.CONT.value):
+                self.partial.append(payload)
+                if first & 0x80:  # FIN: the message is whole
+                    self.pending.append(b"".join(self.partial))
+                    self.partial = []
+            elif opcode == Opcode.PING.value:
+                self.ws.send_pong(payload)
+            elif opcode == Opcode.CLOSE.value:
+                raise ConnectionClosed(None, None)
+        del buf[:pos]
+
+    async def messages(self) -> AsyncIterator[bytes]:
+        while True:
+            if not self.pending:
+                await self._read()
+            batch, self.pending = self.pending, []
+            for data in batch:
+                yield data
+
+    async def send(self, back: BackMsg, keep: bool = True) -> protocol.Run:
+        """Send one BackMsg and read up to the end of the run (the elements only if `keep`)."""
+        start = time.perf_counter()
+        self.ws.send_binary(back.SerializeToString())
+        self._flush()
+        elements = []
+        async with asyncio.timeout(WAIT):
+            return await self._finish(start, elements, keep)
+
+    async def _finish(self, start: float, elements: list, keep: bool) -> protocol.Run:
+        async for data in self.messages():
+            kind, value = kind_of(data)
+            if kind == FIELD["script_finished"]:
+                if value in protocol.DONE:
+                    return protocol.Run(time.perf_counter() - start, elements)
+                elements = []  # st.switch_page or a rerun: the next run redraws
+            elif kind == FIELD["delta"] and keep:
+                delta = ForwardMsg.FromString(data).delta
+                if delta.WhichOneof("type") == "new_element":
+                    elements.append(delta.new_element)
+            elif kind == FIELD["navigation"]:
+                self.page_hash = ForwardMsg.FromString(data).navigation.page_script_hash
+            elif kind == FIELD["page_info_changed"]:
+                self.query = ForwardMsg.FromString(data).page_info_changed.query_string
+        raise ConnectionClosed(None, None)  # pragma: no cover (messages() raises first)
+
+    def back(self) -> BackMsg:
+        back = BackMsg()
+        back.rerun_script.query_string = self.query
+        back.rerun_script.page_script_hash = self.page_hash
+        return back
+
+    async def run(self, click: str | None = None, keep: bool = True) -> protocol.Run:
+        """Rerun the current page (optionally clicking one button)."""
+        back = self.back()
+        if click is not None:
+            back.rerun_script.widget_states.widgets.add(id=click, trigger_value=True)
+        return await self.send(back, keep)
+
+    async def to_question(self, question: protocol.Question) -> protocol.Run:
+        """From a new session: draw the home page, click the incident door, see the question."""
+        door = (await self.run()).widget(protocol.DOOR_KEY)
+        asked = await self.run(click=door) if door else None
+        if asked is None or not asked.asks(question):
+            raise RuntimeError(f"no button {protocol.DOOR_KEY!r}, or no question after it")
+        return asked
+
+    async def close(self) -> None:
+        if self.ws.state is State.OPEN:
+            self.ws.send_close()
+            self._flush()
+        self.writer.close()
+        with suppress(OSError):
+            await self.writer.wait_closed()
