@@ -25,7 +25,7 @@ from vbestuur_app.i18n import DEFAULT_LANG, LANGS, _
 from vbestuur_app.loading import Loaded
 from vbestuur_app.messages import error_text
 from vbestuur_app.store_views import local
-from vbestuur_app.widgets import danger_notice, footer, page_language, touch_styles
+from vbestuur_app.widgets import danger_notice, footer, page_marker
 from vbestuur_service import runtime
 from vbestuur_store import StoreError
 
@@ -82,14 +82,21 @@ def store_notices() -> None:
         st.info(message)
 
 
+def page_config(title: str) -> None:
+    """The tab title and icon; once per run (layout and sidebar are Streamlit's defaults,
+    said here so that they stay so), after the page is known."""
+    st.set_page_config(page_title=title, page_icon="🛡️", layout="centered",
+                       initial_sidebar_state="auto")
+
+
 def main() -> None:
     """Set up the frame and run the page the person asked for."""
-    st.set_page_config(page_title="Veilig Bestuur", page_icon="🛡️", layout="centered",
-                       initial_sidebar_state="auto")
+    session.begin_run()  # read the session's state once for this run (session.current)
     lang = sync_language()
     try:
         loaded = runtime.current().loaded
     except StoreError as err:  # a setting that does not fit: said once, in the person's words
+        page_config("Veilig Bestuur")
         st.error(error_text(err))
         return
     persistence.keep_relink()
@@ -98,16 +105,15 @@ def main() -> None:
         keep_link(loaded)
     sections = pages.sections(loaded.engine is not None, state.active_flow() is not None)
     page = st.navigation(sections, position="top")
-    st.set_page_config(page_title=pages.browser_title(page))
-    touch_styles()
-    with st.sidebar:  # the script only sets <html lang>; the sidebar costs the page no height
-        page_language(lang)
+    page_config(pages.browser_title(page))
     language_switch(lang)
     danger_notice()
     store_notices()
     page.run()
     store_notices()
     footer()
+    with st.sidebar:  # last: it carries the screen the page drew (widgets.page_marker)
+        page_marker(lang)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The page's `<html lang>` on the first paint (vbestuur_app/page_lang.py), without a browser.
+"""The page's `<html lang>` on the first paint (vbestuur_app/page_lang.py), without a browser,
+and the app's stylesheet and script the same rewrite links (vbestuur_app/page_assets.py).
 
 Why: Streamlit's index.html says lang="en"; WCAG 3.1.1 needs the page's real language
 before any script runs, so the ASGI layer rewrites it from `?lang=`.
@@ -10,8 +11,8 @@ from own_loop import run_in_own_thread
 from starlette.types import Message, Receive, Scope, Send
 
 from vbestuur_app.asgi import content_security_policy, middleware
+from vbestuur_app.page_assets import ASSETS, HEAD_TAGS, SCRIPT, STYLESHEET
 from vbestuur_app.page_lang import PageLanguageMiddleware, requested_lang, with_lang
-from vbestuur_app.scripts import LANG_SCRIPT
 
 INDEX = b'<!doctype html><html lang="en"><head></head><body>lang="en"</body></html>'
 
@@ -23,7 +24,7 @@ def scope(path: str = "/", query: bytes = b"", method: str = "GET",
 
 
 def serve(app_scope: Scope, body: bytes = INDEX, kind: bytes = b"text/html") -> tuple[
-        list[Message], Scope]:
+        list[Message], Scope | None]:
     seen: dict[str, Scope] = {}
 
     async def app(inner: Scope, receive: Receive, send: Send) -> None:
@@ -44,7 +45,7 @@ def serve(app_scope: Scope, body: bytes = INDEX, kind: bytes = b"text/html") -> 
         return {"type": "http.request"}
 
     run_in_own_thread(PageLanguageMiddleware(app)(app_scope, receive, send))
-    return sent, seen["scope"]
+    return sent, seen.get("scope")  # None: the inner app was never asked
 
 
 def test_requested_lang_only_known_languages() -> None:
@@ -60,13 +61,18 @@ def test_with_lang_changes_only_the_html_element() -> None:
 
 
 def test_the_page_is_served_in_the_requested_language() -> None:
-    sent, inner = serve(scope("/over", b"lang=nl", headers=[(b"if-none-match", b'"abc"')]))
+    sent, inner = serve(scope("/over", b"lang=nl", headers=[(b"if-none-match", b'"abc"'),
+                                                          (b"accept-encoding", b"gzip")]))
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     assert body.startswith(b'<!doctype html><html lang="nl">')
+    assert body.count(HEAD_TAGS) == 1 and body.index(HEAD_TAGS) < body.index(b"</head>")
     headers = dict(sent[0]["headers"])
     assert headers[b"content-length"] == str(len(body)).encode()
     assert b"etag" not in headers
-    assert all(k != b"if-none-match" for k, _ in inner["headers"])  # never a stale 304
+    assert inner is not None  # never a stale 304:
+    assert all(k != b"if-none-match" for k, _ in inner["headers"])
+    # Streamlit gzips pages other than `/` itself, and gzip cannot be rewritten:
+    assert all(k != b"accept-encoding" for k, _ in inner["headers"])
 
 
 def test_assets_and_other_methods_pass_untouched() -> None:
@@ -76,9 +82,26 @@ def test_assets_and_other_methods_pass_untouched() -> None:
         assert b"".join(m.get("body", b"") for m in sent[1:]) == INDEX
 
 
-def test_lang_script_allowed_by_the_csp_and_in_the_stack() -> None:
-    import base64
-    import hashlib
-    digest = base64.b64encode(hashlib.sha256(LANG_SCRIPT.encode()).digest()).decode()
-    assert f"'sha256-{digest}'" in content_security_policy()
+def test_the_app_assets_are_served_hashed_and_cached() -> None:
+    for asset, kind in ((STYLESHEET, b"text/css"), (SCRIPT, b"text/javascript")):
+        sent, inner = serve(scope(asset.path))
+        assert inner is None  # the inner app (Streamlit) is never asked
+        headers = dict(sent[0]["headers"])
+        assert sent[0]["status"] == 200 and headers[b"content-type"].startswith(kind)
+        assert b"immutable" in headers[b"cache-control"]
+        assert sent[1]["body"] == asset.body and asset.etag.strip('"') in asset.path
+        again, _ = serve(scope(asset.path, headers=[(b"if-none-match", asset.etag.encode())]))
+        assert again[0]["status"] == 304 and again[1]["body"] == b""
+    assert b"min-height: 3rem" in STYLESHEET.body  # the touch targets
+    assert b"data-vb-screen" in SCRIPT.body and b"stSidebarNavItems" in SCRIPT.body
+    unknown, _ = serve(scope("/static/vbestuur/vbestuur.0000.css"))
+    assert b"".join(m.get("body", b"") for m in unknown[1:]) == INDEX  # Streamlit's answer
+
+
+def test_the_csp_allows_the_app_script_as_a_file_and_no_other_inline_script() -> None:
+    policy = dict(part.split(" ", 1) for part in content_security_policy().split("; "))
+    assert policy["script-src"].split()[0] == "'self'"
+    assert "'unsafe-inline'" not in policy["script-src"]
+    assert policy["style-src"].startswith("'self'")
+    assert all(path.startswith("/static/vbestuur/") for path in ASSETS)
     assert PageLanguageMiddleware in [m.cls for m in middleware()]

@@ -11,8 +11,8 @@ load of that browser swaps the cookie. A cookieless load gets a token but no dat
 the database for its cookie longer than `COOKIE_SECONDS` (F3).
 
 Why the headers: Streamlit sends none of them. The CSP allows only this server, inline styles
-(Streamlit's styling needs them) and, by hash, the inline scripts we know: the ones in
-Streamlit's index.html and the app's scroll-to-top script.
+(Streamlit's styling needs them), the app's own stylesheet and script (same-origin files,
+page_assets.py) and, by hash, the inline scripts of Streamlit's index.html.
 
 Why a lifespan: the runtime (one engine, one store) is opened when the server starts, so a
 wrong setting stops the start with its message instead of failing on a page; unused sessions
@@ -52,7 +52,6 @@ from .asgi_metrics import MetricsGate
 from .asgi_oidc import ProviderReturnMiddleware
 from .asgi_ops import AccessLogMiddleware, configure_logging, readiness_route
 from .page_lang import PageLanguageMiddleware
-from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
@@ -66,10 +65,11 @@ def _script_hash(body: str) -> str:
 
 
 def inline_script_hashes() -> list[str]:
-    """CSP hashes of Streamlit's inline index.html scripts and of the app's own script."""
+    """CSP hashes of Streamlit's inline index.html scripts (the app's own script is a
+    same-origin file, page_assets.py, allowed by 'self')."""
     index = Path(file_util.get_static_dir()) / "index.html"
     bodies = re.findall(r"<script>(.*?)</script>", index.read_text(encoding="utf-8"), re.S)
-    return [_script_hash(body) for body in [*bodies, SCROLL_SCRIPT, LANG_SCRIPT]]
+    return [_script_hash(body) for body in bodies]
 
 
 def content_security_policy() -> str:

@@ -12,6 +12,7 @@ from typing import Final
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 START: Final = "start"
 GESPREK: Final = "gesprek"
@@ -34,5 +35,18 @@ def _never_run() -> None:
 
 
 def target(url_path: str) -> StreamlitPage:
-    """The page with this address, for `st.page_link` and `st.switch_page`."""
-    return st.Page(_never_run, title=url_path, url_path=url_path)
+    """The page with this address, for `st.page_link` and `st.switch_page`.
+
+    Made once per address and process: a target is only read (its address, by which
+    Streamlit finds the registered page), never registered or run, so it holds no state of a
+    session or a run and may be shared. (Only one made inside a script run is kept: outside
+    one, `st.Page` returns early, without its address.)"""
+    found = _TARGETS.get(url_path)
+    if found is None:
+        found = st.Page(_never_run, title=url_path, url_path=url_path)
+        if get_script_run_ctx(suppress_warning=True) is not None:
+            _TARGETS[url_path] = found
+    return found
+
+
+_TARGETS: dict[str, StreamlitPage] = {}

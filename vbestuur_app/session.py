@@ -15,11 +15,15 @@ query string; only the language may be in the URL.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context_attr import (
+    SCRIPT_RUN_CONTEXT_ATTR_NAME,
+)
 
 from vbestuur_service.staff import GRIFFIE_ROLES, StaffIdentity
 
@@ -68,15 +72,54 @@ class Session:
     facilitating: tuple[str, str] | None = None  # (room code, PIN)
     participating: tuple[str, str] | None = None  # (room code, participant token)
     notices: list[Notice] = field(default_factory=list)
+    marker: tuple[str, str] | None = None  # (lang, screen) the page was last told (widgets)
+    # Not saved, rebuilt when missing: objects made from the settings above (the pages of
+    # the navigation per language), so that a rerun does not make them again.
+    kept: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+class _RunCache(threading.local):
+    """The Session of the script run on this thread, with the run's context it belongs to."""
+
+    ctx: object = None
+    value: Session | None = None
+
+
+_RUN = _RunCache()
+
+
+def _run_ctx() -> object:
+    """This thread's script-run context (what `get_script_run_ctx` returns, minus its
+    warning machinery): the same object for every call within one run of one session."""
+    return getattr(threading.current_thread(), SCRIPT_RUN_CONTEXT_ATTR_NAME, None)
 
 
 def current() -> Session:
-    """This session's state, made with the defaults on first use."""
+    """This session's state, made with the defaults on first use.
+
+    Why cached per run: a rerun asked for it ~50 times (every `_()` needs the language), and
+    each `st.session_state` lookup goes through Streamlit's proxy, lock and widget checks.
+    The Session lives under one key that only this module writes, so within one script run
+    (one context object of one session) the object found once stays the object; `begin_run`
+    reads it afresh at the start of each run, in case a test set it between runs."""
+    ctx = _run_ctx()
+    if ctx is not None and _RUN.ctx is ctx and _RUN.value is not None:
+        return _RUN.value
+    return begin_run()
+
+
+def begin_run() -> Session:
+    """Read this session's state from `st.session_state` (and keep it for this run)."""
     value = st.session_state.get(SESSION_KEY)
     if not isinstance(value, Session):
         value = Session()
         st.session_state[SESSION_KEY] = value
+    _keep(value)
     return value
+
+
+def _keep(value: Session) -> None:
+    _RUN.ctx, _RUN.value = _run_ctx(), value
 
 
 def lang() -> str:
@@ -110,6 +153,7 @@ def start_over(keep_lang: str, fresh_cookie: str) -> Session:
     st.session_state.clear()
     fresh = Session(lang=keep_lang, started=True, forgotten=True, fresh_cookie=fresh_cookie)
     st.session_state[SESSION_KEY] = fresh
+    _keep(fresh)
     return fresh
 
 

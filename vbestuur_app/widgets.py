@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import html
 import re
+import threading
 from collections.abc import Callable
 
 import streamlit as st
@@ -20,10 +21,9 @@ from vbestuur_engine.phone_text import phones_in_text
 from vbestuur_engine.report import option_label
 from vbestuur_engine.schema import LocalValues, QuestionNode, Step, Text
 
-from . import links, state
+from . import links, session, state
 from .autolinks import break_autolinks
 from .i18n import _
-from .scripts import LANG_SCRIPT, SCROLL_SCRIPT
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
 _SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/?#=&+-]*)?$")
@@ -100,61 +100,41 @@ def call_button(uri: str, label: str, key: str) -> None:
         st.html(f'<a class="vb-call" href="{html.escape(uri)}">{html.escape(label)}</a>')
 
 
-# Fixed CSS (never content text): answer options become large, bordered touch targets
-# (at least 48 px high, the full width), with a visible focus ring for keyboard users.
-TOUCH_CSS = """<style>
-div[class*="st-key-ans-"] [data-testid="stRadioGroup"],
-div[class*="st-key-ans-"] [data-testid="stRadioGroup"] > div { width: 100%; }
-div[class*="st-key-ans-"] [data-testid="stRadioOption"],
-div[class*="st-key-ans-"] [data-testid="stCheckbox"] label {
-  box-sizing: border-box; width: 100%; min-height: 3rem; padding: 0.5rem 0.75rem;
-  margin-bottom: 0.4rem; border: 1px solid #8a8f98; border-radius: 0.5rem;
-  display: flex; align-items: center;
-}
-div[class*="st-key-ans-"] [data-testid="stRadioOption"]:has(input:checked),
-div[class*="st-key-ans-"] [data-testid="stCheckbox"] label:has(input:checked) {
-  border: 2px solid #1f4e79; background: #eef4fa;
-}
-div[class*="st-key-ans-"] [data-testid="stRadioOption"]:has(input:focus-visible),
-div[class*="st-key-ans-"] [data-testid="stCheckbox"] label:has(input:focus-visible) {
-  outline: 3px solid #1f4e79; outline-offset: 2px;
-}
-[data-testid="stBaseButton-primary"], [data-testid="stBaseButton-secondary"] { min-height: 3rem; }
-[data-testid="stMarkdownContainer"] a[href^="tel:"] { white-space: nowrap; }
-a.vb-call {
-  box-sizing: border-box; display: flex; align-items: center; justify-content: center;
-  width: 100%; min-height: 3.25rem; padding: 0.6rem 1rem; border-radius: 0.5rem;
-  background: #a4161a; color: #ffffff; font-weight: 700; font-size: 1.1rem;
-  text-decoration: none; text-align: center;
-}
-a.vb-call:focus-visible { outline: 3px solid #1f4e79; outline-offset: 2px; }
-div[class*="st-key-advice-"] { padding: 0.75rem; gap: 0.5rem; }
-[data-testid="stMainBlockContainer"] { padding-bottom: 3rem; }
-[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.75rem; }
-</style>"""
+class _Screen(threading.local):
+    """The conversation screen this run draws ('' on every other page), for `page_marker`."""
+
+    value = ""
 
 
-def touch_styles() -> None:
-    """Load the fixed touch-target CSS (a style-only `st.html`, which takes no space)."""
-    st.html(TOUCH_CSS)
+_SCREEN = _Screen()
 
 
 def scroll_to_top(screen: str) -> None:
-    """Scroll to the top once per new screen; `screen` only changes the (hex) marker next to
-    the script, which makes Streamlit mount the element anew so that the script runs again."""
-    marker = hashlib.sha256(screen.encode()).hexdigest()[:12]
-    with st.container(key="scroll-top", height=1, border=False):
-        st.html(f'<span data-screen="{marker}"></span><script>{SCROLL_SCRIPT}</script>',
-                unsafe_allow_javascript=True)
+    """Ask for the top of the page and the focus on the new screen when `screen` changes:
+    the app's script (assets/vbestuur.js) scrolls up and moves the focus when the page
+    marker's screen differs from the one it last saw. `screen` goes into the marker only as a
+    (hex) hash."""
+    _SCREEN.value = hashlib.sha256(screen.encode()).hexdigest()[:12]
 
 
-def page_language(lang: str) -> None:
-    """Keep `<html lang>` on the session's language after a switch in the running page (the
-    first paint has it from the ASGI layer). `lang` is one of LANGS, never free text; a new
-    value mounts the element anew, so the script runs again."""
-    with st.container(key="page-lang", height=1, border=False):
-        st.html(f'<span data-page-lang="{lang}"></span><script>{LANG_SCRIPT}</script>',
-                unsafe_allow_javascript=True)
+def page_marker(lang: str) -> None:
+    """The one element the app's script follows (drawn last, in the sidebar, which costs the
+    page no height): the session's language for `<html lang>` after a switch in the running
+    page (the first paint has it from the ASGI layer) and the conversation's screen.
+
+    Drawn only when it says something new to this session's page: the script acts on a
+    change of value and keeps what it last saw, so a rerun that changes neither (most of
+    them) draws no element at all; Streamlit then drops the old one, which the script ignores.
+
+    Fixed markup only: `lang` is one of LANGS and the screen a hex hash, never free text;
+    no script is sent (the script is a static file, page_assets.py). The screen is reset
+    here, so the next run starts without one."""
+    screen, _SCREEN.value = _SCREEN.value, ""
+    state = session.current()
+    if state.marker == (lang, screen):
+        return
+    state.marker = (lang, screen)
+    st.html(f'<span data-vb-lang="{html.escape(lang)}" data-vb-screen="{screen}"></span>')
 
 
 def footer() -> None:
@@ -176,6 +156,16 @@ def heading(text: str, level: int = 2) -> None:
         st.header(text, anchor=False)
     else:
         st.subheader(text, anchor=False)
+
+
+def heading_with_text(text: str, body: str, level: int = 2) -> None:
+    """A heading and its short text as ONE element (a Markdown heading, no anchor link).
+
+    Why: every element costs the server the same per rerun whatever its length, and the home
+    page drew a heading and a line under it for each door. `text` and `body` are Markdown the
+    caller made safe: UI texts from the catalogue, or content escaped by `plain` or
+    `content_text` (which escape `#` too, so content never becomes a heading)."""
+    st.markdown(f"{'#' * max(1, min(level, 6))} {text}\n\n{body}", anchors=False)
 
 
 def question_widget(engine: Engine, flow_id: str, question: str, lang: str,

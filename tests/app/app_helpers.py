@@ -61,6 +61,14 @@ def visitor(at: AppTest) -> Session:
     return value
 
 
+def markdown_headings(at: AppTest, *levels: int) -> list[str]:
+    """The headings drawn inside Markdown elements (widgets.heading_with_text: a heading and
+    its line as one element), at these levels, in page order."""
+    marks = tuple("#" * level + " " for level in levels)
+    return [line.split(" ", 1)[1] for m in at.markdown for line in str(m.value).splitlines()
+            if line.startswith(marks)]
+
+
 def walk_nodes(node: Any) -> Iterator[Any]:
     """Every element and block below `node`, in page order."""
     yield node

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import new_app, question_widget_shown, visitor
+from app_helpers import markdown_headings, new_app, question_widget_shown, visitor
 
 from vbestuur_app.i18n import _
 from vbestuur_engine import Engine
@@ -21,7 +21,8 @@ def texts(at) -> str:  # type: ignore[no-untyped-def]
 def test_home_shows_four_doors_and_the_frame() -> None:
     at = new_app()
     assert not at.exception
-    headings = [h.value for h in at.header]  # h2 under the page's h1
+    assert markdown_headings(at, 1) == [_("Veilig Bestuur", "nl")]  # the page's one h1
+    headings = [h.value for h in at.header] + markdown_headings(at, 2)  # h2 under the h1
     for door in ("incident", "vraag", "gereedheid", "organisatie"):
         assert _(DOORS[door], "nl") in headings
     assert "Bel [112](tel:112)" in at.warning[0].value

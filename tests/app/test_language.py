@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_helpers import answer_first, new_app, visitor
+from app_helpers import answer_first, markdown_headings, new_app, visitor
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.i18n import _
@@ -12,7 +12,8 @@ from vbestuur_engine.schema import QuestionNode
 
 
 def heading_texts(at: AppTest) -> list[str]:
-    return [h.value for h in [*at.title, *at.header, *at.subheader]]
+    return [h.value for h in [*at.title, *at.header, *at.subheader]] + markdown_headings(
+        at, 1, 2, 3)
 
 
 def test_dutch_by_default() -> None:

@@ -176,6 +176,8 @@ def test_page_language_follows_the_session(page: Page, app_url: str) -> None:
     assert html_lang(page) == "nl"
     response = page.goto(f"{app_url}/")
     assert response is not None and '<html lang="nl">' in response.text()
+    response = page.goto(f"{app_url}/over")  # a page Streamlit itself would gzip
+    assert response is not None and '<html lang="nl">' in response.text()
     response = page.goto(f"{app_url}/?lang=%3Cscript%3E")
     assert response is not None and '<html lang="nl">' in response.text()
 
@@ -234,8 +236,8 @@ MENU_CHILDREN = """() => [...document.querySelectorAll('ul[data-testid="stSideba
 
 def test_the_phone_menu_is_a_valid_list(make_page: Callable[[str], Page], app_url: str) -> None:
     """Streamlit draws the phone menu's sections as <div>s inside its <ul>; the page script
-    (scripts.NAV_REPAIR) gives them the list item role, also in a menu drawn anew after the
-    drawer opens and after a page is chosen in it."""
+    (assets/vbestuur.js, repairNav) gives them the list item role, also in a menu drawn anew
+    after the drawer opens and after a page is chosen in it."""
     page = make_page("phone")
     open_page(page, app_url, "", "nl")
     page.get_by_test_id("stExpandSidebarButton").click()

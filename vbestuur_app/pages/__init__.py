@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from streamlit.navigation.page import StreamlitPage
 
-from ..i18n import _
+from .. import session
+from ..i18n import _, current_lang
 from . import (
     bewaren,
     gesprek,
@@ -32,9 +33,28 @@ from . import (
     workshop,
 )
 
+Sections = dict[str, list[StreamlitPage]]
 
-def sections(content_ok: bool, in_conversation: bool) -> dict[str, list[StreamlitPage]]:
-    """The pages this session may open; only the problem page when the content is invalid."""
+
+def sections(content_ok: bool, in_conversation: bool) -> Sections:
+    """The pages this session may open; only the problem page when the content is invalid.
+
+    Why kept in the session: building ~16 `st.Page` objects (each validating its icon and
+    address) was a tenth of a question's rerun. A page object holds no content, only its
+    title (in the session's language), address and one flag `st.navigation` sets for the page
+    it is about to run and `run()` clears; a session's runs follow one another, so the
+    session may reuse its own objects. They are never shared between sessions, whose runs
+    overlap on other threads."""
+    key = ("sections", current_lang(), content_ok, in_conversation)
+    kept = session.current().kept
+    found: Sections | None = kept.get(key)
+    if found is None:
+        kept.clear()  # one set at a time: a switch of language or flow builds the new one
+        found = kept[key] = _build(content_ok, in_conversation)
+    return found
+
+
+def _build(content_ok: bool, in_conversation: bool) -> Sections:
     if not content_ok:
         return {"": [inhoud.page()]}
     return {

@@ -17,7 +17,7 @@ from .. import links, state
 from ..i18n import _, current_lang
 from ..incidents import backend as incident_backend
 from ..loading import load
-from ..widgets import heading, plain
+from ..widgets import heading, heading_with_text, plain
 
 # Single-flow doors: (door id, flow id, button type).
 SINGLE_DOORS = (("incident", "incident", "primary"), ("gereedheid", "gereedheid", "secondary"),
@@ -30,37 +30,37 @@ def door_key(door: str, flow_id: str | None = None) -> str:
 
 
 def render() -> None:
-    """Draw the start page."""
+    """Draw the start page (each heading and the line under it are one element:
+    widgets.heading_with_text)."""
     engine = load().engine
     assert engine is not None
-    heading(_("Veilig Bestuur"), 1)
-    st.markdown(_(
+    heading_with_text(_("Veilig Bestuur"), _(
         "Deze hulp zet de Leidraad Veilig Bestuur om in een kort gesprek. U beantwoordt een "
         "paar vragen. Daarna krijgt u advies, met de stappen uit de leidraad, en een lijst van "
-        "wat u nog kunt doen."))
+        "wat u nog kunt doen."), 1)
     _single_door(engine, *SINGLE_DOORS[0])
     _question_door(engine)
     for door in SINGLE_DOORS[1:]:
         _single_door(engine, *door)
-    st.caption(_(
-        "Uw antwoorden worden bewaard onder een willekeurige sleutel, zonder naam. Er gaat "
-        "niets naar andere websites."))
     _keep_line()
     st.caption(_("Deze hulp vervangt de politie (112) en juridisch advies niet."))
 
 
 def _keep_line() -> None:
-    """One line and a link to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
-    st.caption(_(
-        "Wilt u later verder, of op een ander apparaat? Of wilt u alles laten verwijderen?"))
+    """How answers are kept, one line, and a link to "Bewaren en verdergaan" (bewaarcode,
+    vergeet mij). The two lines are one caption (two paragraphs): one element less."""
+    privacy = _(
+        "Uw antwoorden worden bewaard onder een willekeurige sleutel, zonder naam. Er gaat "
+        "niets naar andere websites.")
+    later = _("Wilt u later verder, of op een ander apparaat? Of wilt u alles laten verwijderen?")
+    st.caption(f"{privacy}\n\n{later}")
     st.page_link(links.target(links.BEWAREN), label=_("Bewaren en verdergaan"), icon="💾")
 
 
 def _single_door(engine: Engine, door: str, flow_id: str, kind: str) -> None:
     """A door that opens exactly one flow (incident, gereedheid, organisatie)."""
     with st.container(border=True):
-        heading(_(DOORS[door]), 2)
-        st.markdown(_(DOOR_HELP[door]))
+        heading_with_text(_(DOORS[door]), _(DOOR_HELP[door]))
         if flow_id not in engine.compiled:
             st.caption(_("Dit deel is nog niet beschikbaar."))
             return
@@ -78,11 +78,11 @@ def _question_door(engine: Engine) -> None:
     flows: list[Flow] = engine.flows_for("vraag")
     lang = current_lang()
     with st.container(border=True):
-        heading(_("Ik heb een vraag"), 2)
         if not flows:
+            heading(_("Ik heb een vraag"), 2)
             st.caption(_("Dit deel is nog niet beschikbaar."))
             return
-        st.markdown(_("Kies de vraag die het best past."))
+        heading_with_text(_("Ik heb een vraag"), _("Kies de vraag die het best past."))
         for flow in flows:
             _open_button(engine, flow.id, plain(flow.question.get(lang)),
                          door_key("vraag", flow.id), "secondary")

@@ -94,17 +94,16 @@ def _notices(question: str) -> None:
 
 
 def _buttons(ctx: Ctx, progress: Progress, question: str) -> None:
-    """"Volgende" first (it follows the answer in keyboard order), then back and review."""
+    """"Volgende" first (it follows the answer in keyboard order), then back and review side
+    by side in one horizontal container (one block; two columns were three), wrapping onto
+    two rows where they do not fit; at the first question only the way to the start page."""
     st.button(_("Volgende"), key=NEXT_KEY, type="primary", width="stretch",
               on_click=state.submit, args=(ctx.engine, ctx.flow_id, question))
-    left, right = st.columns(2)
-    with left:
-        if progress.answers:
-            st.button(_("Vorige vraag"), key=BACK_KEY, width="stretch", on_click=state.back,
-                      args=(ctx.engine, ctx.flow_id))
-        else:
-            st.page_link(links.target(links.START), label=_("Naar de startpagina"))
-    with right:
-        if progress.answers:
-            st.button(_("Mijn antwoorden"), key=REVIEW_KEY, width="stretch", on_click=state.show,
-                      args=("review",))
+    if not progress.answers:
+        st.page_link(links.target(links.START), label=_("Naar de startpagina"))
+        return
+    row = st.container(horizontal=True, gap="small", key="ask-row")  # equal halves: CSS
+    row.button(_("Vorige vraag"), key=BACK_KEY, width="stretch", on_click=state.back,
+               args=(ctx.engine, ctx.flow_id))
+    row.button(_("Mijn antwoorden"), key=REVIEW_KEY, width="stretch", on_click=state.show,
+               args=("review",))
