@@ -28,24 +28,26 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import TypeVar
-
-from vbestuur_store import Store, fault_code, open_store, purge_expired_workshops
-from vbestuur_store.faults import READ_ONLY
+from typing import TYPE_CHECKING, TypeVar
 
 from .content import Loaded, load_content
 from .errors import StorageUnavailable, mapped
 from .relink import RelinkBook
 from .settings import Settings
 
+if TYPE_CHECKING:  # the store and SQLAlchemy are imported when first used (issue 15)
+    from vbestuur_store import Store
+
 LOG = logging.getLogger(__name__)
 T = TypeVar("T")
-StoreFactory = Callable[[Settings], Store]
+StoreFactory = Callable[[Settings], "Store"]
 PAUSE_SECONDS = 10.0
 WORKERS = 4  # threads for reads a page does not wait on (within / submit)
 
 
 def _open(settings: Settings) -> Store:
+    from vbestuur_store.store import open_store
+
     return open_store(settings.database_url, retention_days=settings.retention_days,
                       env=settings.store_env())
 
@@ -137,6 +139,8 @@ class Runtime:
 
     def purge(self) -> int:
         """Delete sessions unused for the retention period and expired workshops."""
+        from vbestuur_store.workshop import purge_expired_workshops
+
         removed = self.use(lambda store: store.purge_expired())
         self.use(purge_expired_workshops)
         if removed:
@@ -155,6 +159,8 @@ class Runtime:
 def _is_outage(err: StorageUnavailable) -> bool:
     """A database that does not answer (refused, hung, gone), not one that is read-only:
     reading still works then, so nothing pauses."""
+    from vbestuur_store.faults import READ_ONLY, fault_code  # only after a failure
+
     return fault_code(err.__cause__) != READ_ONLY if err.__cause__ is not None else True
 
 
