@@ -67,6 +67,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/pageweight.py
 	$(BIN)/python bench/result.py
 	$(BIN)/python bench/pattern.py
+	$(BIN)/python bench/workshop.py
 
 # PostgreSQL (Debian's server binaries), two replicas and HAProxy (Debian `haproxy`) on 127.0.0.1.
 scale: $(RUN_STAMP)

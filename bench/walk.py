@@ -63,10 +63,11 @@ class Walker(protocol.Session):
                            origin=Origin(f"http://127.0.0.1:{port}"), max_size=None, proxy=None,
                            additional_headers=headers, open_timeout=60)
         walker = cls(ws)
-        walker.fragments = set()
+        walker.fragments, walker.folds = set(), set()
         return walker
 
     fragments: set[str]
+    folds: set[str]  # ids of the lazy expanders drawn (`key=..., on_change="rerun"`)
     in_flight = 0  # requests of all walkers sent and not yet answered (bench/runqueue.py)
 
     def _back(self) -> BackMsg:
@@ -97,6 +98,13 @@ class Walker(protocol.Session):
             back.rerun_script.widget_states.widgets.add(id=click, trigger_value=True)
         return await self.send(back)
 
+    async def open_fold(self, key: str) -> protocol.Run:
+        """Open the lazy expander with this key, as a person's click does (one rerun)."""
+        fold = next(i for i in self.folds if i.endswith("-" + key))
+        back = self._back()
+        back.rerun_script.widget_states.widgets.add(id=fold, bool_value=True)
+        return await self.send(back)
+
     async def fragment_rerun(self, fragment: str) -> protocol.Run:
         """Rerun one fragment only, as the browser does when a widget inside it changes."""
         back = self._back()
@@ -119,6 +127,9 @@ class Walker(protocol.Session):
             kind = msg.WhichOneof("type")
             if kind == "delta" and msg.delta.fragment_id:
                 self.fragments.add(msg.delta.fragment_id)
+            if (kind == "delta" and msg.delta.WhichOneof("type") == "add_block"
+                    and msg.delta.add_block.expandable.id):
+                self.folds.add(msg.delta.add_block.expandable.id)
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 elements.append(msg.delta.new_element)
             elif kind == "navigation":

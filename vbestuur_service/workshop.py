@@ -32,6 +32,7 @@ from vbestuur_store import (
     workshop_summary,
 )
 from vbestuur_store.workshop_errors import RoomExpired, RoomFull, UnknownRoom, WorkshopEnded
+from vbestuur_store.workshop_phone import PhoneView, phone_view
 from vbestuur_store.workshop_room import NoteWriter
 
 from .runtime import Runtime
@@ -113,6 +114,12 @@ def vote(rt: Runtime, code: str, token: str, step_id: int, question: str,
 def mine(rt: Runtime, code: str, token: str) -> dict[tuple[int, str], list[str]]:
     """What this participant answered so far, by (step, question)."""
     return rt.use(lambda s: own_answers(s, code, token))
+
+
+def phone(rt: Runtime, code: str, token: str) -> PhoneView:
+    """What this participant's phone shows: the step on the screen, whether it ended or was
+    revealed, and the participant's own answers to that step (a small read, polled)."""
+    return rt.use(lambda s: phone_view(s, code, token))
 
 
 def results(rt: Runtime, code: str, step_id: int, polls: PollVocabulary) -> RoomView:

@@ -18,18 +18,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vbestuur_store.errors import InvalidValue, StaleItem
-from vbestuur_store.models_workshop import ParticipantRow, RevealRow, VoteRow, WorkshopRow
+from vbestuur_store.models_workshop import ParticipantRow, VoteRow, WorkshopRow
 from vbestuur_store.organisation import MAX_NOTE
 from vbestuur_store.store import Store
 from vbestuur_store.tokens import is_token
 from vbestuur_store.workshop import as_facilitator, find_row, participant_hash
 from vbestuur_store.workshop_errors import (
     NotJoined,
-    PollClosed,
     RoomFull,
-    StepRevealed,
     WorkshopEnded,
 )
+from vbestuur_store.workshop_phone import checked_voter, store_vote
 from vbestuur_store.workshop_polls import (
     OPEN_VERDICTS,
     UNKNOWN_VERDICTS,
@@ -109,20 +108,8 @@ def cast_vote(store: Store, code: str, token: str, step_id: int, question: str,
     db = store.db
     clean = clean_answer(step_id, question, answer, polls)
     with db.write() as session:
-        row = find_row(db, session, code, lock="share")
-        if row.ended_at is not None:
-            raise WorkshopEnded()
-        if step_id != row.current_step:
-            raise PollClosed()
-        if session.get(RevealRow, (row.id, step_id)) is not None:
-            raise StepRevealed()
-        values = {"workshop_id": row.id, "participant": _participant(session, row, token),
-                  "step_id": step_id, "question": question, "answer": clean,
-                  "updated_at": db.now()}
-        insert = db.insert(VoteRow).values(**values)
-        session.execute(insert.on_conflict_do_update(
-            index_elements=["workshop_id", "participant", "step_id", "question"],
-            set_={"answer": insert.excluded.answer, "updated_at": insert.excluded.updated_at}))
+        voter = checked_voter(db, session, code, token, step_id)
+        store_vote(db, session, voter, step_id, question, clean)
 
 
 def own_answers(store: Store, code: str, token: str) -> dict[tuple[int, str], list[str]]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from html_parts import keys_in_body as html_keys
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.session import SESSION_KEY, Session
@@ -79,12 +80,15 @@ def walk_nodes(node: Any) -> Iterator[Any]:
 
 
 def keys_with_prefix(at: AppTest, prefix: str) -> list[str]:
-    """Keys (without the prefix) of the containers whose key starts with `prefix`, in order."""
+    """Keys (without the prefix) of the containers whose key starts with `prefix`, and the
+    `data-key`s of the result's own HTML parts (tests/app/html_parts.py), in page order."""
     found = []
     for node in walk_nodes(at.main):
         key = getattr(node, "key", None)
         if isinstance(key, str) and key.startswith(prefix):
             found.append(key[len(prefix):])
+        if getattr(node, "type", None) == "html":
+            found.extend(html_keys(str(node.proto.body), prefix))
     return found
 
 

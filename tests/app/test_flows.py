@@ -11,6 +11,7 @@ from app_helpers import (
     new_app,
     visitor,
 )
+from html_parts import data_keys, headings, summaries
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.views.home import door_key
@@ -46,10 +47,17 @@ def test_golden_path(engine: Engine, flow_id: str) -> None:
     shown_steps = keys_with_prefix(at, "step-")
     assert shown_steps == [str(item.step.id) for item in progress.checklist
                            if item.status in ("open", "partial")]
-    checklist = ([h.value for h in at.subheader if "Checklist" in h.value]
-                 + [e.label for e in at.expander if e.label.startswith("Checklist")])
+    checklist = ([h for h in headings(at, "h3") if "Checklist" in h]
+                 + [s for s in summaries(at) if s.startswith("Checklist")])
     assert len(checklist) == 1, "the checklist heading is missing"
+    readiness = engine.flow(flow_id).flow.door in ("gereedheid", "organisatie")
+    assert bool(data_keys(at, "checklist")) is not readiness, "folded unless readiness"
     assert set(at.query_params) <= {"lang"}, "answers must never be in the URL"
+    # the exports (readiness: the calendar) sit in a lazy fold, drawn once it is opened
+    fold = "ics-folded" if readiness else "downloads-folded"
+    assert not [b for b in at.get("download_button") if b.proto.id.endswith("dl:ics")]
+    at.session_state[fold] = True
+    at.run()
     for kind in ("pdf", "md", "csv", "csv_nl", "ics"):
         assert at.get("download_button") and any(
             b.proto.id.endswith(f"dl:{kind}") for b in at.get("download_button"))

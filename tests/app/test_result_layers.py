@@ -12,15 +12,18 @@ from app_helpers import (
     choose,
     complete_flow,
     new_app,
+    progress_of,
     seed,
     visitor,
 )
+from html_parts import block_text, data_keys, headings, keyed, parts, summaries
 from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.i18n import _
 from vbestuur_app.state import widget_key
 from vbestuur_app.views.home import door_key
 from vbestuur_engine import Engine, Progress
+from vbestuur_engine.netwerklijst import adjust_progress
 from vbestuur_engine.schema import InfoNode
 from vbestuur_service import conversation as uc
 
@@ -39,10 +42,6 @@ def incident_in_danger(engine: Engine, lang: str) -> tuple[AppTest, Progress]:
     return at, complete_flow(at, engine, "incident")
 
 
-def html_bodies(at: AppTest) -> list[str]:
-    return [str(e.proto.body) for e in at.get("html")]
-
-
 def markdown_text(at: AppTest) -> str:
     return "\n".join(str(m.value) for m in at.markdown)
 
@@ -53,33 +52,71 @@ def test_incident_result_in_three_layers(engine: Engine, lang: str) -> None:
     assert not at.exception
     layers = engine.layers(progress)
     assert layers.now and layers.today and layers.later, "this path fills every layer"
-    subheaders = [h.value for h in at.subheader]
+    subheaders = headings(at, "h3")
     now, today = _("Doe nu", lang), _("Vandaag / deze week", lang)
     assert now in subheaders and today in subheaders
     assert subheaders.index(now) < subheaders.index(today)
-    later = [e for e in at.expander
-             if e.label == _("Goed om te weten ({count})", lang, count=len(layers.later))]
-    assert len(later) == 1, "'Goed om te weten' is one folded expander"
+    later = [s for s in summaries(at)
+             if s == _("Goed om te weten ({count})", lang, count=len(layers.later))]
+    assert len(later) == 1, "'Goed om te weten' is one folded fold"
+    assert data_keys(at, "layer-") == ["now", "today", "later"]
+    assert data_keys(at, "advice-") == [i.advice.id for _n, items in layers for i in items]
+    assert headings(at, "h2") == [progress_outcome_title(engine, progress, lang)]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_one_expander_per_card(engine: Engine, lang: str) -> None:
     at, progress = incident_in_danger(engine, lang)
     layers = engine.layers(progress)
-    details = [e for e in at.expander if e.label == _("Waarom en bronnen", lang)]
+    details = [s for s in summaries(at) if s == _("Waarom en bronnen", lang)]
     assert len(details) == len(layers.now) + len(layers.today)
-    labels = {e.label for e in at.expander} - {_("Waarom en bronnen", lang)}
-    # besides the cards: the later layer, the checklist and the downloads, nothing else
-    assert len(labels) == 3, labels
+    for item in layers.now + layers.today:  # each card holds its own one fold
+        card = keyed(at, f"advice-{item.advice.id}")
+        assert [c.tag for c in card.children].count("details") == 1
+    later_cards = keyed(at, "layer-later").children[1].children
+    assert [c.attrs["data-key"] for c in later_cards] == [
+        f"advice-{i.advice.id}" for i in layers.later]
+    for card in later_cards:  # inside the fold the details are small print, not a fold
+        assert not [c for c in card.children if c.tag == "details"]
+        assert [c for c in card.children if "vb-small" in c.attrs.get("class", "")]
+    labels = set(summaries(at)) - {_("Waarom en bronnen", lang)}
+    # besides the cards: the later layer and the checklist (the closed steps inside it)
+    assert len(labels) == 2, labels
+    assert [e.label for e in at.expander] == [_("Bewaar of print uw advies", lang)]
+
+
+def test_downloads_are_drawn_only_when_opened(engine: Engine) -> None:
+    """The closed "Bewaar of print uw advies" costs one element; opened, the four exports
+    and the calendar reminder are there (each file still built only on its click)."""
+    at, _progress = incident_in_danger(engine, "nl")
+    assert not at.get("download_button") and not at.get("date_input")
+    at.session_state["downloads-folded"] = True
+    at.run()
+    assert not at.exception
+    shown = sorted(b.proto.id.rsplit("dl:", 1)[-1] for b in at.get("download_button"))
+    assert shown == ["csv", "csv_nl", "ics", "md", "pdf"]
+    assert len(at.get("date_input")) == 2
 
 
 def test_call_button_and_phone_links(engine: Engine) -> None:
     at, progress = incident_in_danger(engine, "nl")
     call = engine.layers(progress).now[0].call
     assert call is not None and call.dial == "112"
-    buttons = [b for b in html_bodies(at) if 'class="vb-call"' in b]
-    assert buttons and f'href="{call.uri}"' in buttons[0] and "target" not in buttons[0]
-    assert "](tel:+319008844)" in markdown_text(at), "0900-8844 is not a tel: link"
+    buttons = [p for p in parts(at) if p.tag == "a" and "vb-call" in p.attrs.get("class", "")]
+    assert buttons and buttons[0].attrs["href"] == call.uri and "target" not in buttons[0].attrs
+    assert buttons[0].attrs["data-key"] == f"call-{layers_now_id(engine, progress)}"
+    numbers = [p for p in parts(at) if p.tag == "a" and p.attrs.get("href") == "tel:+319008844"]
+    assert numbers and numbers[0].text == "0900-8844", "0900-8844 is not a tel: link"
+
+
+def progress_outcome_title(engine: Engine, progress: Progress, lang: str) -> str:
+    assert progress.outcome is not None
+    node = engine.flow("incident").node(progress.outcome)
+    return node.title.get(lang)  # type: ignore[union-attr]
+
+
+def layers_now_id(engine: Engine, progress: Progress) -> str:
+    return engine.layers(progress).now[0].advice.id
 
 
 def letters(text: str) -> str:
@@ -93,7 +130,7 @@ def test_no_interview_notes_on_the_result(engine: Engine) -> None:
     sentences = [letters(part) for n in notes if isinstance(n, InfoNode)
                  for part in n.text.nl.split(". ") if not re.search(r"\d", part)]
     assert sentences, "this path passes an info node"
-    shown = letters(markdown_text(at) + "".join(str(i.value) for i in at.info))
+    shown = letters(markdown_text(at) + block_text(at) + "".join(str(i.value) for i in at.info))
     assert not [x for x in sentences if x in shown]
     assert letters("Bel meteen") in shown, "the comparison sees the result's own text"
 
@@ -106,6 +143,13 @@ def test_readiness_starts_with_summary_and_exports(engine: Engine) -> None:
     assert subheaders[:2] == [_("Samenvatting"), _("Bewaar of print uw advies")]
     assert at.get("download_button"), "the exports are there"
     assert not [e for e in at.expander if e.label == _("Bewaar of print uw advies")]
+    # the checklist open under its h3, the done and n.a. steps in a fold of their own
+    assert _("Checklist: wat nog open staat") in headings(at, "h3")
+    assert not data_keys(at, "checklist")
+    shown = adjust_progress(progress_of(at, engine, "gereedheid"), None, engine.content)
+    closed = [i for i in shown.checklist if i.status in ("done", "na")]
+    if closed:
+        assert _("Gedaan of niet van toepassing ({count})", count=len(closed)) in summaries(at)
 
 
 def test_role_is_asked_once_per_visit(engine: Engine) -> None:

@@ -96,15 +96,14 @@ def golden(engine: Engine, flow_id: str) -> Progress:
 
 def assert_result(page: Page, expected: Progress) -> None:
     """Every advice (in engine order) and every open step is on the page."""
-    cards = page.locator("div[class*='st-key-advice-']")
-    shown = list(cards.evaluate_all(
-        "els => els.map(e => [...e.classList].find(c => c.startsWith('st-key-advice-')))"))
-    assert sorted(shown) == sorted(f"st-key-advice-{hit.advice.id}" for hit in expected.advice)
-    folded = page.locator(".st-key-checklist summary")
+    cards = page.locator("[data-key^='advice-']")
+    shown = list(cards.evaluate_all("els => els.map(e => e.dataset.key)"))
+    assert sorted(shown) == sorted(f"advice-{hit.advice.id}" for hit in expected.advice)
+    folded = page.locator("[data-key='checklist'] > summary")
     if folded.count():  # incident and question results fold the checklist
         folded.click()
     for item in expected.open_steps():
-        expect(page.locator(f".st-key-step-{item.step.id}")).to_be_visible()
+        expect(page.locator(f"[data-key='step-{item.step.id}']")).to_be_visible()
 
 
 def assert_local_only(seen: list[str]) -> None:
@@ -133,7 +132,7 @@ def test_incident_to_result_with_pdf(page: Page, app_url: str, engine: Engine,
     expect(page.locator(f".st-key-ans-incident-{start}")).to_be_visible()
     finish(page)
     assert_result(page, golden(engine, "incident"))
-    expect(page.locator(".st-key-checklist")).to_be_visible()  # folded on this result
+    expect(page.locator("details[data-key='checklist']")).to_be_visible()  # folded here
     assert download_pdf(page, tmp_path).startswith(b"%PDF")
     assert_local_only(requests)
 

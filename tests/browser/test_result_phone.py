@@ -84,7 +84,7 @@ def incident_result(page: Page, url: str, engine: Engine, lang: str) -> Progress
     for question in [n for n in progress.path if n in answers]:
         answer(page, engine, question, answers[question])
     first = engine.layers(progress).now[0]
-    expect(page.locator(f".st-key-{call_key(first.advice.id)} a")).to_be_visible()
+    expect(page.locator(f"a[data-key='{call_key(first.advice.id)}']")).to_be_visible()
     expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
            ).to_have_count(1)
     return progress
@@ -96,7 +96,7 @@ def test_first_call_button_on_the_first_screen(phone: Page, app_url: str, engine
     progress = incident_result(phone, app_url, engine, lang)
     first = engine.layers(progress).now[0]
     assert first.call is not None and first.call.dial == "112"
-    button = phone.locator(f".st-key-{call_key(first.advice.id)} a")
+    button = phone.locator(f"a[data-key='{call_key(first.advice.id)}']")
     box = button.bounding_box()
     assert box is not None
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
@@ -123,9 +123,11 @@ def test_phone_numbers_are_e164_links_on_one_line(phone: Page, app_url: str, eng
     assert len(hrefs) >= 3, hrefs  # the 112 banner, "Bel 112" and the police 0900-8844
     assert [h for h in hrefs if not TEL.match(h)] == []
     assert "tel:+319008844" in hrefs
-    lines = phone.locator("[data-testid='stMarkdownContainer'] a[href^='tel:']:visible")
+    lines = phone.locator("[data-testid='stMarkdownContainer'] a[href^='tel:']:visible, "
+                          "[data-testid='stHtml'] a.vb-tel:visible")
     rects = lines.evaluate_all("els => els.map(e => e.getClientRects().length)")
     assert rects and set(rects) == {1}, "a number is split over two lines"
+    assert phone.locator("[data-testid='stHtml'] a.vb-tel:visible").count(), "cards' numbers"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -133,17 +135,44 @@ def test_at_most_three_doe_nu_items(phone: Page, app_url: str, engine: Engine,
                                     lang: str) -> None:
     progress = incident_result(phone, app_url, engine, lang)
     now = engine.layers(progress).now
-    shown = phone.locator(".st-key-layer-now div[class*='st-key-advice-']")
+    shown = phone.locator("[data-key='layer-now'] [data-key^='advice-']")
     expect(shown).to_have_count(len(now))
     assert 1 <= len(now) <= 3
     for item in now:
-        expect(phone.locator(f".st-key-{card_key(item.advice.id)}")).to_be_visible()
+        expect(phone.locator(f"[data-key='{card_key(item.advice.id)}']")).to_be_visible()
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_axe_result_on_a_phone(phone: Page, app_url: str, engine: Engine, lang: str) -> None:
     """Zero violations of any impact on the whole result page, the phone menu included."""
     incident_result(phone, app_url, engine, lang)
-    violations = Axe().run(phone).response["violations"]
+    assert_no_violations(phone)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_result_with_every_fold_open(phone: Page, app_url: str, engine: Engine,
+                                         lang: str) -> None:
+    """The folded parts too (axe skips what a closed fold hides): every native fold opened
+    by its summary as a person would, and the lazy downloads fold, whose content the app then
+    draws; the summaries are 48 px touch targets."""
+    incident_result(phone, app_url, engine, lang)
+    summaries = phone.locator("details.vb-fold > summary")
+    assert summaries.count() >= 4, "the cards' folds, 'Goed om te weten' and the checklist"
+    for index in range(summaries.count()):
+        summary = summaries.nth(index)
+        summary.click()
+        expect(summary.locator("xpath=..")).to_have_attribute("open", "")
+        box = summary.bounding_box()
+        assert box is not None and box["height"] >= 48, box
+    phone.locator(".st-key-downloads-folded summary").click()
+    expect(phone.locator(".st-key-dl-pdf button")).to_be_visible()
+    expect(phone.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
+           ).to_have_count(1)
+    expect(phone.locator("details[data-key='checklist'][open]")).to_have_count(1)
+    assert_no_violations(phone)
+
+
+def assert_no_violations(page: Page) -> None:
+    violations = Axe().run(page).response["violations"]
     assert violations == [], [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
                               for v in violations]

@@ -6,30 +6,34 @@ week, then what is good to know, folded; the checklist of steps still open is fo
 notes shown on the way ("beantwoord de volgende vragen pas als…") belong to the interview and
 are left out. For the readiness flows the summary (score per phase, the three steps to do
 first) and the exports come first, because "how far am I" is the question they answer.
+
+Why so few elements: each Streamlit element costs every rerun ~0.2 ms of server CPU, so the
+layers and the checklist are fixed HTML around escaped text in one or two `st.html` blocks,
+built once per result (views/result_html.py), with native folds; the exports sit in a lazy
+fold that draws its buttons only when opened, and each file is built only on its click.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
-from vbestuur_engine import ChecklistItem, Progress
-from vbestuur_engine.readiness import PHASES
+from vbestuur_engine import Progress
 from vbestuur_engine.schema import OutcomeNode
 from vbestuur_service import conversation as uc
 from vbestuur_service import register
 from vbestuur_service.i18n import N_
-from vbestuur_service.i18n.words import CHECKLIST_STATUS, PHASE_NAMES
 
 from .. import links, persistence, session, state
 from ..i18n import _
 from ..incidents import hooks as incident_hooks
 from ..netwerk import hooks as netwerk_hooks
-from ..widgets import actions_list, content_text, heading, plain, reminder_dates
-from . import Ctx, summary
-from .advice import advice_card, now_item
+from ..widgets import heading, reminder_dates
+from . import Ctx, html_text, summary
+from . import result_html as rh
 
 EXPORTS = (("pdf", "pdf", "application/pdf"), ("md", "md", "text/markdown"),
            ("csv", "csv", "text/csv"), ("csv_nl", "excel-nl.csv", "text/csv"))
@@ -38,16 +42,40 @@ EXPORT_LABELS = {"pdf": N_("PDF (om te printen)"), "md": N_("Tekst (Markdown)"),
 
 
 def render(ctx: Ctx, progress: Progress) -> None:
-    """Draw the result of a complete flow."""
+    """Draw the result of a complete flow: the outcome, the layers and the checklist as a few
+    cached `st.html` blocks (views/result_html.py), the exports on demand."""
     assert progress.outcome is not None
     outcome = ctx.compiled.node(progress.outcome)
     assert isinstance(outcome, OutcomeNode)
-    progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
+    if progress.flow_id == uc.NETWERK_FLOW:  # only there does the netwerklijst judge a step
+        progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
     readiness = uc.is_readiness(ctx.engine, ctx.flow_id)
-    # the flow's title is the page's h1 (views/conversation.py), drawn once
-    heading(content_text(ctx.engine, outcome.title, ctx.lang, ctx.local), 2)
-    if outcome.text is not None:
-        st.markdown(content_text(ctx.engine, outcome.text, ctx.lang, ctx.local))
+    # the flow's title is the page's h1 (views/conversation.py), drawn once; this is the h2
+    key = rh.result_key(ctx, progress)
+    head = rh.cached(ctx, key, "head", lambda: rh.RESULT_CSS + _outcome_html(ctx, outcome))
+    if readiness:
+        _block(head)
+        _readiness_top(ctx, progress)
+        _body(ctx, progress, key, "")
+    else:
+        _body(ctx, progress, key, head)
+        box = st.expander(_("Bewaar of print uw advies"), key="downloads-folded",
+                          on_change="rerun")
+        if box.open:  # a closed fold costs one element: its exports are drawn only when open
+            with box:
+                _downloads(ctx, progress, folded=True)
+    incident_hooks.result_link(ctx.flow_id, progress.answers)
+    _actions(ctx)
+
+
+def _outcome_html(ctx: Ctx, outcome: OutcomeNode) -> str:
+    title = html_text.content(ctx.engine, outcome.title, ctx.lang, ctx.local)
+    text = html_text.content(ctx.engine, outcome.text, ctx.lang, ctx.local)
+    return f"<h2>{html_text.text_inline(title)}</h2>" + html_text.text_blocks(text)
+
+
+def _readiness_top(ctx: Ctx, progress: Progress) -> None:
+    """What a readiness result starts with: whose answers, the summary, the exports, the chart."""
     if ctx.flow_id == register.ORG_FLOW:
         editor = session.griffie_editor(time.time())
         st.caption(_(
@@ -55,92 +83,31 @@ def render(ctx: Ctx, progress: Progress) -> None:
         ) if editor else _(
             "Deze antwoorden zijn alleen van u. Ze komen in het overzicht van de griffie als u "
             "zich eerst op de griffiepagina aanmeldt met een account van de griffie."))
-    if readiness:
-        summary.render(ctx, progress)
-        heading(_("Bewaar of print uw advies"), 3)
-        _downloads(ctx, progress, folded=False)
-        summary.chart(ctx, progress)
-    layers(ctx, progress)
+    summary.render(ctx, progress)
+    heading(_("Bewaar of print uw advies"), 3)
+    _downloads(ctx, progress, folded=False)
+    summary.chart(ctx, progress)
+
+
+def _body(ctx: Ctx, progress: Progress, key: tuple[Any, ...], head: str) -> None:
+    """The layers, the netwerklijst box (on the results that have one) and the checklist:
+    one block, or two around the box."""
+    folded = not uc.is_readiness(ctx.engine, ctx.flow_id)
+    layers = rh.cached(ctx, key, "layers", lambda: rh.layers_html(ctx, progress))
+    steps = rh.cached(ctx, key, "checklist",
+                      lambda: rh.checklist_html(ctx, progress.checklist, folded))
+    if ctx.flow_id not in netwerk_hooks.LINK_FLOWS:
+        _block(head + layers + steps)
+        return
+    _block(head + layers)
     netwerk_hooks.result_link(ctx.flow_id)
-    checklist(ctx, progress.checklist, folded=not readiness)
-    if not readiness:
-        with st.expander(_("Bewaar of print uw advies"), key="downloads-folded"):
-            _downloads(ctx, progress, folded=True)
-    incident_hooks.result_link(ctx.flow_id, progress.answers)
-    _actions(ctx)
+    _block(steps)
 
 
-def layers(ctx: Ctx, progress: Progress) -> None:
-    """The advice in its three layers; "Goed om te weten" as one folded expander."""
-    if not progress.advice:
-        heading(_("Wat u kunt doen"), 3)
-        st.markdown(_("Er is geen apart advies. Bekijk de checklist hieronder."))
-        return
-    result = ctx.engine.layers(progress)
-    if result.now:
-        with st.container(key="layer-now"):
-            heading(_("Doe nu"), 3)
-            for item in result.now:
-                now_item(ctx, item)
-    if result.today:
-        with st.container(key="layer-today"):
-            heading(_("Vandaag / deze week"), 3)
-            for item in result.today:
-                advice_card(ctx, item)
-    if result.later:
-        with st.expander(_(
-            "Goed om te weten ({count})", count=len(result.later)), key="layer-later"):
-            for item in result.later:
-                advice_card(ctx, item, folded=True)
-
-
-def checklist(ctx: Ctx, items: tuple[ChecklistItem, ...], folded: bool = False) -> None:
-    """Open and partly done steps by phase, with actions; done and n.a. steps after them.
-    `folded`: all of it in one expander (the incident and question results)."""
-    still_open = [i for i in items if i.status in ("open", "partial")]
-    if not folded:
-        heading(_("Checklist: wat nog open staat"), 3)
-        _checklist_body(ctx, items, still_open, inside_expander=False)
-        return
-    label = (_("Checklist: nog 1 stap open") if len(still_open) == 1
-             else _("Checklist: nog {count} stappen open", count=len(still_open)))
-    with st.expander(label, key="checklist"):
-        _checklist_body(ctx, items, still_open, inside_expander=True)
-
-
-def _checklist_body(ctx: Ctx, items: tuple[ChecklistItem, ...],
-                    still_open: list[ChecklistItem], inside_expander: bool) -> None:
-    if not still_open:
-        st.markdown(_("Alle stappen zijn gedaan of gelden niet voor u."))
-    for phase in PHASES:
-        in_phase = [i for i in still_open if i.step.phase == phase]
-        if not in_phase:
-            continue
-        st.markdown(f"**{_(PHASE_NAMES[phase])}**")
-        for item in in_phase:
-            with st.container(border=True, key=f"step-{item.step.id}"):
-                title = _(
-                    "Stap {number}: {title}", number=item.step.id,
-                    title=item.step.title.get(ctx.lang))
-                partial_text = _("deels gedaan")
-                suffix = f" · *{partial_text}*" if item.status == "partial" else ""
-                actions = actions_list(ctx.engine, item.step, ctx.lang, ctx.local)
-                st.markdown(f"**{plain(title)}**{suffix}\n\n{actions}")  # one element
-    closed = [i for i in items if i.status in ("done", "na")]
-    if not closed:
-        return
-    lines = "\n".join(_closed_line(ctx, i) for i in closed)
-    if inside_expander:  # Streamlit allows no expander inside an expander
-        closed_text = _("Gedaan of niet van toepassing ({count})", count=len(closed))
-        st.markdown(f"**{closed_text}**  \n{lines}")
-        return
-    with st.expander(_("Gedaan of niet van toepassing ({count})", count=len(closed))):
-        st.markdown(lines)
-
-
-def _closed_line(ctx: Ctx, item: ChecklistItem) -> str:
-    title = _("Stap {number}: {title}", number=item.step.id, title=item.step.title.get(ctx.lang))
-    return f"- {plain(title)}: {_(CHECKLIST_STATUS[item.status])}"
+def _block(body: str) -> None:
+    """One `st.html` of fixed markup around escaped text (views/html_text.py)."""
+    if body:
+        st.html(f'<div class="vb-result">{body}</div>')
 
 
 def _downloads(ctx: Ctx, progress: Progress, folded: bool) -> None:
@@ -158,8 +125,10 @@ def _downloads(ctx: Ctx, progress: Progress, folded: bool) -> None:
         st.markdown(f"**{ics_text}**")
         _ics(ctx, progress, base)
         return
-    with st.expander(_("Herinneringen (agenda)")):
-        _ics(ctx, progress, base)
+    box = st.expander(_("Herinneringen (agenda)"), key="ics-folded", on_change="rerun")
+    if box.open:  # drawn only when open
+        with box:
+            _ics(ctx, progress, base)
 
 
 def _download(label: str, data: Callable[[], str | bytes], name: str, mime: str,

@@ -10,11 +10,17 @@ browser's HttpOnly session cookie (set by asgi.py, read by `persistence.read_coo
 store keys the participant by a hash of (room code, cookie token). A reload, a second tab or a
 reopened browser joins as the same participant with the same answers; without a cookie the page
 says so instead of counting a new person at every join.
+
+Why fragments (issue 15): forty phones follow the facilitator with a refresh every few
+seconds. That refresh (`_follow`) draws nothing and redraws the page only when the room changed;
+each question is a fragment of its own, so an answer redraws that question alone
+(docs/workshop.md, "Forty phones at once"; measured by bench/workshop.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -23,6 +29,7 @@ from vbestuur_service import workshop as ws
 from vbestuur_service.i18n.words import WS_FORMS, WS_OPTIONS
 from vbestuur_service.staff import Refused
 from vbestuur_store import PollVocabulary, StoreError
+from vbestuur_store.workshop_phone import PhoneView
 from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, questions_for
 
 from .. import clients, persistence, session
@@ -92,32 +99,90 @@ def _join(code: str) -> None:
     st.rerun()
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
+@dataclass
+class Drawn:
+    """What the page shows now: the room's state it was drawn for, and per question the answer
+    its fragment drew last. The page's fragments share this one object (Streamlit keeps a
+    fragment's arguments by reference between its reruns), so the refresh compares with what
+    is on the screen: an answer given on this page is no reason to redraw it, one given in
+    another tab of the same device is."""
+
+    state: tuple[int, bool, bool]  # step, ended, revealed
+    answers: dict[str, list[str] | None] = field(default_factory=dict)
+    fresh: PhoneView | None = None  # the page's own read, for its first draw of the questions
+
+    @staticmethod
+    def state_of(view: PhoneView) -> tuple[int, bool, bool]:
+        return view.step, view.ended, view.revealed
+
+    def shows(self, view: PhoneView | None) -> bool:
+        return view is not None and self.state_of(view) == self.state and all(
+            view.answer(q) == answer for q, answer in self.answers.items())
+
+
 def _room(engine: Engine, code: str, token: str) -> None:
-    """The step on the screen and its questions; refreshes to follow the facilitator."""
-    polls = poll_vocabulary(engine)
+    """The step on the screen and its questions, drawn in full only when the room changed."""
     try:
-        workshop = ws.get(backend.rt(), code)
-        mine = ws.mine(backend.rt(), code, token)
-        closed = ws.results(backend.rt(), code, workshop.current_step, polls).revealed
+        view = ws.phone(backend.rt(), code, token)
     except StoreError as err:
         backend.show_error(err)
+        _follow(code, token, None)
         return
-    if workshop.ended:
+    drawn = Drawn(Drawn.state_of(view), fresh=view)
+    _follow(code, token, drawn)
+    if view.ended:
         st.info(_("De workshop is afgelopen. Dank u wel!"))
         return
-    lang = current_lang()
-    step = engine.content.steps[workshop.current_step]
+    lang, polls = current_lang(), poll_vocabulary(engine)
+    step = engine.content.steps[view.step]
     heading(plain(_("Stap {number}: {title}", number=step.id, title=step.title.get(lang))), 2)
-    backend.show_notice(keep=True)
-    if closed:
+    if view.revealed:
         st.info(_("De uitslag van deze stap staat op het scherm. Wacht op de volgende stap."))
-        _yours(mine.get((step.id, GEREGELD)), lambda v: _(WS_OPTIONS[v], lang))
+        drawn.answers[GEREGELD] = view.answer(GEREGELD)
+        _yours(drawn.answers[GEREGELD], lambda v: _(WS_OPTIONS[v], lang))
         return
     with st.container(key=f"ans-ws-{step.id}"):  # the app's large touch targets (widgets.py)
-        _geregeld(code, token, step.id, mine.get((step.id, GEREGELD)), polls)
+        heading(_("Is dit bij ons geregeld?"), 3)  # a question's fixed text: outside its fragment
+        _geregeld(code, token, drawn, polls)
         if GEDRAG in questions_for(step.id, polls):
-            _gedrag(code, token, step.id, mine.get((step.id, GEDRAG)), polls)
+            heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 3)
+            st.caption(_("Kies alles wat past. Niets meegemaakt? Kies ‘Geen van deze’."))
+            _gedrag(code, token, drawn, polls)
+    drawn.fresh = None  # the questions' own reruns read the room again
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _follow(code: str, token: str, drawn: Drawn | None) -> None:
+    """Follow the facilitator: every few seconds read the room as this phone would show it,
+    and redraw the page only when that differs from what it shows (`drawn`, None for the
+    database's message: another step, the figures revealed, the end, an answer from another
+    tab, the database back or gone).
+
+    Why a fragment that draws nothing: a rerun of a fragment redraws all of its elements, so
+    the refresh that forty phones run every few seconds is kept to one small read
+    (vbestuur_store.workshop_phone) and no element at all."""
+    try:
+        now: PhoneView | None = ws.phone(backend.rt(), code, token)
+    except StoreError:
+        now = None
+    if (now is None) != (drawn is None) or (drawn is not None and not drawn.shows(now)):
+        st.rerun()
+
+
+def _fresh(code: str, token: str, drawn: Drawn, question: str) -> list[str] | None:
+    """For a question's draw: the participant's stored answer, read back so it is true (in the
+    page's run: the page's own read of a moment ago), and noted in `drawn`; the whole page is
+    redrawn instead when the room moved on or the read failed (the page then says why)."""
+    now: PhoneView | None = drawn.fresh
+    if now is None:
+        try:
+            now = ws.phone(backend.rt(), code, token)
+        except StoreError:
+            now = None
+    if now is None or Drawn.state_of(now) != drawn.state:
+        st.rerun()
+    drawn.answers[question] = now.answer(question)
+    return drawn.answers[question]
 
 
 def _send(code: str, token: str, step_id: int, question: str, answer: list[str],
@@ -137,11 +202,13 @@ def _on_geregeld(code: str, token: str, step_id: int, polls: PollVocabulary) -> 
         _send(code, token, step_id, GEREGELD, [value], polls)
 
 
-def _geregeld(code: str, token: str, step_id: int, current: list[str] | None,
-              polls: PollVocabulary) -> None:
-    heading(_("Is dit bij ons geregeld?"), 3)
+@st.fragment
+def _geregeld(code: str, token: str, drawn: Drawn, polls: PollVocabulary) -> None:
+    """The arranged question's answers; a fragment, so an answer redraws them alone (the
+    question's heading is the page's: it does not change)."""
+    current, lang, step_id = _fresh(code, token, drawn, GEREGELD), current_lang(), drawn.state[0]
+    backend.show_notice()
     index = polls.geregeld.index(current[0]) if current else None
-    lang = current_lang()
     st.radio(_(
         "Is dit bij ons geregeld?"), polls.geregeld, index=index, key=vote_key(step_id, GEREGELD),
              format_func=lambda v: _(WS_OPTIONS[v], lang), label_visibility="collapsed",
@@ -159,10 +226,12 @@ def _yours(current: list[str] | None, label: Callable[[str], str]) -> None:
         "Uw antwoord is bewaard. U kunt het wijzigen zolang deze stap op het scherm staat."))
 
 
-def _gedrag(code: str, token: str, step_id: int, current: list[str] | None,
-            polls: PollVocabulary) -> None:
-    heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 3)
-    st.caption(_("Kies alles wat past. Niets meegemaakt? Kies ‘Geen van deze’."))
+@st.fragment
+def _gedrag(code: str, token: str, drawn: Drawn, polls: PollVocabulary) -> None:
+    """The experience question's boxes; a fragment, so a tick or its send redraws them alone
+    (the heading and the hint are the page's)."""
+    current, step_id = _fresh(code, token, drawn, GEDRAG), drawn.state[0]
+    backend.show_notice()
     for option in polls.options(GEDRAG):
         chosen = current is not None and (option in current or (option == polls.none_met
                                                                 and not current))
