@@ -113,6 +113,7 @@ class Runtime:
     def submit(self, call: Callable[[], T]) -> Future[T]:
         """Run `call` (which uses the store) in a worker thread; the caller need not wait.
         After `close` (a runtime replaced while a page still holds it) it runs here."""
+        _import_store_code()
         try:
             return self._workers.submit(call)
         except RuntimeError:
@@ -154,6 +155,16 @@ class Runtime:
             store, self._store = self._store, None
         if store is not None:
             store.close()
+
+
+def _import_store_code() -> None:
+    """Import the store's modules (and SQLAlchemy) in the caller's thread, once per process.
+
+    Why: they are imported on first use (issue 15), and a page waits on a store call in a
+    worker for a second or two at most (F3). That deadline is for a database that does not
+    answer, not for the half second of importing the code on a process's first call: without
+    this, a busy machine's first page would be drawn without the municipality profile."""
+    import vbestuur_store.store  # noqa: F401
 
 
 def _is_outage(err: StorageUnavailable) -> bool:
