@@ -206,3 +206,21 @@ def test_question_answerable_by_keyboard(page: Page, app_url: str, engine: Engin
     page.keyboard.press("Enter")
     settle(page)
     expect(page.locator(f".st-key-ans-incident-{start}")).to_have_count(0)
+
+
+def test_app_stylesheet_makes_touch_targets(page: Page, app_url: str, engine: Engine) -> None:
+    """The app's stylesheet (a file linked in <head>, before Streamlit's own run-time styles)
+    still wins over Streamlit's: doors, answer options and "Volgende" are at least 48 px high,
+    and the page keeps its short bottom padding (the phone result's three-screen budget)."""
+    open_home(page, app_url, "nl")
+    door = page.locator(".st-key-door-incident button").bounding_box()
+    assert door is not None and door["height"] >= 48, door
+    padding = page.evaluate("getComputedStyle(document.querySelector("
+                            "'[data-testid=stMainBlockContainer]')).paddingBottom")
+    assert padding == "48px", padding
+    click_key(page, "door-incident")
+    start = engine.flow("incident").flow.start
+    option = page.locator(f".st-key-ans-incident-{start} [data-testid=stRadioOption]").first
+    expect(option).to_be_visible()
+    for box in (option.bounding_box(), page.locator(".st-key-ask-next button").bounding_box()):
+        assert box is not None and box["height"] >= 48, box
