@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from own_loop import run_in_own_thread
 
+from vbestuur_app import asgi
 from vbestuur_app.asgi import SessionCookieMiddleware, is_page_request, lifespan
 from vbestuur_service import runtime
 from vbestuur_service.relink import RelinkBook
@@ -261,8 +262,11 @@ def test_websockets_pass_through_untouched() -> None:
     assert not is_page_request({"type": "websocket", "path": "/", "headers": []})
 
 
-def test_unused_sessions_are_purged_when_the_server_starts(tmp_path: Path) -> None:
-    """The lifespan opens the process's runtime and runs the retention purge at once."""
+def test_unused_sessions_are_purged_after_the_server_starts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lifespan opens the process's runtime and runs the retention purge (here without its
+    minute's delay, which the next test checks)."""
+    monkeypatch.setattr(asgi, "PURGE_FIRST_SECONDS", 0.0)
     moments = [dt.datetime(2026, 1, 1, tzinfo=dt.UTC)]
     store = open_store(f"sqlite:///{tmp_path / 'purge.sqlite'}", env={},
                        clock=lambda: moments[0])
@@ -286,3 +290,28 @@ def test_unused_sessions_are_purged_when_the_server_starts(tmp_path: Path) -> No
     finally:
         runtime.reset()
     assert seen == {"old": False, "recent": True}
+
+
+def test_the_first_purge_waits_until_after_the_start(tmp_path: Path) -> None:
+    """A start opens no database for the purge (issue 15): the store is opened by the first
+    page or /readyz that needs it, and the purge comes a minute later."""
+    opened: list[Settings] = []
+
+    def record(settings: Settings) -> Store:
+        opened.append(settings)
+        raise AssertionError("the start opened the store")
+
+    rt = Runtime(Settings.from_env({"VBESTUUR_DATA_DIR": str(tmp_path)}), store_factory=record)
+    runtime.install(rt)
+
+    async def serve_briefly() -> None:
+        async with lifespan(None):
+            for _ in range(20):  # give a purge started at once every chance to run
+                await asyncio.sleep(0.01)
+
+    try:
+        run(serve_briefly())
+    finally:
+        runtime.reset()
+    assert asgi.PURGE_FIRST_SECONDS >= 30
+    assert opened == []

@@ -14,9 +14,12 @@ Why the headers: Streamlit sends none of them. The CSP allows only this server, 
 (Streamlit's styling needs them), the app's own stylesheet and script (same-origin files,
 page_assets.py) and, by hash, the inline scripts of Streamlit's index.html.
 
-Why a lifespan: the runtime (one engine, one store) is opened when the server starts, so a
+Why a lifespan: the runtime (one engine, one store) is made when the server starts, so a
 wrong setting stops the start with its message instead of failing on a page; unused sessions
-and expired workshops are purged then and every six hours, so `make run` needs no cron job.
+and expired workshops are purged a minute later and every six hours, so `make run` needs no
+cron job. Why not at once: the purge opens the database (importing SQLAlchemy, about half a
+second of CPU), and a start should not spend that while the first person waits for the first
+page (issue 15); the store opens (and migrates) when a page or /readyz first needs it.
 
 A browser's `clear_cache` is dropped before Streamlit sees it (asgi_backmsg.py, F9).
 
@@ -33,6 +36,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import anyio
 from starlette.datastructures import MutableHeaders
@@ -43,7 +47,7 @@ from streamlit import file_util
 
 from vbestuur_service import runtime
 from vbestuur_service.runtime import Runtime
-from vbestuur_store import COOKIE_NAME, Store, StoreError, is_token
+from vbestuur_store import COOKIE_NAME, StoreError, is_token
 from vbestuur_store.tokens import new_token, session_cookie
 
 from .asgi_backmsg import BackMsgFilter
@@ -53,8 +57,12 @@ from .asgi_oidc import ProviderReturnMiddleware
 from .asgi_ops import AccessLogMiddleware, configure_logging, readiness_route
 from .page_lang import PageLanguageMiddleware
 
+if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15)
+    from vbestuur_store import Store
+
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
+PURGE_FIRST_SECONDS = 60.0  # the first purge: after the start, not during the first pages
 COOKIE_SECONDS = 1.0  # the most a page load waits on the database for its cookie
 NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz",
              "/auth/", "/oauth2callback")  # st.login's routes (asgi_oidc.py)
@@ -194,7 +202,8 @@ def purge_quietly(rt: Runtime) -> None:
         LOG.exception("retention: storage unavailable, purge postponed")
 
 
-async def _purge_every(rt: Runtime, seconds: float) -> None:
+async def _purge_every(rt: Runtime, seconds: float, first_after: float) -> None:
+    await anyio.sleep(first_after)
     while True:
         await anyio.to_thread.run_sync(purge_quietly, rt)
         await anyio.sleep(seconds)
@@ -202,12 +211,12 @@ async def _purge_every(rt: Runtime, seconds: float) -> None:
 
 @asynccontextmanager
 async def lifespan(_app: object) -> AsyncIterator[None]:
-    """Open the runtime at start (a wrong setting stops the start), purge now and every six
-    hours, and close the store when the server stops."""
+    """Make the runtime at start (a wrong setting stops the start), purge after a minute and
+    every six hours, and close the store when the server stops."""
     configure_logging()
     rt = runtime.current()
     async with anyio.create_task_group() as tasks:
-        tasks.start_soon(_purge_every, rt, PURGE_EVERY_SECONDS)
+        tasks.start_soon(_purge_every, rt, PURGE_EVERY_SECONDS, PURGE_FIRST_SECONDS)
         try:
             yield
         finally:

@@ -9,14 +9,16 @@ gettext catalogue (`vbestuur_service/locale`) like every other text of the app.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from vbestuur_service.errors import StorageUnavailable
 from vbestuur_service.i18n import N_
 from vbestuur_store import StoreError
-from vbestuur_store.workshop_room import NoteWriter, Proposal
 
 from .i18n import _
+
+if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15)
+    from vbestuur_store.workshop_room import NoteWriter, Proposal
 
 # The store's error codes and the Dutch msgid of each one's sentence (written out with N_,
 # so `pybabel extract` finds them). An unknown code gets the general sentence.

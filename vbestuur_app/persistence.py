@@ -15,7 +15,7 @@ stay in the session and a calm sentence says they are not being saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import streamlit as st
 
@@ -23,12 +23,15 @@ from vbestuur_engine.netwerklijst import NetworkList, from_data
 from vbestuur_service import runtime
 from vbestuur_service import visitor as uc
 from vbestuur_service.visitor import Visitor
-from vbestuur_store import COOKIE_NAME, Store, StoreError, Throttled, UnknownToken, is_token
+from vbestuur_store import COOKIE_NAME, StoreError, Throttled, UnknownToken, is_token
 from vbestuur_store.tokens import new_token
 
 from . import clients, session
 from .i18n import _
 from .messages import error_text
+
+if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15)
+    from vbestuur_store import Store
 
 FRAME = "frame"  # the notice place of the frame (shown above and below every page)
 NETWERK_DOC = "netwerklijst"  # the visitor document that holds the person's netwerklijst

@@ -22,14 +22,16 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vbestuur_engine import Engine, PhaseReadiness, Progress, readiness_by_phase
 from vbestuur_engine.netwerklijst import NetworkList, adjust_progress
 from vbestuur_engine.schema import ROLES, QuestionNode
-from vbestuur_store import ReadinessEntry
 
 from .visitor import Visitor
+
+if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15)
+    from vbestuur_store import ReadinessEntry
 
 READINESS_DOORS = ("gereedheid", "organisatie")
 NETWERK_FLOW = "gereedheid"  # the flow whose step 6 is judged by the netwerklijst

@@ -10,10 +10,9 @@ layer now goes through `Runtime.use`, which turns a driver or file-system failur
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import TypeVar
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from vbestuur_store import StoreError
 
@@ -34,6 +33,18 @@ def mapped(action: Callable[[], T]) -> T:
         return action()
     except StoreError:
         raise
-    except (SQLAlchemyError, OSError) as err:
+    except Exception as err:
+        if not is_storage_failure(err):
+            raise
         LOG.exception("storage unavailable")
         raise StorageUnavailable() from err
+
+
+def is_storage_failure(err: BaseException) -> bool:
+    """A file-system error or any SQLAlchemy error.
+
+    Why through `sys.modules`: SQLAlchemy is imported with the store, when a page first needs
+    it (issue 15); before that no SQLAlchemy error can exist, and this module must not import
+    it for the start of every process."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    return isinstance(err, OSError) or (exc is not None and isinstance(err, exc.SQLAlchemyError))

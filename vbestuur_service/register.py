@@ -16,12 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from vbestuur_engine import ChecklistItem, Engine
 from vbestuur_engine.schema import QuestionNode, Step
-from vbestuur_store import OrgItem, StaleItem, Store
+from vbestuur_store import StaleItem
 
 from .runtime import Runtime
+
+if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15)
+    from vbestuur_store import OrgItem, Store
 
 ORG_FLOW = "organisatie"
 Answer = str | list[str]

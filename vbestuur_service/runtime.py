@@ -28,24 +28,26 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import TypeVar
-
-from vbestuur_store import Store, fault_code, open_store, purge_expired_workshops
-from vbestuur_store.faults import READ_ONLY
+from typing import TYPE_CHECKING, TypeVar
 
 from .content import Loaded, load_content
 from .errors import StorageUnavailable, mapped
 from .relink import RelinkBook
 from .settings import Settings
 
+if TYPE_CHECKING:  # the store and SQLAlchemy are imported when first used (issue 15)
+    from vbestuur_store import Store
+
 LOG = logging.getLogger(__name__)
 T = TypeVar("T")
-StoreFactory = Callable[[Settings], Store]
+StoreFactory = Callable[[Settings], "Store"]
 PAUSE_SECONDS = 10.0
 WORKERS = 4  # threads for reads a page does not wait on (within / submit)
 
 
 def _open(settings: Settings) -> Store:
+    from vbestuur_store.store import open_store
+
     return open_store(settings.database_url, retention_days=settings.retention_days,
                       env=settings.store_env())
 
@@ -111,6 +113,7 @@ class Runtime:
     def submit(self, call: Callable[[], T]) -> Future[T]:
         """Run `call` (which uses the store) in a worker thread; the caller need not wait.
         After `close` (a runtime replaced while a page still holds it) it runs here."""
+        _import_store_code()
         try:
             return self._workers.submit(call)
         except RuntimeError:
@@ -137,6 +140,8 @@ class Runtime:
 
     def purge(self) -> int:
         """Delete sessions unused for the retention period and expired workshops."""
+        from vbestuur_store.workshop import purge_expired_workshops
+
         removed = self.use(lambda store: store.purge_expired())
         self.use(purge_expired_workshops)
         if removed:
@@ -152,9 +157,21 @@ class Runtime:
             store.close()
 
 
+def _import_store_code() -> None:
+    """Import the store's modules (and SQLAlchemy) in the caller's thread, once per process.
+
+    Why: they are imported on first use (issue 15), and a page waits on a store call in a
+    worker for a second or two at most (F3). That deadline is for a database that does not
+    answer, not for the half second of importing the code on a process's first call: without
+    this, a busy machine's first page would be drawn without the municipality profile."""
+    import vbestuur_store.store  # noqa: F401
+
+
 def _is_outage(err: StorageUnavailable) -> bool:
     """A database that does not answer (refused, hung, gone), not one that is read-only:
     reading still works then, so nothing pauses."""
+    from vbestuur_store.faults import READ_ONLY, fault_code  # only after a failure
+
     return fault_code(err.__cause__) != READ_ONLY if err.__cause__ is not None else True
 
 

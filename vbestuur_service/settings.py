@@ -19,7 +19,7 @@ from pathlib import Path
 from vbestuur_engine.content import PROJECT_ROOT
 from vbestuur_store.config import ENV_PIN, load_config
 from vbestuur_store.errors import InvalidValue
-from vbestuur_store.workshop import workshop_days
+from vbestuur_store.workshop_settings import workshop_days
 
 ENV_CONTENT = "VBESTUUR_CONTENT"
 ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"

@@ -18,14 +18,14 @@ The results are typed values, never sentences: the web layer words them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from vbestuur_store import Workshop, get_workshop
 from vbestuur_store.accounts_errors import SignedIn, Throttled, Wrong
-from vbestuur_store.workshop import normalise_room_code
-from vbestuur_store.workshop_access import verify_facilitator
 
 from .runtime import Runtime
+
+if TYPE_CHECKING:  # the workshop functions import the store: in the functions (issue 15)
+    from vbestuur_store import Workshop
 
 SIGNIN_SECONDS: Final = 30 * 60  # a sign-in lasts half an hour of this browser session
 GRIFFIE_ROLES: Final = frozenset({"griffie", "coordinator"})
@@ -81,6 +81,9 @@ def open_workshop(rt: Runtime, typed_code: str, pin: str, *, client: str,
                   session_token: str | None) -> tuple[str, Workshop] | Refused:
     """(canonical code, workshop) for the right room and PIN; otherwise Refused, the same for
     an unknown room and a wrong PIN."""
+    from vbestuur_store.workshop import get_workshop, normalise_room_code
+    from vbestuur_store.workshop_access import verify_facilitator
+
     result = rt.use(lambda s: verify_facilitator(s, typed_code, pin, client=client_key(client),
                                                  session_token=session_token))
     if not isinstance(result, SignedIn):
@@ -93,6 +96,8 @@ def trust_new_workshop(rt: Runtime, code: str, pin: str, *, client: str,
                        session_token: str | None) -> None:
     """Right after creating a workshop: sign its facilitator in on this session, so the
     session is trusted for it and strangers' guesses never slow her down."""
+    from vbestuur_store.workshop_access import verify_facilitator
+
     rt.use(lambda s: verify_facilitator(s, code, pin, client=client_key(client),
                                         session_token=session_token))
 

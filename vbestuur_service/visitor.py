@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vbestuur_store import SessionStarted, Store, StoreError, Throttled
+from vbestuur_store import SessionStarted, StoreError, Throttled
 
 from .runtime import Runtime
+
+if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15)
+    from vbestuur_store import Store
 
 OPEN_FLOW_DOC = "gesprek"  # which conversation was open, so a refresh continues it
 Answers = dict[str, dict[str, Any]]

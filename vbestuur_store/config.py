@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from vbestuur_store.errors import InvalidValue
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +39,8 @@ def normalise_url(url: str) -> str:
     Why: operators write `postgresql://…` (or Heroku-style `postgres://…`); SQLAlchemy would then
     look for psycopg2, which is not installed.
     """
+    from sqlalchemy.engine import make_url  # here: SQLite's default needs no SQLAlchemy yet
+
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://"):]
     parsed = make_url(url)

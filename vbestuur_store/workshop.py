@@ -26,10 +26,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
-import os
 import re
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TypeVar
@@ -58,10 +57,9 @@ from vbestuur_store.pin import (
 from vbestuur_store.store import Store
 from vbestuur_store.workshop_errors import MalformedRoom, RoomExpired, UnknownRoom
 from vbestuur_store.workshop_polls import check_k
+from vbestuur_store.workshop_settings import workshop_days
 
 ROOM_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-ENV_DAYS = "VBESTUUR_WORKSHOP_DAYS"
-DEFAULT_DAYS = 7
 DEFAULT_K = 5
 STEP_MIN, STEP_MAX = 1, 21
 CODE_TRIES = 20
@@ -84,18 +82,6 @@ class Workshop:
     max_participants: int | None = None
 
 
-def workshop_days(env: Mapping[str, str] | None = None) -> int:
-    """How many days a workshop is kept: VBESTUUR_WORKSHOP_DAYS, default 7.
-
-    Read here and not in config.py because it only concerns workshop mode; a value that is not
-    a positive whole number is refused loudly, as for the retention period.
-    """
-    raw = (os.environ if env is None else env).get(ENV_DAYS, "").strip()
-    if not raw:
-        return DEFAULT_DAYS
-    if not raw.isdigit() or int(raw) < 1:
-        raise InvalidValue(field=ENV_DAYS)
-    return int(raw)
 
 
 def new_room_code() -> str:

@@ -2,6 +2,9 @@
 
 How to add a page: write `pages/<name>.py` with a `page()` that returns its `st.Page` (title
 from the catalogue, address in `links.py`), and add it to its audience in `sections` below.
+Its `st.Page` callable is the module's own small `render()`, which imports the view module on
+the first call: a process imports only the views of the pages people open (the first
+question needs two of sixteen), not all of them before the first page (issue 15).
 
 Why sections: `st.navigation` shows a dict of sections as menus in the top bar (and, on a
 phone, as the side menu behind the "Expand sidebar" button, which closes after a choice). The

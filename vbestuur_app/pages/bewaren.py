@@ -7,9 +7,15 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..store_views import resume
+
+
+def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..store_views import resume
+
+    resume.render()
 
 
 def page() -> StreamlitPage:
-    return st.Page(resume.render, title=_(
+    return st.Page(render, title=_(
         "Bewaren en verdergaan"), icon="💾", url_path=links.BEWAREN)

@@ -8,10 +8,16 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..views import conversation
+
+
+def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..views import conversation
+
+    conversation.render()
 
 
 def page(in_conversation: bool) -> StreamlitPage:
-    return st.Page(conversation.render, title=_("Gesprek"), icon="💬",
+    return st.Page(render, title=_("Gesprek"), icon="💬",
                    url_path=links.GESPREK,
                    visibility="visible" if in_conversation else "hidden")

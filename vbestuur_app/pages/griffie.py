@@ -7,8 +7,14 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..store_views import griffie
+
+
+def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..store_views import griffie
+
+    griffie.render()
 
 
 def page() -> StreamlitPage:
-    return st.Page(griffie.render, title=_("Griffie"), icon="🏛️", url_path=links.GRIFFIE)
+    return st.Page(render, title=_("Griffie"), icon="🏛️", url_path=links.GRIFFIE)

@@ -7,9 +7,15 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..views import invalid
+
+
+def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..views import invalid
+
+    invalid.render()
 
 
 def page() -> StreamlitPage:
-    return st.Page(invalid.render, title=_("Inhoud klopt niet"), icon="⚠️", url_path=links.INHOUD,
+    return st.Page(render, title=_("Inhoud klopt niet"), icon="⚠️", url_path=links.INHOUD,
                    default=True)

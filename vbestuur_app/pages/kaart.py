@@ -7,8 +7,14 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..views import flowmap
+
+
+def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..views import flowmap
+
+    flowmap.render()
 
 
 def page() -> StreamlitPage:
-    return st.Page(flowmap.render, title=_("Stroomkaarten"), icon="🗺️", url_path=links.KAART)
+    return st.Page(render, title=_("Stroomkaarten"), icon="🗺️", url_path=links.KAART)

@@ -8,10 +8,12 @@ from streamlit.navigation.page import StreamlitPage
 from .. import links
 from ..i18n import _
 from ..loading import load
-from ..workshop import participant
 
 
 def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..workshop import participant
+
     engine = load().engine
     if engine is not None:
         participant.render(engine)

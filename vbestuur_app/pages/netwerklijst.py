@@ -7,9 +7,15 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..netwerk import page as netwerk_page
+
+
+def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..netwerk import page as netwerk_page
+
+    netwerk_page.render()
 
 
 def page() -> StreamlitPage:
-    return st.Page(netwerk_page.render, title=_("Mijn netwerklijst"), icon="📇",
+    return st.Page(render, title=_("Mijn netwerklijst"), icon="📇",
                    url_path=links.NETWERKLIJST)

@@ -7,8 +7,14 @@ from streamlit.navigation.page import StreamlitPage
 
 from .. import links
 from ..i18n import _
-from ..views import about
+
+
+def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..views import about
+
+    about.render()
 
 
 def page() -> StreamlitPage:
-    return st.Page(about.render, title=_("Over en privacy"), icon="🔒", url_path=links.OVER)
+    return st.Page(render, title=_("Over en privacy"), icon="🔒", url_path=links.OVER)

@@ -9,10 +9,12 @@ from streamlit.navigation.page import StreamlitPage
 from .. import links
 from ..i18n import _
 from ..loading import load
-from ..workshop import presenter
 
 
 def render() -> None:
+    """The page; its view module loads when the page is first opened, not at start-up."""
+    from ..workshop import presenter
+
     engine = load().engine
     if engine is not None:
         presenter.render(engine)

@@ -9,16 +9,20 @@ again; drawing a page never writes to the database.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from vbestuur_engine import PhaseReadiness
 from vbestuur_service import conversation as uc
 from vbestuur_service.i18n.words import PHASE_NAMES
 from vbestuur_service.localtime import format_day, local
-from vbestuur_store import ReadinessEntry
 
 from .. import persistence
 from ..i18n import _, current_lang
+
+if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15)
+    from vbestuur_store import ReadinessEntry
 
 
 def render_progress(flow_id: str, readiness: list[PhaseReadiness]) -> None:

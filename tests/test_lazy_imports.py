@@ -1,0 +1,55 @@
+"""What a process imports before its first page (issue 15): not the store, not SQLAlchemy,
+not the sixteen pages' views; and the store's names still all resolve when asked for.
+
+Why a fresh interpreter: this test process has imported everything long ago. Not a timing
+test: it checks which modules are loaded, which does not depend on the machine's load.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import vbestuur_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER_ROLE = """
+import json, sys
+import app  # as `streamlit run` imports it: the ASGI app and everything app.py imports
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules_after(code: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, check=True, timeout=120)
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_the_server_starts_without_the_store_sqlalchemy_or_the_page_views() -> None:
+    loaded = _modules_after(SERVER_ROLE)
+    assert "app" in loaded and "vbestuur_app.asgi" in loaded and "vbestuur_app.pages" in loaded
+    heavy = {m for m in loaded if m.split(".")[0] in {"sqlalchemy", "alembic"}}
+    assert heavy == set()
+    assert "vbestuur_store.store" not in loaded
+    views = {m for m in loaded if m.startswith(("vbestuur_app.views", "vbestuur_app.workshop",
+                                                "vbestuur_app.netwerk", "vbestuur_app.incidents"))}
+    assert views == set()
+
+
+def test_every_name_of_the_store_package_resolves_to_its_module() -> None:
+    where: dict[str, str] = vbestuur_store._WHERE  # type: ignore[attr-defined]
+    assert set(where) == set(vbestuur_store.__all__)
+    for name, module in where.items():
+        owner = sys.modules.get(f"vbestuur_store.{module}") or __import__(
+            f"vbestuur_store.{module}", fromlist=[name])
+        assert getattr(vbestuur_store, name) is getattr(owner, name), name
+
+
+def test_a_name_the_store_does_not_have_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        vbestuur_store.no_such_name  # type: ignore[attr-defined]  # noqa: B018
