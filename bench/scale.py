@@ -238,8 +238,8 @@ def main() -> None:
     parser.add_argument("--kill-sessions", type=int, default=40)
     args = parser.parse_args()
     question = protocol.first_question()
-    started = 2 * WARM_SESSIONS + args.sessions + args.kill_sessions
-    if started > SESSION_CREATE.free:
+    started = 2 * WARM_SESSIONS + args.sessions
+    if max(started, args.kill_sessions) > SESSION_CREATE.free:
         parser.error(f"{started} stored sessions from one address in one setup: more than "
                      f"the store allows ({SESSION_CREATE.free}); fewer --sessions")
     pg = start_server()
@@ -262,12 +262,18 @@ def report(args: argparse.Namespace, question: protocol.Question, env: dict[str,
     with Setup(2, env, folder, pg) as double:
         two, both = double.measure(question, n, r)
         tables(n, (one, alone), (two, both))
-        in_turn = both_serve(double.front)
-        back, answered, on_killed = run(kill_test(double.front, question, double.procs[0],
+    # The kill test on fresh replicas and a database of its own. Run right after a 200-session
+    # crowd (2026-12-02), its sessions' answers were not found on either replica, even read
+    # one by one (0 and 20 of 40 in two runs; 40/40 after a 120-session crowd): every bench
+    # session comes from 127.0.0.1, and the store's per-address allowance for new sessions
+    # (SESSION_CREATE) is the likely cause. The kill test measures failover, not that.
+    with Setup(2, env, folder, pg) as failover:
+        in_turn = both_serve(failover.front)
+        back, answered, on_killed = run(kill_test(failover.front, question, failover.procs[0],
                                                   args.kill_sessions))
     print(f"kill test: {answered}/{args.kill_sessions} sessions answered the first question "
-          f"({on_killed} on the killed replica app1; both replicas served again "
-          f"{in_turn:.1f} s after the crowd); after SIGKILL of app1, {back}/{answered} "
+          f"({on_killed} on the killed replica app1, fresh replicas on a database of their own; "
+          f"both in service after {in_turn:.1f} s); after SIGKILL of app1, {back}/{answered} "
           "resumed through HAProxy with their answers")
 
 
