@@ -26,7 +26,7 @@ from .autolinks import break_autolinks
 from .i18n import _
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
-_SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/?#=&+-]*)?$")
+SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/?#=&+-]*)?$")
 
 
 def plain(text: str) -> str:
@@ -37,7 +37,7 @@ def plain(text: str) -> str:
 
 def link(title: str, url: str | None) -> str:
     """A Markdown link to a plain https URL; anything else is shown as text only."""
-    if url and _SAFE_URL.match(url):
+    if url and SAFE_URL.match(url):
         return f"[{plain(title)}]({url})"
     return plain(title) if not url else f"{plain(title)} ({plain(url)})"
 
@@ -75,13 +75,21 @@ def phone_links(raw: str) -> str:
     whatever way the content writes the number, and only numbers `phone_e164` accepts become
     links. The URI holds only digits, `+`, `;` and `=` (built by `phone_uri`), the link text is
     escaped like all text; the CSS keeps a linked number on one line."""
+    return with_phone_links(raw, plain, lambda written, uri: f"[{plain(written)}]({uri})")
+
+
+def with_phone_links(raw: str, escape: Callable[[str], str],
+                     tel_link: Callable[[str, str], str]) -> str:
+    """`raw` escaped by `escape`, with every dialable number replaced by `tel_link(written,
+    uri)`: one place that finds the numbers, for the Markdown above and the result's HTML
+    (views/html_text.py), so both always link the same numbers to the same E.164 URIs."""
     parts: list[str] = []
     last = 0
     for span in phones_in_text(raw):
-        parts.append(plain(raw[last:span.start]))
-        parts.append(f"[{plain(span.written)}]({span.uri})")
+        parts.append(escape(raw[last:span.start]))
+        parts.append(tel_link(span.written, span.uri))
         last = span.end
-    parts.append(plain(raw[last:]))
+    parts.append(escape(raw[last:]))
     return "".join(parts)
 
 

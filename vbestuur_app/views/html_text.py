@@ -6,7 +6,8 @@ the same page as a few `st.html` blocks costs a few elements. Why this is safe: 
 (content, gettext, answers, step titles) goes through `html.escape` here, and only the fixed
 markup of views/advice_html.py and views/result_html.py surrounds it; the only attribute
 values built from data are `tel:` URIs from `phone_uri` (digits, `+`, `;`, `=`) and https
-addresses that match `_SAFE_URL`, both escaped too. `st.html` sanitises once more (DOMPurify).
+addresses that match `widgets.SAFE_URL`, both escaped too. `st.html` sanitises once more
+(DOMPurify).
 This is the HTML twin of widgets.content_text/phone_links: render -> escape -> `tel:` links,
 a new paragraph on every blank line (Markdown's rule; a single newline is a space in both).
 """
@@ -17,10 +18,10 @@ import html
 import re
 
 from vbestuur_engine import Engine, render
-from vbestuur_engine.phone_text import phones_in_text
 from vbestuur_engine.schema import LocalValues, Text
 
-_SAFE_URL = re.compile(r"^https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/?#=&+-]*)?$")
+from ..widgets import SAFE_URL, with_phone_links
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -32,14 +33,8 @@ def esc(text: str) -> str:
 def phone_html(raw: str) -> str:
     """Escape `raw` and make every dialable number in it a `tel:` link (E.164 href, the
     number kept on one line by the CSS of class `vb-tel`)."""
-    parts: list[str] = []
-    last = 0
-    for span in phones_in_text(raw):
-        parts.append(esc(raw[last:span.start]))
-        parts.append(f'<a class="vb-tel" href="{esc(span.uri)}">{esc(span.written)}</a>')
-        last = span.end
-    parts.append(esc(raw[last:]))
-    return "".join(parts)
+    return with_phone_links(
+        raw, esc, lambda written, uri: f'<a class="vb-tel" href="{esc(uri)}">{esc(written)}</a>')
 
 
 def paragraphs(raw: str) -> list[str]:
@@ -69,6 +64,6 @@ def content(engine: Engine, text: Text | None, lang: str, local: LocalValues | N
 def link_html(title: str, url: str | None) -> str:
     """A link to a plain https address (a new tab, as the Markdown links were; DOMPurify
     keeps `target="_blank"` and sets `rel="noopener noreferrer"`); anything else as text."""
-    if url and _SAFE_URL.match(url):
+    if url and SAFE_URL.match(url):
         return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(title)}</a>'
     return esc(title) if not url else f"{esc(title)} ({esc(url)})"
