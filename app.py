@@ -54,16 +54,26 @@ def language_switch(lang: str) -> None:
 
 def municipality_choice(loaded: Loaded) -> None:
     """Pick whose values fill the open terms: the municipality profile the griffie keeps
-    (the default, '') or one of the example municipalities in the content."""
+    (the default, '') or one of the example municipalities in the content.
+
+    The profile's name shows once this process has the profile without opening its store
+    (store_views/local.py: a first page does not import SQLAlchemy, issue 15); until then the
+    default option says what it stands for, true with or without a profile."""
     engine = loaded.engine
     if engine is None:
         return
-    own = local.profile_values(engine, _("Uw gemeente"))
+    known = local.known_profile()
+    own = None if known is None else local.profile_values(engine, _("Uw gemeente"), known)
     if not engine.content.local and own is None:
         return
-    labels = {"": _("Geen (landelijke tekst)") if own is None else _(
-        "{name} (ingevuld door de griffie)", name=own.municipality)}
-    labels.update({name: values.municipality for name, values in engine.content.local.items()})
+    if own is not None:
+        default = _("{name} (ingevuld door de griffie)", name=own.municipality)
+    elif known is None:
+        default = _("Standaard (profiel van de griffie, anders landelijke tekst)")
+    else:
+        default = _("Geen (landelijke tekst)")
+    labels = {"": default} | {name: values.municipality
+                              for name, values in engine.content.local.items()}
     session.set_widget(state.LOCAL_WIDGET, state.local_name() or "")
     st.selectbox(_("Uw gemeente"), sorted(labels), key=state.LOCAL_WIDGET,
                  on_change=state.set_local, format_func=labels.__getitem__,

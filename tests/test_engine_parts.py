@@ -1,4 +1,5 @@
-"""Readiness per phase, term rendering, Mermaid escaping, content loading edge cases."""
+"""Readiness per phase, term rendering and finding, Mermaid escaping, content loading edge
+cases."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 
 from vbestuur_engine import Engine, check_content, readiness_by_phase, render
 from vbestuur_engine.mermaid import flow_to_mermaid
-from vbestuur_engine.schema import LocalValues, Text
+from vbestuur_engine.schema import LocalValues, Option, QuestionNode, Text
+from vbestuur_engine.text import terms_in
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = Engine.load()
@@ -78,3 +80,24 @@ def test_authoring_guide_documents_every_rule() -> None:
 
     guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
     assert [rule for rule in RULES if f"`{rule}`" not in guide] == []
+
+
+def test_terms_in_finds_an_open_term_anywhere_inside_a_node() -> None:
+    label = Text(nl="Ja, zie {term:meldprocedure}", en="Yes, see {term:meldprocedure}")
+    node = QuestionNode(type="question", kind="single", text=Text(nl="Vraag?", en="Question?"),
+                        options=[Option(value="ja", label=label), Option(value="nee")])
+    assert terms_in(node) == ["meldprocedure"]
+    assert terms_in(node.model_copy(update={"options": [Option(value="nee")]})) == []
+
+
+def test_a_flow_knows_whether_its_questions_show_an_open_term(tmp_path: Path) -> None:
+    """What lets a first question skip the municipality profile (store_views/local.py)."""
+    for folder in ("rules", "flows"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    flow = tmp_path / "flows" / "incident.yaml"
+    text = flow.read_text(encoding="utf-8")
+    before = "en: Or is someone else in danger, for example your family?"
+    flow.write_text(text.replace(before, before + " {term:meldprocedure}"), encoding="utf-8")
+    changed = Engine.load(tmp_path).flow("incident")
+    assert changed.terms_before_result
+    assert not ENGINE.flow("incident").terms_before_result  # the shipped questions have none

@@ -98,6 +98,18 @@ class CompiledFlow:
                          for _path, leaf in leaves(cond, located.path))
 
     @cached_property
+    def terms_before_result(self) -> bool:
+        """Whether a question or info text of this flow has an open term (`{term:...}`).
+
+        Why: before the result a screen shows only such texts and the advice reached so far,
+        so without either it looks the same with or without the municipality's values, and
+        the app need not open its database for them (issue 15; store_views/local.py)."""
+        from .text import terms_in
+
+        return any(terms_in(node) for node in self.flow.nodes.values()
+                   if not isinstance(node, OutcomeNode))
+
+    @cached_property
     def option_values(self) -> Mapping[str, frozenset[str]]:
         return MappingProxyType({
             k: frozenset(o.value for o in n.options)

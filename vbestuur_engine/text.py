@@ -8,7 +8,9 @@ the griffie" otherwise. Placeholders are replaced as plain text: nothing is ever
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+
+from pydantic import BaseModel
 
 from .schema import LocalValues, Term, Text
 
@@ -38,3 +40,21 @@ def terms_used(text: Text | None) -> list[str]:
         return []
     found = TERM_PATTERN.findall(text.nl) + TERM_PATTERN.findall(text.en)
     return list(dict.fromkeys(found))
+
+
+def terms_in(model: BaseModel) -> list[str]:
+    """The term ids used by any text inside `model` (its fields, lists and nested models)."""
+    return list(dict.fromkeys(term for text in _texts(model) for term in terms_used(text)))
+
+
+def _texts(model: BaseModel) -> Iterator[Text]:
+    if isinstance(model, Text):
+        yield model
+        return
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, dict):
+            value = list(value.values())
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, BaseModel):
+                yield from _texts(item)

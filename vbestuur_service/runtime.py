@@ -134,6 +134,11 @@ class Runtime:
         except FutureTimeout:
             raise StorageUnavailable() from None
 
+    def store_is_open(self) -> bool:
+        """Whether the store is open: a read then costs a query, not importing and opening
+        SQLAlchemy (a page that can do without it asks first, issue 15)."""
+        return self._store is not None
+
     def available(self) -> bool:
         """False while the pause after an outage lasts (nothing is tried then)."""
         return self._clock() >= self._paused_until

@@ -1,4 +1,5 @@
-"""A municipality's own values replace the national default text in the advice."""
+"""A municipality's own values replace the national default text in the advice; the side
+menu names the griffie's profile once the process has it without opening its store."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ import re
 import pytest
 from app_helpers import complete_flow, new_app, visitor
 from html_parts import block_text
+from streamlit.testing.v1 import AppTest
 
 from vbestuur_app.state import LOCAL_WIDGET
+from vbestuur_app.store_views.local import NAME_ID
 from vbestuur_engine import Engine, render
 from vbestuur_engine.text import terms_used
+from vbestuur_service import runtime
+from vbestuur_store import Store
 
 
 def test_choosing_a_municipality_fills_in_its_values(engine: Engine) -> None:
@@ -38,3 +43,33 @@ def test_choosing_a_municipality_fills_in_its_values(engine: Engine) -> None:
 def test_no_municipality_by_default() -> None:
     at = new_app()
     assert visitor(at).local is None
+
+
+def _menu_labels(at: AppTest) -> list[str]:
+    return list(at.selectbox(key=LOCAL_WIDGET).options)
+
+
+def test_a_first_question_does_not_open_the_store() -> None:
+    """Issue 15: home and the first question draw without importing SQLAlchemy for the
+    municipality profile (nothing on them uses it)."""
+    at = new_app()
+    at.button(key="door:incident").click().run()
+    assert not at.exception
+    assert any(r.key and r.key.startswith("ans:incident:") for r in at.radio)
+    assert not runtime.current().store_is_open()
+    assert _menu_labels(at)[0].startswith("Standaard (")
+
+
+def test_the_side_menu_names_the_profile_once_the_store_is_open(app_store: Store) -> None:
+    app_store.set_profile_value(NAME_ID, "Testgemeente", "Testgemeente", "griffie")
+    app_store.set_profile_value("meldprocedure", "Bel de griffie", "Call the griffie", "griffie")
+    at = new_app()
+    assert "Testgemeente (ingevuld door de griffie)" not in _menu_labels(at)
+    runtime.current().store()  # as a save, a returning browser's cookie or /readyz would
+    assert _menu_labels(at.run())[0] == "Testgemeente (ingevuld door de griffie)"
+
+
+def test_without_a_profile_the_side_menu_says_national_text_once_known() -> None:
+    at = new_app()
+    runtime.current().store()
+    assert _menu_labels(at.run())[0] == "Geen (landelijke tekst)"

@@ -10,6 +10,13 @@ values it has (at most ten seconds old) and a worker thread reads new ones; only
 first read of a process waits, and at most `FIRST_WAIT_SECONDS`. Without a profile the advice
 uses the national texts. Why not `st.cache_data`: any websocket client can clear Streamlit's
 caches (F9); this cache belongs to the process's runtime.
+
+Why a screen may go without it (issue 15): opening the store imports SQLAlchemy, about half a
+second of CPU, on the first read of a process. The profile changes only texts with an open
+term (`{term:...}`, vbestuur_engine.text). So the side menu and a question screen that shows
+no such text use the profile only when this process can have it without opening the store
+(`known_profile`): read before, or the store already open (by a save, a returning browser's
+cookie or the load balancer's /readyz). Every screen that shows an open term reads it.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 
-from vbestuur_engine import Engine
+from vbestuur_engine import Engine, Progress
 from vbestuur_engine.schema import LocalValues, Text
 from vbestuur_service import runtime
 from vbestuur_service.runtime import Runtime
@@ -87,6 +94,17 @@ def profile() -> Values:
     return known[1] if known is not None else {}
 
 
+def known_profile() -> Values | None:
+    """The profile if this process has it or its store is open (one query); else None,
+    without opening the store (see the module docstring)."""
+    rt = runtime.current()
+    with _CACHE.lock:
+        known = _known(rt)
+    if known is None and not rt.store_is_open():
+        return None
+    return profile()
+
+
 def forget_cache() -> None:
     """After an edit: the next run of every session in this process reads the new values."""
     with _CACHE.lock:
@@ -100,19 +118,37 @@ def profile_name() -> str | None:
     return entry[0] if entry else None
 
 
-def profile_values(engine: Engine, fallback_name: str) -> LocalValues | None:
-    """The profile as `LocalValues` (only the engine's own terms), or None when it is empty."""
-    values = {term: Text(nl=nl, en=en) for term, (nl, en) in profile().items()
-              if term in engine.content.terms}
-    if not values:
+def profile_values(engine: Engine, fallback_name: str,
+                   values: Values | None = None) -> LocalValues | None:
+    """The profile (`values`, else read) as `LocalValues` with only the engine's own terms;
+    None when it is empty."""
+    given = profile() if values is None else values
+    terms = {term: Text(nl=nl, en=en) for term, (nl, en) in given.items()
+             if term in engine.content.terms}
+    if not terms:
         return None
-    return LocalValues(municipality=profile_name() or fallback_name, values=values)
+    name = given.get(NAME_ID)
+    return LocalValues(municipality=name[0] if name else fallback_name, values=terms)
 
 
-def session_local(engine: Engine) -> LocalValues | None:
+def session_local(engine: Engine, showing: Progress | None = None) -> LocalValues | None:
     """The values this session's advice uses: an example municipality the person picked,
-    else the municipality profile the griffie keeps, else none (the national texts)."""
+    else the municipality profile the griffie keeps, else none (the national texts).
+
+    With `showing` (the conversation's progress): a question screen that shows no open term
+    (no advice yet, no term in the flow's questions) takes the profile only if it is known
+    (`known_profile`); what it draws is the same either way."""
     name = session.current().local
     if name:
         return engine.local_values(name)
+    if showing is not None and not _shows_terms(engine, showing):
+        known = known_profile()
+        return None if known is None else profile_values(engine, _("Uw gemeente"), known)
     return profile_values(engine, _("Uw gemeente"))
+
+
+def _shows_terms(engine: Engine, progress: Progress) -> bool:
+    """The screen of this progress may fill in an open term: the result, advice reached so
+    far, or a question or info text of the flow with a term."""
+    return (progress.complete or bool(progress.advice)
+            or engine.flow(progress.flow_id).terms_before_result)

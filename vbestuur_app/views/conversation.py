@@ -28,13 +28,13 @@ def render() -> None:
     if flow_id is None or flow_id not in engine.compiled:
         _no_flow()
         return
-    ctx = Ctx(engine, engine.flow(flow_id), current_lang(), session_local(engine))
     try:
         progress = uc.progress(engine, flow_id, state.answers(flow_id), state.role(engine))
     except VbestuurError:
         _stale_answers(flow_id)
         return
-    _route(ctx, progress)
+    local = session_local(engine, showing=progress)  # a first question: no database (issue 15)
+    _route(Ctx(engine, engine.flow(flow_id), current_lang(), local), progress)
 
 
 def _route(ctx: Ctx, progress: Progress) -> None:
