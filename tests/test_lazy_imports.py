@@ -1,5 +1,7 @@
 """What a process imports before its first page (issue 15): not the store, not SQLAlchemy,
-not the sixteen pages' views; and the store's names still all resolve when asked for.
+not the sixteen pages' views; with its content cache warm, loading the content imports
+neither PyYAML, nor networkx, nor phonenumbers (nor the checks); and the store's names still
+all resolve when asked for.
 
 Why a fresh interpreter: this test process has imported everything long ago. Not a timing
 test: it checks which modules are loaded, which does not depend on the machine's load.
@@ -8,6 +10,7 @@ test: it checks which modules are loaded, which does not depend on the machine's
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,9 +27,20 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
-def _modules_after(code: str) -> set[str]:
+SERVED = """
+import json, sys
+import app
+from vbestuur_service import runtime
+from vbestuur_app.views import conversation  # the first question's page
+assert runtime.current().loaded.engine is not None
+print(json.dumps(sorted(sys.modules)))
+"""
+NOT_BEFORE_THE_FIRST_QUESTION = {"sqlalchemy", "alembic", "yaml", "networkx", "phonenumbers"}
+
+
+def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, check=True, timeout=120)
+                          text=True, check=True, timeout=120, env=env)
     return set(json.loads(done.stdout.splitlines()[-1]))
 
 
@@ -39,6 +53,17 @@ def test_the_server_starts_without_the_store_sqlalchemy_or_the_page_views() -> N
     views = {m for m in loaded if m.startswith(("vbestuur_app.views", "vbestuur_app.workshop",
                                                 "vbestuur_app.netwerk", "vbestuur_app.incidents"))}
     assert views == set()
+
+
+def test_with_a_warm_content_cache_the_first_question_needs_no_parser_graph_or_store(
+        tmp_path: Path) -> None:
+    env = {**os.environ, "VBESTUUR_DATA_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    first = _modules_after(SERVED, env)  # a cold cache: parsed and checked in full
+    assert {"yaml", "networkx"} <= {m.split(".")[0] for m in first}
+    assert list((tmp_path / "cache").glob("content-*.marshal"))
+    loaded = _modules_after(SERVED, env)  # the next start: from the cache
+    assert {m.split(".")[0] for m in loaded} & NOT_BEFORE_THE_FIRST_QUESTION == set()
+    assert "vbestuur_engine.checks" not in loaded and "vbestuur_engine.loader" not in loaded
 
 
 def test_every_name_of_the_store_package_resolves_to_its_module() -> None:

@@ -2,12 +2,15 @@
 
 Why plain functions: a figure is data; tests assert on its traces without a browser. (Plotly is
 imported at the top: Streamlit 1.67 imports `plotly.graph_objects` itself, so a lazy import
-saved nothing; measured 0 ms after `import streamlit`.)
+saved nothing; measured 0 ms after `import streamlit`.) networkx is imported where a flow
+map is laid out: the result page's readiness chart needs none, and a server's first pages
+need not import it (issue 15).
 """
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import plotly.graph_objects as go  # type: ignore[import-untyped]
 
 from vbestuur_engine import CompiledFlow, PhaseReadiness
@@ -15,6 +18,9 @@ from vbestuur_engine.schema import OutcomeNode
 from vbestuur_service.i18n.words import MAP_KINDS, PHASE_NAMES
 
 from .i18n import _
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NODE_SYMBOLS = {"question": "diamond", "info": "square", "outcome": "circle"}
 NODE_COLOURS = {"question": "#1f4e79", "info": "#6b7280", "outcome": "#2e7d32"}
@@ -53,6 +59,8 @@ def _phase_label(row: PhaseReadiness, lang: str) -> str:
 
 def layered_positions(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     """Node positions in layers from the start (flows are DAGs): x within a layer, y = -depth."""
+    import networkx as nx
+
     positions: dict[str, tuple[float, float]] = {}
     for depth, layer in enumerate(nx.topological_generations(graph)):
         ordered = sorted(layer)

@@ -17,9 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
-
-PathKey = tuple[str | int, ...]
-Positions = dict[PathKey, tuple[int, int]]
+from .sources import PathKey, Positions
 
 MAX_DEPTH = 50
 """Nesting levels; the deepest real content (a condition inside a flow) needs about 15."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +21,6 @@ from pydantic import BaseModel
 from vbestuur_content import content_root
 
 from .errors import ContentError, Problem
-from .loader import LoadedFile, PathKey, SourceMap, load_yaml_file
 from .schema import (
     Advice,
     AdviceFile,
@@ -35,11 +34,21 @@ from .schema import (
     TermsFile,
 )
 from .schema_workshop import WorkshopFile
+from .sources import LoadedFile, PathKey, SourceMap
 
 # The default content: the checkout's rules/ and flows/, or the copy inside an installed wheel.
 PROJECT_ROOT = content_root()
 
 Where = tuple[str, PathKey]
+Fetch = Callable[[Path, str], LoadedFile | None]
+"""How a file is read (path, its name in problems): parsed, or None to skip it (cache.py)."""
+
+
+def parse_file(path: Path, display: str, root: Path) -> LoadedFile:
+    """The default `Fetch`: read and parse the file (PyYAML imported only here)."""
+    from .loader import load_yaml_file
+
+    return load_yaml_file(path, display, root)
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,7 @@ class _Collector:
     """Mutable state while loading; frozen into `Content` at the end."""
 
     root: Path
+    fetch: Fetch | None = None
     problems: list[Problem] = field(default_factory=list)
     sources: dict[str, SourceMap] = field(default_factory=dict)
     where: dict[tuple[str, str | int], Where] = field(default_factory=dict)
@@ -79,7 +89,10 @@ class _Collector:
 
     def parse(self, path: Path, model: type[BaseModel]) -> Any:
         display = _display(path, self.root)
-        loaded: LoadedFile = load_yaml_file(path, display, self.root)
+        loaded = (parse_file(path, display, self.root) if self.fetch is None
+                  else self.fetch(path, display))
+        if loaded is None:
+            return None
         self.sources[display] = loaded.source
         self.problems.extend(loaded.problems)
         if loaded.problems:
@@ -181,8 +194,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_content(root: Path | str | None = None,
-                  include_warnings: bool = True) -> tuple[Content, list[Problem]]:
+def collect(root: Path | str | None = None, fetch: Fetch | None = None) -> _Collector:
+    """Read, parse and validate every content file (no semantic checks yet)."""
+    c = _Collector(Path(root) if root is not None else PROJECT_ROOT, fetch)
+    with _gc_paused():
+        _load_lists(c)
+        _load_workshop(c)
+        _load_flows_and_local(c)
+    return c
+
+
+def check_content(root: Path | str | None = None, include_warnings: bool = True,
+                  fetch: Fetch | None = None) -> tuple[Content, list[Problem]]:
     """Load the content under `root` (default: this project) and every problem, sorted.
 
     The semantic checks run only when every file parsed and validated: on a half-loaded
@@ -190,31 +213,28 @@ def check_content(root: Path | str | None = None,
     """
     from .checks import run_checks
 
-    c = _Collector(Path(root) if root is not None else PROJECT_ROOT)
-    with _gc_paused():
-        _load_lists(c)
-        _load_workshop(c)
-        _load_flows_and_local(c)
-        problems = list(c.problems)
-        if not problems:
-            problems = run_checks(_freeze(c), include_warnings)
+    c = collect(root, fetch)
+    problems = list(c.problems)
+    if not problems:
+        with _gc_paused():
+            problems = run_checks(freeze(c), include_warnings)
     warnings = tuple(sorted(p for p in problems if p.severity == "warning"))
-    return _freeze(c, warnings), sorted(problems)
+    return freeze(c, warnings), sorted(problems)
 
 
-def load_content(root: Path | str | None = None) -> Content:
+def load_content(root: Path | str | None = None, fetch: Fetch | None = None) -> Content:
     """Load checked content, or raise `ContentError` listing every error.
 
     Warning-only rules are skipped: they are for `vbestuur check`, not for serving users.
     """
-    content, problems = check_content(root, include_warnings=False)
+    content, problems = check_content(root, include_warnings=False, fetch=fetch)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)
     return content
 
 
-def _freeze(c: _Collector, warnings: tuple[Problem, ...] = ()) -> Content:
+def freeze(c: _Collector, warnings: tuple[Problem, ...] = ()) -> Content:
     def table(kind: str) -> Mapping[Any, Any]:
         return MappingProxyType(dict(c.items.get(kind, {})))
 

@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from .content import Content, load_content
 from .errors import UnknownFlowError
-from .graph import CompiledFlow, compile_flow
+from .graph import CompiledFlow, Span, compile_flow
 from .layers import ResultLayers, result_layers
 from .schema import Flow, LocalValues
 from .walk import Progress, RawAnswers, walk
@@ -21,10 +21,13 @@ from .walk import Progress, RawAnswers, walk
 class Engine:
     """Checked content with compiled flows; raises `ContentError` if the content is bad."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content,
+                 progress: Mapping[str, Mapping[str, Span]] | None = None) -> None:
+        """`progress`: each flow's questions to the end, as worked out before (cache.py)."""
         self.content = content
+        known = progress or {}
         self.compiled: Mapping[str, CompiledFlow] = MappingProxyType({
-            flow_id: compile_flow(flow, content.steps, content.advice)
+            flow_id: compile_flow(flow, content.steps, content.advice, known.get(flow_id))
             for flow_id, flow in content.flows.items()})
 
     @classmethod

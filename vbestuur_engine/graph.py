@@ -3,6 +3,11 @@
 Why: checks (reachability, cycles, dominators) and the walk both need the flow as a graph. The
 compiled form is immutable (a frozen DiGraph plus lookup tables), so one instance can serve every
 user of the app and be cached across sessions.
+
+Why networkx is imported where a graph is built: a walk needs only the lookup tables, and
+content loaded from its cache (cache.py) brings the progress figures along, so a server can
+draw its first question without importing networkx (issue 15); the graph itself is built on
+first use (the flow maps, the checks).
 """
 
 from __future__ import annotations
@@ -11,10 +16,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .schema import Advice, Flow, InfoNode, Node, OutcomeNode, QuestionNode, Step
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+Span = tuple[int, int]
 
 
 def exits(node: Node) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
@@ -33,6 +42,8 @@ def exits(node: Node) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
 
 def build_graph(flow: Flow) -> nx.DiGraph:
     """A mutable DiGraph of the flow; edges to unknown nodes are left out (checks report them)."""
+    import networkx as nx
+
     graph: nx.DiGraph = nx.DiGraph()
     for node_id, node in flow.nodes.items():
         graph.add_node(node_id, type=node.type)
@@ -51,6 +62,8 @@ def dominators(graph: nx.DiGraph, start: str) -> Mapping[str, str]:
     networkx 3.6 left the start out of the result (older versions mapped it to itself), which
     made GUARD-UNANSWERED skip every condition on the first question; it is put back here.
     """
+    import networkx as nx
+
     idom: dict[str, str] = dict(nx.immediate_dominators(graph, start))
     idom[start] = start
     return idom
@@ -70,13 +83,19 @@ def dominated_by(idom: Mapping[str, str], node: str, candidate: str) -> bool:
 
 @dataclass(frozen=True)
 class CompiledFlow:
-    """A validated flow with its frozen graph and precomputed per-node facts."""
+    """A validated flow with precomputed per-node facts, and its frozen graph on first use."""
 
     flow: Flow
-    graph: nx.DiGraph
-    questions_to_end: Mapping[str, tuple[int, int]]
+    questions_to_end: Mapping[str, Span]
     steps: Mapping[int, Step]
     advice: Mapping[str, Advice]
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The flow as a frozen DiGraph (built when first asked for: see the module docstring)."""
+        import networkx as nx
+
+        return nx.freeze(build_graph(self.flow))
 
     @property
     def id(self) -> str:
@@ -116,20 +135,28 @@ class CompiledFlow:
             for k, n in self.flow.nodes.items() if isinstance(n, QuestionNode)})
 
 
-def compile_flow(flow: Flow, steps: Mapping[int, Step],
-                 advice: Mapping[str, Advice]) -> CompiledFlow:
-    """Build and freeze the graph; the flow must already have passed the checks (a DAG).
+def compile_flow(flow: Flow, steps: Mapping[int, Step], advice: Mapping[str, Advice],
+                 questions_to_end: Mapping[str, Span] | None = None) -> CompiledFlow:
+    """Compile a flow that has passed the checks (a DAG), with its progress figures (given,
+    from the cache; or worked out on its graph).
 
     The compiled flow keeps the steps and advice it may show, so a walk needs nothing else.
     """
-    graph = build_graph(flow)
-    return CompiledFlow(flow, nx.freeze(graph), MappingProxyType(_questions_to_end(flow, graph)),
-                        steps, advice)
+    if questions_to_end is not None:
+        return CompiledFlow(flow, MappingProxyType(dict(questions_to_end)), steps, advice)
+    import networkx as nx
+
+    graph = nx.freeze(build_graph(flow))
+    compiled = CompiledFlow(flow, MappingProxyType(_questions_to_end(flow, graph)), steps, advice)
+    compiled.__dict__["graph"] = graph  # where `cached_property` keeps it: not built twice
+    return compiled
 
 
-def _questions_to_end(flow: Flow, graph: nx.DiGraph) -> dict[str, tuple[int, int]]:
+def _questions_to_end(flow: Flow, graph: nx.DiGraph) -> dict[str, Span]:
     """Fewest and most questions from each node to an outcome (for a progress indicator)."""
-    result: dict[str, tuple[int, int]] = {}
+    import networkx as nx
+
+    result: dict[str, Span] = {}
     for node_id in reversed(list(nx.topological_sort(graph))):
         node = flow.nodes[node_id]
         own = 1 if isinstance(node, QuestionNode) else 0

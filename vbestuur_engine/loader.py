@@ -15,15 +15,14 @@ are bounded, keys must be plain words or numbers, and an alias inside itself is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from .construct import MAX_DEPTH, Builder, PathKey
+from .construct import MAX_DEPTH, Builder
 from .errors import Problem
 from .reading import FileRefused, read_content_file
+from .sources import LoadedFile, PathKey, SourceMap
 
 __all__ = ["LoadedFile", "PathKey", "SourceMap", "load_yaml_file", "load_yaml_text"]
 
@@ -45,37 +44,6 @@ _HardenedLoader.yaml_implicit_resolvers = {
 }
 _HardenedLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-
-
-@dataclass
-class SourceMap:
-    """Positions (1-based line, col) of every key and list item in one file."""
-
-    file: str
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-
-    def lookup(self, path: PathKey) -> tuple[int, int]:
-        """Position of `path`, or of its nearest known ancestor.
-
-        Segments that are not in the file (pydantic adds union tags to error locations)
-        are skipped rather than ending the search.
-        """
-        best: PathKey = ()
-        for segment in path:
-            candidate = (*best, segment)
-            if candidate in self.positions:
-                best = candidate
-        return self.positions.get(best, (1, 1))
-
-
-@dataclass
-class LoadedFile:
-    """A parsed file: its plain value, its positions and the problems met while parsing."""
-
-    path: str
-    data: Any
-    source: SourceMap
-    problems: list[Problem] = field(default_factory=list)
 
 
 def load_yaml_text(text: str, path: str) -> LoadedFile:

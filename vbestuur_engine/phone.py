@@ -9,14 +9,18 @@ Why a character check first: `phonenumbers.parse` searches text for a number ("b
 "06… +" parse), so only digits, spaces, ( ) . / - and one leading + get that far. Numbers without
 a country code are Dutch (DEFAULT_REGION). Of the short numbers only emergency numbers (112) are
 accepted; 14 0xx municipal numbers, 0800 and 0900 numbers are ordinary numbers in the plan.
+
+Why the library is imported on the first number: its metadata takes a tenth of a second of
+CPU to import, and a server's first page (and most texts) have no number to check (issue 15).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import phonenumbers
-from phonenumbers import PhoneNumber, PhoneNumberFormat, shortnumberinfo
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
 
 DEFAULT_REGION = "NL"
 PHONE_CHARS = re.compile(r"^\+?[0-9 ()./-]*[0-9][0-9 ()./-]*$")
@@ -26,6 +30,8 @@ def _parse(value: str) -> PhoneNumber | None:
     text = value.strip()
     if not PHONE_CHARS.match(text):
         return None
+    import phonenumbers
+
     try:
         return phonenumbers.parse(text, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
@@ -35,13 +41,20 @@ def _parse(value: str) -> PhoneNumber | None:
 def _emergency(value: str) -> bool:
     """112 (and the numbers the plan forwards to it), written without a country code."""
     text = value.strip()
-    return (PHONE_CHARS.match(text) is not None and not text.startswith("+")
-            and shortnumberinfo.is_emergency_number(text, DEFAULT_REGION))
+    if PHONE_CHARS.match(text) is None or text.startswith("+"):
+        return False
+    from phonenumbers import shortnumberinfo
+
+    return bool(shortnumberinfo.is_emergency_number(text, DEFAULT_REGION))
 
 
 def _valid(value: str) -> PhoneNumber | None:
     number = _parse(value)
-    return number if number is not None and phonenumbers.is_valid_number(number) else None
+    if number is None:
+        return None
+    import phonenumbers
+
+    return number if phonenumbers.is_valid_number(number) else None
 
 
 def phone_ok(value: str) -> bool:
@@ -59,6 +72,9 @@ def format_phone(value: str) -> str:
     number = None if _emergency(text) else _valid(text)
     if number is None:
         return text
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     if phonenumbers.region_code_for_number(number) == DEFAULT_REGION:
         return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
@@ -70,7 +86,11 @@ def phone_e164(value: str) -> str:
     if _emergency(value):
         return re.sub(r"\D", "", value)
     number = _valid(value)
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164) if number else ""
+    if number is None:
+        return ""
+    import phonenumbers
+
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
 def phone_uri(value: str) -> str:
@@ -81,5 +101,7 @@ def phone_uri(value: str) -> str:
         return ""
     if e164.startswith("+"):
         return f"tel:{e164}"
+    import phonenumbers
+
     code = phonenumbers.country_code_for_region(DEFAULT_REGION)
     return f"tel:{e164};phone-context=+{code}"

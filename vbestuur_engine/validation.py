@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .loader import LoadedFile, PathKey
+from .sources import LoadedFile, PathKey
 
 _TRANSLATION_KEYS = ("nl", "en")
 

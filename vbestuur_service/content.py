@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 from vbestuur_engine import ContentError, Engine, Problem
+from vbestuur_engine.cache import load_engine
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,12 @@ def app_version() -> str:
         return "dev"
 
 
-def load_content(root: Path) -> Loaded:
-    """Load and check the content folder; invalid content gives its problems, not an error."""
+def load_content(root: Path, cache: Path | None = None) -> Loaded:
+    """Load and check the content folder (through the engine's cache in `cache`, if given);
+    invalid content gives its problems, not an error."""
     version, files = content_version(root)
     try:
-        engine = Engine.load(root)
+        engine = Engine.load(root) if cache is None else load_engine(root, cache)
     except ContentError as error:
         return Loaded(None, tuple(error.problems), version, files)
     return Loaded(engine, (), version, files)

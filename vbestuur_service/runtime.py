@@ -77,7 +77,8 @@ class Runtime:
         """The content of `settings.content_root`, loaded once."""
         with self._content_lock:
             if self._loaded is None:
-                self._loaded = load_content(self.settings.content_root)
+                self._loaded = load_content(self.settings.content_root,
+                                            self.settings.content_cache)
             return self._loaded
 
     def store(self) -> Store:

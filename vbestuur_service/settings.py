@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vbestuur_engine.content import PROJECT_ROOT
-from vbestuur_store.config import ENV_PIN, load_config
+from vbestuur_store.config import DEFAULT_DATA_DIR, ENV_DATA_DIR, ENV_PIN, load_config
 from vbestuur_store.errors import InvalidValue
 from vbestuur_store.workshop_settings import workshop_days
 
@@ -72,6 +72,7 @@ class Settings:
     register_key: str = field(default="", repr=False)  # Fernet key(s), newest first
     register_key_file: str = ""  # or a file with one key per line, newest first
     register_years: int = DEFAULT_REGISTER_YEARS
+    content_cache: Path | None = None  # the checked content between starts (engine cache.py)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -96,7 +97,9 @@ class Settings:
                    lean_static=env.get(ENV_LEAN_STATIC, "").strip().lower() != "off",
                    register_key=env.get(ENV_REGISTER_KEY, "").strip(),
                    register_key_file=env.get(ENV_REGISTER_KEY_FILE, "").strip(),
-                   register_years=register_years(env))
+                   register_years=register_years(env),
+                   content_cache=Path(env.get(ENV_DATA_DIR, "").strip() or DEFAULT_DATA_DIR)
+                   / "cache")
 
     def store_env(self) -> dict[str, str]:
         """What `open_store` may still read: only the PIN, so it reads no environment."""
