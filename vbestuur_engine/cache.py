@@ -25,6 +25,7 @@ import hashlib
 import importlib.util
 import marshal
 import os
+import secrets
 import sys
 from contextlib import suppress
 from functools import cache
@@ -139,7 +140,7 @@ def _write(folder: Path, key: str, parsed: Parsed, engine: Engine) -> None:
     progress = {flow_id: dict(compiled.questions_to_end)
                 for flow_id, compiled in engine.compiled.items()}
     name = f"content-{key[:32]}.marshal"
-    partial = folder / f".{name}.{os.getpid()}"
+    partial = folder / f".{name}.{secrets.token_hex(8)}"  # never another process's
     try:
         blob = marshal.dumps({"format": FORMAT, "key": key, "files": parsed,
                               "progress": progress})

@@ -213,10 +213,10 @@ def check_content(root: Path | str | None = None, include_warnings: bool = True,
     """
     from .checks import run_checks
 
-    c = collect(root, fetch)
-    problems = list(c.problems)
-    if not problems:
-        with _gc_paused():
+    with _gc_paused():  # loading and checking alike (a pause inside a pause is kept)
+        c = collect(root, fetch)
+        problems = list(c.problems)
+        if not problems:
             problems = run_checks(freeze(c), include_warnings)
     warnings = tuple(sorted(p for p in problems if p.severity == "warning"))
     return freeze(c, warnings), sorted(problems)
