@@ -1,7 +1,7 @@
 """What a process imports before its first page (issue 15): not the store, not SQLAlchemy,
-not the sixteen pages' views; with its content cache warm, loading the content imports
-neither PyYAML, nor networkx, nor phonenumbers (nor the checks); and the store's names still
-all resolve when asked for.
+not the sixteen pages' views; with its content cache warm, the home page and the first
+question import neither the store, nor PyYAML, networkx, phonenumbers or Babel (nor the
+checks); and the store's names still all resolve when asked for.
 
 Why a fresh interpreter: this test process has imported everything long ago. Not a timing
 test: it checks which modules are loaded, which does not depend on the machine's load.
@@ -29,13 +29,15 @@ print(json.dumps(sorted(sys.modules)))
 
 SERVED = """
 import json, sys
-import app
-from vbestuur_service import runtime
-from vbestuur_app.views import conversation  # the first question's page
-assert runtime.current().loaded.engine is not None
+from streamlit.testing.v1 import AppTest
+import app  # the server's import, then one session: home, the door, the first question
+at = AppTest.from_file("app.py", default_timeout=60).run()
+at.button(key="door:incident").click().run()
+assert not at.exception and any((r.key or "").startswith("ans:incident:") for r in at.radio)
 print(json.dumps(sorted(sys.modules)))
 """
-NOT_BEFORE_THE_FIRST_QUESTION = {"sqlalchemy", "alembic", "yaml", "networkx", "phonenumbers"}
+NOT_BEFORE_THE_FIRST_QUESTION = {"sqlalchemy", "alembic", "yaml", "networkx", "phonenumbers",
+                                 "babel"}
 
 
 def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
