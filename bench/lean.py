@@ -36,6 +36,7 @@ FIELD = {name: ForwardMsg.DESCRIPTOR.fields_by_name[name].number
 # Streamlit caches (and the browser keeps) only messages of at least global.minCachedMessageSize
 # bytes (10 kB by default): smaller deltas need not be parsed to know they are not cacheable.
 CACHEABLE = 10_000
+NEXT_KEY = "ask:next"  # the "Volgende" button under every question
 WAIT = 120.0  # seconds a rerun may take before the bench gives up on it
 
 
@@ -83,14 +84,21 @@ class LeanSession:
         self.buffer = bytearray()  # bytes read after the handshake, not yet a whole frame
 
     @classmethod
-    async def open(cls, port: int, cookie: str = "") -> LeanSession:
-        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 60)
+    async def open(cls, port: int, cookie: str = "", *, source: str | None = None,
+                   headers: dict[str, str] | None = None) -> LeanSession:
+        """Connect to 127.0.0.1:`port` (from the local address `source`, e.g. 127.0.0.2, to
+        look like another client), with the browser's cookies and any further headers."""
+        local = (source, 0) if source else None
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection("127.0.0.1", port, local_addr=local), 60)
         ws = ClientProtocol(parse_uri(f"ws://127.0.0.1:{port}/_stcore/stream"),
                             origin=Origin(f"http://127.0.0.1:{port}"),
                             subprotocols=[Subprotocol("streamlit")], max_size=None)
         request = ws.connect()
         if cookie:
             request.headers["Cookie"] = cookie
+        for name, value in (headers or {}).items():
+            request.headers[name] = value
         ws.send_request(request)
         session = cls(reader, writer, ws)
         session._flush()
@@ -223,3 +231,15 @@ class LeanSession:
         self.writer.close()
         with suppress(OSError):
             await self.writer.wait_closed()
+
+
+async def answer(session: LeanSession, asked: protocol.Run,
+                 question: protocol.Question) -> protocol.Run:
+    """Choose the first option of the question and press "Volgende"."""
+    radio = next(e.radio for e in asked.elements if e.WhichOneof("type") == "radio"
+                 and e.radio.id.endswith("-" + question.key))
+    back = session.back()
+    states = back.rerun_script.widget_states.widgets
+    states.add(id=radio.id, string_value=radio.options[0])
+    states.add(id=asked.widget(NEXT_KEY) or "", trigger_value=True)
+    return await session.send(back)

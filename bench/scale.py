@@ -46,7 +46,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent / "tests" / "store")]
 import topology  # noqa: E402
 from cpu import Meter  # noqa: E402
-from lean import LeanSession  # noqa: E402
+from lean import LeanSession, answer  # noqa: E402
 from pg_server import PgServer, start_server  # noqa: E402
 from pg_server import _free_port as free_port  # noqa: E402
 from walk import cookies_of  # noqa: E402  one way to get a browser's cookie
@@ -54,7 +54,6 @@ from walk import cookies_of  # noqa: E402  one way to get a browser's cookie
 import app as protocol  # noqa: E402  bench/app.py: Run, Question, first_question
 from vbestuur_store.limiter import SESSION_CREATE  # noqa: E402
 
-NEXT_KEY = "ask:next"
 WARM_SESSIONS = 10  # per replica, before each setup is measured
 T = TypeVar("T")
 
@@ -62,18 +61,6 @@ T = TypeVar("T")
 def run(coro: Coroutine[Any, Any, T]) -> T:
     """The client's event loop: uvloop (a runtime dependency already, uvicorn's loop)."""
     return uvloop.run(coro)
-
-
-async def answer(session: LeanSession, asked: protocol.Run,
-                 question: protocol.Question) -> protocol.Run:
-    """Choose the first option of the question and press "Volgende"."""
-    radio = next(e.radio for e in asked.elements if e.WhichOneof("type") == "radio"
-                 and e.radio.id.endswith("-" + question.key))
-    back = session.back()
-    states = back.rerun_script.widget_states.widgets
-    states.add(id=radio.id, string_value=radio.options[0])
-    states.add(id=asked.widget(NEXT_KEY) or "", trigger_value=True)
-    return await session.send(back)
 
 
 async def walk(port: int, question: protocol.Question, reruns: int) -> list[float]:

@@ -21,6 +21,8 @@ from vbestuur_store.config import ENV_PIN, load_config
 from vbestuur_store.errors import InvalidValue
 from vbestuur_store.workshop_settings import workshop_days
 
+from .proxies import trusted_proxies
+
 ENV_CONTENT = "VBESTUUR_CONTENT"
 ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
 ENV_OIDC_ROLE_CLAIM = "VBESTUUR_OIDC_ROLE_CLAIM"
@@ -72,6 +74,7 @@ class Settings:
     register_key: str = field(default="", repr=False)  # Fernet key(s), newest first
     register_key_file: str = ""  # or a file with one key per line, newest first
     register_years: int = DEFAULT_REGISTER_YEARS
+    trusted_proxies: tuple[str, ...] = ()  # whose X-Forwarded-For is believed (proxies.py)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -96,7 +99,8 @@ class Settings:
                    lean_static=env.get(ENV_LEAN_STATIC, "").strip().lower() != "off",
                    register_key=env.get(ENV_REGISTER_KEY, "").strip(),
                    register_key_file=env.get(ENV_REGISTER_KEY_FILE, "").strip(),
-                   register_years=register_years(env))
+                   register_years=register_years(env),
+                   trusted_proxies=trusted_proxies(env))
 
     def store_env(self) -> dict[str, str]:
         """What `open_store` may still read: only the PIN, so it reads no environment."""
