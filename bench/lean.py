@@ -233,6 +233,28 @@ class LeanSession:
             await self.writer.wait_closed()
 
 
+async def page_cookies(port: int, source: str | None = None) -> str:
+    """Load the page as a browser does (from `source`); the Cookie header it would send back.
+
+    The async twin of bench/walk.py's `cookies_of`: a crowd's page loads need no threads."""
+    local = (source, 0) if source else None
+    reader, writer = await asyncio.wait_for(
+        asyncio.open_connection("127.0.0.1", port, local_addr=local), 60)
+    try:
+        writer.write(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/html\r\n"
+                     "Accept-Encoding: gzip, br\r\nSec-Fetch-Dest: document\r\n"
+                     "Connection: close\r\n\r\n".encode())
+        async with asyncio.timeout(WAIT):
+            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+            await reader.read()  # the page itself, to its end, as a browser reads it
+    finally:
+        writer.close()
+    if head[0].split()[1:2] != ["200"]:
+        raise RuntimeError(f"page load: {head[0]}")
+    return "; ".join(line.split(":", 1)[1].strip().split(";")[0] for line in head[1:]
+                     if line.lower().startswith("set-cookie:"))
+
+
 async def answer(session: LeanSession, asked: protocol.Run,
                  question: protocol.Question) -> protocol.Run:
     """Choose the first option of the question and press "Volgende"."""
