@@ -36,6 +36,9 @@ FIELD = {name: ForwardMsg.DESCRIPTOR.fields_by_name[name].number
 # Streamlit caches (and the browser keeps) only messages of at least global.minCachedMessageSize
 # bytes (10 kB by default): smaller deltas need not be parsed to know they are not cacheable.
 CACHEABLE = 10_000
+# Opcodes as plain ints: an Enum member's `.value` is a Python-level lookup, per frame.
+BINARY, CONT, PING, CLOSE = (o.value for o in (Opcode.BINARY, Opcode.CONT, Opcode.PING,
+                                                Opcode.CLOSE))
 NEXT_KEY = "ask:next"  # the "Volgende" button under every question
 WAIT = 120.0  # seconds a rerun may take before the bench gives up on it
 
@@ -54,18 +57,30 @@ def _varint(data: bytes, pos: int) -> tuple[int, int]:
 def kind_of(data: bytes) -> tuple[int, int]:
     """The ForwardMsg's `type` field number, and (for a varint field) its value, else -1.
 
-    Skips the `hash` (1) and `metadata` (2) fields; the first other field is the oneof."""
-    pos = 0
-    while pos < len(data):
-        key, pos = _varint(data, pos)
+    Skips the `hash` (1) and `metadata` (2) fields; the first other field is the oneof.
+    One-byte varints (every key here, most lengths) are read in place: this runs for each of
+    the ~40 messages of a rerun."""
+    pos, end = 0, len(data)
+    while pos < end:
+        key = data[pos]
+        if key < 0x80:
+            pos += 1
+        else:
+            key, pos = _varint(data, pos)
         number, wire = key >> 3, key & 7
         if number not in (1, 2):
-            return number, _varint(data, pos)[0] if wire == 0 else -1
-        if wire == 0:
+            if wire != 0:
+                return number, -1
+            return number, data[pos] if data[pos] < 0x80 else _varint(data, pos)[0]
+        if wire == 2:
+            size = data[pos]
+            if size < 0x80:
+                pos += 1 + size
+            else:
+                size, pos = _varint(data, pos)
+                pos += size
+        elif wire == 0:
             pos = _varint(data, pos)[1]
-        elif wire == 2:
-            size, pos = _varint(data, pos)
-            pos += size
         else:  # fixed 64/32-bit: never in these two fields, but skip them correctly
             pos += 8 if wire == 1 else 4
     return 0, -1
@@ -140,27 +155,30 @@ class LeanSession:
         client), no extension negotiated. websockets' own frame reader costs ~40 µs of
         Python per frame here, a third of the client; this loop a few. A ping is answered
         through websockets' protocol, a close ends the session."""
-        buf, pos = self.buffer, 0
-        while len(buf) - pos >= 2:
+        buf, pos, end = self.buffer, 0, len(self.buffer)
+        pending = self.pending
+        while end - pos >= 2:
             first, size = buf[pos], buf[pos + 1] & 0x7F
             head = 2 if size < 126 else 4 if size == 126 else 10
-            if len(buf) - pos < head:
+            if end - pos < head:
                 break
             if size >= 126:
                 size = int.from_bytes(buf[pos + 2:pos + head], "big")
-            if len(buf) - pos < head + size:
+            if end - pos < head + size:
                 break
             payload = bytes(buf[pos + head:pos + head + size])
             pos += head + size
             opcode = first & 0x0F
-            if opcode in (Opcode.BINARY.value, Opcode.CONT.value):
+            if opcode == BINARY and first & 0x80 and not self.partial:  # a whole message
+                pending.append(payload)
+            elif opcode in (BINARY, CONT):
                 self.partial.append(payload)
                 if first & 0x80:  # FIN: the message is whole
-                    self.pending.append(b"".join(self.partial))
+                    pending.append(b"".join(self.partial))
                     self.partial = []
-            elif opcode == Opcode.PING.value:
+            elif opcode == PING:
                 self.ws.send_pong(payload)
-            elif opcode == Opcode.CLOSE.value:
+            elif opcode == CLOSE:
                 raise ConnectionClosed(None, None)
         del buf[:pos]
 
@@ -183,25 +201,31 @@ class LeanSession:
             return await self._finish(start, elements, keep)
 
     async def _finish(self, start: float, elements: list, keep: bool) -> protocol.Run:
+        finished, ref, delta = FIELD["script_finished"], FIELD["ref_hash"], FIELD["delta"]
         async for data in self.messages():
             kind, value = kind_of(data)
-            if kind == FIELD["script_finished"]:
+            if kind == delta:
+                if keep or len(data) >= CACHEABLE:  # else: nothing to keep (most messages)
+                    self._delta(data, elements, keep)
+            elif kind == finished:
                 if value in protocol.DONE:
                     return protocol.Run(time.perf_counter() - start, elements)
                 elements = []  # st.switch_page or a rerun: the next run redraws
-            elif kind == FIELD["ref_hash"] and keep:
+            elif kind == ref and keep:
                 elements.append(self.cache[ForwardMsg.FromString(data).ref_hash].delta.new_element)
-            elif kind == FIELD["delta"] and (keep or len(data) >= CACHEABLE):
-                msg = ForwardMsg.FromString(data)
-                if msg.metadata.cacheable and msg.hash:
-                    self.cache[msg.hash] = msg
-                if keep and msg.delta.WhichOneof("type") == "new_element":
-                    elements.append(msg.delta.new_element)
             elif kind == FIELD["navigation"]:
                 self.page_hash = ForwardMsg.FromString(data).navigation.page_script_hash
             elif kind == FIELD["page_info_changed"]:
                 self.query = ForwardMsg.FromString(data).page_info_changed.query_string
         raise ConnectionClosed(None, None)  # pragma: no cover (messages() raises first)
+
+    def _delta(self, data: bytes, elements: list, keep: bool) -> None:
+        """Keep a cacheable delta (as the browser does) and, with `keep`, its element."""
+        msg = ForwardMsg.FromString(data)
+        if msg.metadata.cacheable and msg.hash:
+            self.cache[msg.hash] = msg
+        if keep and msg.delta.WhichOneof("type") == "new_element":
+            elements.append(msg.delta.new_element)
 
     def back(self) -> BackMsg:
         back = BackMsg()

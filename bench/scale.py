@@ -157,9 +157,10 @@ async def measure(args: argparse.Namespace, question: protocol.Question,
             figures = await crowd.walk_in()
         print(tables.row(label, "walk-in", figures, meter, names), flush=True)
     rounds: dict[str, list[tables.Measured]] = {"1 replica": [], "2 replicas": []}
+    setups = [("1 replica", one, single, tables.ONE), ("2 replicas", two, double, tables.TWO)]
     for k in range(1, args.rounds + 1):
-        for label, crowd, setup, names in (("1 replica", one, single, tables.ONE),
-                                           ("2 replicas", two, double, tables.TWO)):
+        # 1, 2 then 2, 1: a load that grows or fades on the shared machine falls on both alike
+        for label, crowd, setup, names in setups if k % 2 else setups[::-1]:
             meter = setup.meter()
             figures = await crowd.round(args.warm, args.window, meter)
             rounds[label].append((figures, meter))

@@ -14,8 +14,8 @@ from crowd import Figures
 Measured = tuple[Figures, Meter]
 ONE, TWO = ("app1",), ("app1", "app2")
 ROW_HEAD = ("| setup | phase | runs | s | runs/s | p50 ms | p95 ms | errors | CPU s: replicas "
-            "| client | HAProxy | PostgreSQL | load avg |\n"
-            "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|")
+            "| client | HAProxy | PostgreSQL | other processes | idle | load avg |\n"
+            "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
 SHARES = ("| setup (all rounds) | replicas | client | HAProxy | PostgreSQL | other processes "
           "| idle | replica CPU ms per rerun | client CPU ms per rerun |\n"
           "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -23,9 +23,11 @@ SHARES = ("| setup (all rounds) | replicas | client | HAProxy | PostgreSQL | oth
 
 def row(label: str, phase: str, f: Figures, m: Meter, replicas: tuple[str, ...]) -> str:
     cpu = " + ".join(f"{m.used[r]:.1f}" for r in replicas)
+    part = m.shares()
     return (f"| {label} | {phase} | {f.runs} | {f.seconds:.1f} | {f.rps:.1f} | {f.p50:.0f} | "
             f"{f.percentile(0.95):.0f} | {f.errors} | {cpu} | {m.used['client']:.1f} | "
-            f"{m.used['haproxy']:.1f} | {m.used['postgres']:.1f} | {m.load:.1f} |")
+            f"{m.used['haproxy']:.1f} | {m.used['postgres']:.1f} | "
+            f"{100 * part['other processes']:.0f} % | {100 * part['idle']:.0f} % | {m.load:.1f} |")
 
 
 def summed(meters: list[Meter]) -> dict[str, float]:
