@@ -173,9 +173,9 @@ async def measure(args: argparse.Namespace, question: protocol.Question,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--warm", type=float, default=3.0, help="seconds before each window")
-    parser.add_argument("--window", type=float, default=8.0, help="measured seconds per round")
+    parser.add_argument("--window", type=float, default=6.0, help="measured seconds per round")
     parser.add_argument("--kill-sessions", type=int, default=40)
     args = parser.parse_args()
     question = protocol.first_question()

@@ -13,6 +13,7 @@ from crowd import Figures
 
 Measured = tuple[Figures, Meter]
 ONE, TWO = ("app1",), ("app1", "app2")
+QUIET = 0.10  # a window is quiet when processes outside the bench took at most this share
 ROW_HEAD = ("| setup | phase | runs | s | runs/s | p50 ms | p95 ms | errors | CPU s: replicas "
             "| client | HAProxy | PostgreSQL | other processes | idle | load avg |\n"
             "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
@@ -77,6 +78,24 @@ def spread(values: list[float]) -> str:
     return f"median {statistics.median(values):.1f}, from {min(values):.1f} to {max(values):.1f}"
 
 
+def quiet_pairs(one: list[Measured], two: list[Measured]) -> str:
+    """The same ratio over the rounds in which both windows had the machine (nearly) alone.
+
+    Why: other work on a shared machine takes more from two replicas than from one (one
+    replica needs one core, and the other core absorbs the other work), so the ratio of a busy
+    machine says more about that work than about the topology. All rounds are printed above;
+    this line only adds the ratio of the quiet ones, with how many there were."""
+    pairs = [(a.rps, b.rps) for (a, m1), (b, m2) in zip(one, two, strict=True)
+             if max(m1.shares()["other processes"], m2.shares()["other processes"]) <= QUIET]
+    if not pairs:
+        return (f"no round had both windows quiet (other processes <= {100 * QUIET:.0f} % of "
+                "the machine): this run's ratio is the shared machine's, not the topology's")
+    rps1, rps2 = [a for a, _b in pairs], [b for _a, b in pairs]
+    return (f"the {len(pairs)} of {len(one)} rounds with both windows quiet (other processes "
+            f"<= {100 * QUIET:.0f} % of the machine): "
+            f"{statistics.median(rps2) / statistics.median(rps1):.2f}x")
+
+
 def summary(one: list[Measured], two: list[Measured]) -> None:
     """Medians and spreads of the rounds, the ratio, the CPU shares and what limits it."""
     rps1, rps2 = [f.rps for f, _m in one], [f.rps for f, _m in two]
@@ -86,6 +105,7 @@ def summary(one: list[Measured], two: list[Measured]) -> None:
     print(f"throughput 2 replicas / 1 replica (median reruns/s of the rounds): "
           f"{statistics.median(rps2) / statistics.median(rps1):.2f}x; round by round "
           + ", ".join(f"{r:.2f}x" for r in paired))
+    print(quiet_pairs(one, two))
     print("\nShare of the machine's CPU (both cores, over the measured windows of all rounds):\n")
     print(SHARES)
     print(share_row("1 replica", one, ONE))
