@@ -36,6 +36,10 @@ FIELD = {name: ForwardMsg.DESCRIPTOR.fields_by_name[name].number
 # Streamlit caches (and the browser keeps) only messages of at least global.minCachedMessageSize
 # bytes (10 kB by default): smaller deltas need not be parsed to know they are not cacheable.
 CACHEABLE = 10_000
+# Opcodes as plain ints: an Enum member's `.value` is a Python-level lookup, per frame.
+BINARY, CONT, PING, CLOSE = (o.value for o in (Opcode.BINARY, Opcode.CONT, Opcode.PING,
+                                                Opcode.CLOSE))
+NEXT_KEY = "ask:next"  # the "Volgende" button under every question
 WAIT = 120.0  # seconds a rerun may take before the bench gives up on it
 
 
@@ -53,18 +57,30 @@ def _varint(data: bytes, pos: int) -> tuple[int, int]:
 def kind_of(data: bytes) -> tuple[int, int]:
     """The ForwardMsg's `type` field number, and (for a varint field) its value, else -1.
 
-    Skips the `hash` (1) and `metadata` (2) fields; the first other field is the oneof."""
-    pos = 0
-    while pos < len(data):
-        key, pos = _varint(data, pos)
+    Skips the `hash` (1) and `metadata` (2) fields; the first other field is the oneof.
+    One-byte varints (every key here, most lengths) are read in place: this runs for each of
+    the ~40 messages of a rerun."""
+    pos, end = 0, len(data)
+    while pos < end:
+        key = data[pos]
+        if key < 0x80:
+            pos += 1
+        else:
+            key, pos = _varint(data, pos)
         number, wire = key >> 3, key & 7
         if number not in (1, 2):
-            return number, _varint(data, pos)[0] if wire == 0 else -1
-        if wire == 0:
+            if wire != 0:
+                return number, -1
+            return number, data[pos] if data[pos] < 0x80 else _varint(data, pos)[0]
+        if wire == 2:
+            size = data[pos]
+            if size < 0x80:
+                pos += 1 + size
+            else:
+                size, pos = _varint(data, pos)
+                pos += size
+        elif wire == 0:
             pos = _varint(data, pos)[1]
-        elif wire == 2:
-            size, pos = _varint(data, pos)
-            pos += size
         else:  # fixed 64/32-bit: never in these two fields, but skip them correctly
             pos += 8 if wire == 1 else 4
     return 0, -1
@@ -83,14 +99,21 @@ class LeanSession:
         self.buffer = bytearray()  # bytes read after the handshake, not yet a whole frame
 
     @classmethod
-    async def open(cls, port: int, cookie: str = "") -> LeanSession:
-        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 60)
+    async def open(cls, port: int, cookie: str = "", *, source: str | None = None,
+                   headers: dict[str, str] | None = None) -> LeanSession:
+        """Connect to 127.0.0.1:`port` (from the local address `source`, e.g. 127.0.0.2, to
+        look like another client), with the browser's cookies and any further headers."""
+        local = (source, 0) if source else None
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection("127.0.0.1", port, local_addr=local), 60)
         ws = ClientProtocol(parse_uri(f"ws://127.0.0.1:{port}/_stcore/stream"),
                             origin=Origin(f"http://127.0.0.1:{port}"),
                             subprotocols=[Subprotocol("streamlit")], max_size=None)
         request = ws.connect()
         if cookie:
             request.headers["Cookie"] = cookie
+        for name, value in (headers or {}).items():
+            request.headers[name] = value
         ws.send_request(request)
         session = cls(reader, writer, ws)
         session._flush()
@@ -132,27 +155,30 @@ class LeanSession:
         client), no extension negotiated. websockets' own frame reader costs ~40 µs of
         Python per frame here, a third of the client; this loop a few. A ping is answered
         through websockets' protocol, a close ends the session."""
-        buf, pos = self.buffer, 0
-        while len(buf) - pos >= 2:
+        buf, pos, end = self.buffer, 0, len(self.buffer)
+        pending = self.pending
+        while end - pos >= 2:
             first, size = buf[pos], buf[pos + 1] & 0x7F
             head = 2 if size < 126 else 4 if size == 126 else 10
-            if len(buf) - pos < head:
+            if end - pos < head:
                 break
             if size >= 126:
                 size = int.from_bytes(buf[pos + 2:pos + head], "big")
-            if len(buf) - pos < head + size:
+            if end - pos < head + size:
                 break
             payload = bytes(buf[pos + head:pos + head + size])
             pos += head + size
             opcode = first & 0x0F
-            if opcode in (Opcode.BINARY.value, Opcode.CONT.value):
+            if opcode == BINARY and first & 0x80 and not self.partial:  # a whole message
+                pending.append(payload)
+            elif opcode in (BINARY, CONT):
                 self.partial.append(payload)
                 if first & 0x80:  # FIN: the message is whole
-                    self.pending.append(b"".join(self.partial))
+                    pending.append(b"".join(self.partial))
                     self.partial = []
-            elif opcode == Opcode.PING.value:
+            elif opcode == PING:
                 self.ws.send_pong(payload)
-            elif opcode == Opcode.CLOSE.value:
+            elif opcode == CLOSE:
                 raise ConnectionClosed(None, None)
         del buf[:pos]
 
@@ -175,25 +201,31 @@ class LeanSession:
             return await self._finish(start, elements, keep)
 
     async def _finish(self, start: float, elements: list, keep: bool) -> protocol.Run:
+        finished, ref, delta = FIELD["script_finished"], FIELD["ref_hash"], FIELD["delta"]
         async for data in self.messages():
             kind, value = kind_of(data)
-            if kind == FIELD["script_finished"]:
+            if kind == delta:
+                if keep or len(data) >= CACHEABLE:  # else: nothing to keep (most messages)
+                    self._delta(data, elements, keep)
+            elif kind == finished:
                 if value in protocol.DONE:
                     return protocol.Run(time.perf_counter() - start, elements)
                 elements = []  # st.switch_page or a rerun: the next run redraws
-            elif kind == FIELD["ref_hash"] and keep:
+            elif kind == ref and keep:
                 elements.append(self.cache[ForwardMsg.FromString(data).ref_hash].delta.new_element)
-            elif kind == FIELD["delta"] and (keep or len(data) >= CACHEABLE):
-                msg = ForwardMsg.FromString(data)
-                if msg.metadata.cacheable and msg.hash:
-                    self.cache[msg.hash] = msg
-                if keep and msg.delta.WhichOneof("type") == "new_element":
-                    elements.append(msg.delta.new_element)
             elif kind == FIELD["navigation"]:
                 self.page_hash = ForwardMsg.FromString(data).navigation.page_script_hash
             elif kind == FIELD["page_info_changed"]:
                 self.query = ForwardMsg.FromString(data).page_info_changed.query_string
         raise ConnectionClosed(None, None)  # pragma: no cover (messages() raises first)
+
+    def _delta(self, data: bytes, elements: list, keep: bool) -> None:
+        """Keep a cacheable delta (as the browser does) and, with `keep`, its element."""
+        msg = ForwardMsg.FromString(data)
+        if msg.metadata.cacheable and msg.hash:
+            self.cache[msg.hash] = msg
+        if keep and msg.delta.WhichOneof("type") == "new_element":
+            elements.append(msg.delta.new_element)
 
     def back(self) -> BackMsg:
         back = BackMsg()
@@ -223,3 +255,37 @@ class LeanSession:
         self.writer.close()
         with suppress(OSError):
             await self.writer.wait_closed()
+
+
+async def page_cookies(port: int, source: str | None = None) -> str:
+    """Load the page as a browser does (from `source`); the Cookie header it would send back.
+
+    The async twin of bench/walk.py's `cookies_of`: a crowd's page loads need no threads."""
+    local = (source, 0) if source else None
+    reader, writer = await asyncio.wait_for(
+        asyncio.open_connection("127.0.0.1", port, local_addr=local), 60)
+    try:
+        writer.write(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/html\r\n"
+                     "Accept-Encoding: gzip, br\r\nSec-Fetch-Dest: document\r\n"
+                     "Connection: close\r\n\r\n".encode())
+        async with asyncio.timeout(WAIT):
+            head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+            await reader.read()  # the page itself, to its end, as a browser reads it
+    finally:
+        writer.close()
+    if head[0].split()[1:2] != ["200"]:
+        raise RuntimeError(f"page load: {head[0]}")
+    return "; ".join(line.split(":", 1)[1].strip().split(";")[0] for line in head[1:]
+                     if line.lower().startswith("set-cookie:"))
+
+
+async def answer(session: LeanSession, asked: protocol.Run,
+                 question: protocol.Question) -> protocol.Run:
+    """Choose the first option of the question and press "Volgende"."""
+    radio = next(e.radio for e in asked.elements if e.WhichOneof("type") == "radio"
+                 and e.radio.id.endswith("-" + question.key))
+    back = session.back()
+    states = back.rerun_script.widget_states.widgets
+    states.add(id=radio.id, string_value=radio.options[0])
+    states.add(id=asked.widget(NEXT_KEY) or "", trigger_value=True)
+    return await session.send(back)

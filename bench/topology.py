@@ -12,6 +12,7 @@ same health checks.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -24,7 +25,21 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "deploy" / "haproxy.cfg"
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+# The replicas trust HAProxy's X-Forwarded-For (127.0.0.1), as deploy/ does, and nothing else:
+# uvicorn's own handling of the header is off (vbestuur_app/clients.py). Keys already in the
+# caller's env win (tests/ops/test_proxy_addresses.py).
+PROXY_ENV = {"VBESTUUR_TRUSTED_PROXIES": "127.0.0.1", "FORWARDED_ALLOW_IPS": ""}
+
+
 def replica(port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
+    env = {**PROXY_ENV, **env}
     return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address",
          "127.0.0.1", "--server.port", str(port)], cwd=ROOT, env=env,

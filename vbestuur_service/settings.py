@@ -21,6 +21,8 @@ from vbestuur_store.config import DEFAULT_DATA_DIR, ENV_DATA_DIR, ENV_PIN, load_
 from vbestuur_store.errors import InvalidValue
 from vbestuur_store.workshop_settings import workshop_days
 
+from .proxies import trusted_proxies
+
 ENV_CONTENT = "VBESTUUR_CONTENT"
 ENV_PUBLIC_URL = "VBESTUUR_PUBLIC_URL"
 ENV_OIDC_ROLE_CLAIM = "VBESTUUR_OIDC_ROLE_CLAIM"
@@ -73,6 +75,7 @@ class Settings:
     register_key_file: str = ""  # or a file with one key per line, newest first
     register_years: int = DEFAULT_REGISTER_YEARS
     content_cache: Path | None = None  # the checked content between starts (engine cache.py)
+    trusted_proxies: tuple[str, ...] = ()  # whose X-Forwarded-For is believed (proxies.py)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -99,7 +102,8 @@ class Settings:
                    register_key_file=env.get(ENV_REGISTER_KEY_FILE, "").strip(),
                    register_years=register_years(env),
                    content_cache=Path(env.get(ENV_DATA_DIR, "").strip() or DEFAULT_DATA_DIR)
-                   / "cache")
+                   / "cache",
+                   trusted_proxies=trusted_proxies(env))
 
     def store_env(self) -> dict[str, str]:
         """What `open_store` may still read: only the PIN, so it reads no environment."""

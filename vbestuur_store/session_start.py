@@ -42,7 +42,9 @@ def start_session(db: Db, token: str, *, client: str) -> StartResult:
     """Make sure `token` has a row before the first save; bounded per client.
 
     Returns SessionStarted (created or already there) or Throttled when this client has
-    started too many sessions lately. An existing session is never throttled.
+    started too many sessions lately. An existing session is never throttled (nor counted).
+    Three short steps, not one transaction: the client's count is kept by `limiter.admit` in
+    a statement of its own, because one client key may be shared by a whole crowd (limiter.py).
     """
     check_token(token)
     now = db.now()
@@ -52,9 +54,9 @@ def start_session(db: Db, token: str, *, client: str) -> StartResult:
             return SessionStarted(token=token, created=False)
         except UnknownToken:
             pass
-        wait = limiter.wait_in(db, session, limiter.SESSION_CREATE, client, now)
-        if wait:
-            return Throttled(seconds=wait)
-        limiter.record_in(db, session, limiter.SESSION_CREATE, client, now)
+    wait = limiter.admit(db, limiter.SESSION_CREATE, client)
+    if wait:
+        return Throttled(seconds=wait)
+    with db.write() as session:
         add_row(db, session, token, now)
     return SessionStarted(token=token, created=True)
