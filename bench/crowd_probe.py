@@ -11,7 +11,10 @@ it starts the same `streamlit run` with, in the server process:
 - the store: the wall time of every `Runtime.use` / `Runtime.within`.
 Experiments before a fix goes into the app (VBESTUUR_PROBE_TRY, comma-separated):
 `switch=SECONDS` (sys.setswitchinterval), `nofreeze=1` (the code before: no gc.freeze,
-vbestuur_service/heap.py), `async=1` (an answer saved while the page goes on).
+vbestuur_service/heap.py), `async=1` (an answer saved while the page goes on), `turns=1`
+(the process's SQLite writers wait for their turn on one Python lock instead of in SQLite's
+busy handler), `sync=normal` (SQLite's synchronous level; the app's is FULL: an
+experiment, not a proposal).
 Every sample carries its time.time(); when the file OUT.req appears, everything so far is
 written to OUT as JSON and the request file is removed (the bench takes what falls in its own
 window). A bench helper, not a test.
@@ -162,7 +165,25 @@ def _install_store_probes() -> None:
 
 
     db.Db.read = _transaction("db_read", db.Db.read)
-    db.Db.write = _transaction("db_write", db.Db.write)
+    if TRY.get("sync"):  # experiment: SQLite's synchronous level (the app's is FULL)
+        connect, level = db._sqlite_connect, TRY["sync"].upper()
+
+        def connect_with_level(dbapi_connection: Any, record: Any) -> None:
+            connect(dbapi_connection, record)
+            dbapi_connection.execute(f"PRAGMA synchronous={level}")
+
+        db._sqlite_connect = connect_with_level
+    write = db.Db.write
+    if TRY.get("turns"):  # experiment: the process's writers queue on one lock
+        turn = threading.RLock()
+
+        @contextlib.contextmanager
+        def in_turn(self: Any) -> Any:
+            with turn, write(self) as session:
+                yield session
+
+        write = in_turn
+    db.Db.write = _transaction("db_write", write)
     for name, value in vars(store.Store).items():
         if inspect.isfunction(value) and not name.startswith("_"):
             setattr(store.Store, name, _timed(f"call:{name}", value))
