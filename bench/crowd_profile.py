@@ -46,6 +46,7 @@ VARIANTS: dict[str, dict[str, str]] = {  # crowd_probe.py's VBESTUUR_PROBE_TRY
     "async saves": {"VBESTUUR_PROBE_TRY": "async=1"},
     "switch 1 ms": {"VBESTUUR_PROBE_TRY": "switch=0.001"},
     "switch 20 ms": {"VBESTUUR_PROBE_TRY": "switch=0.02"},
+    "SQLite synchronous=NORMAL": {"VBESTUUR_PROBE_TRY": "sync=normal"},
 }
 Steps = dict[str, list[float]]
 
