@@ -21,7 +21,9 @@ database in a temporary folder that this bench also opens through the service la
    when the room changed, not for an answer given on it).
 hello-world gets the same 40 sessions, the same 3 s refresh and one rerun each in one second.
 The phones' protocol is in bench/phones.py; bench/profile_workshop.py profiles one kind of
-rerun. A bench, not a test: it prints tables and asserts nothing about timing.
+rerun; with `--probe` the app runs under bench/crowd_probe.py and the bench also prints where
+the round's time went inside the server (GC pauses, event loop lag, store transactions). A
+bench, not a test: it prints tables and asserts nothing about timing.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 from cpu import cpu_seconds, load_average  # noqa: E402
+from crowd_profile import HEAD, RULE, ProbedServer, server_rows, store_rows  # noqa: E402
 from phones import HelloTab, Phone, Round, new_phone, percentiles  # noqa: E402
 from walk import cookies_of  # noqa: E402
 
@@ -89,6 +92,7 @@ async def vote_all(room: Round, pid: int, window: float,
     """Everybody taps an answer within `window` s; then one more refresh period. The server
     CPU per rerun and the refreshes that drew elements are counted from the first tap on."""
     cpu, runs, redraws = cpu_seconds(pid), len(room.runs), room.redraws
+    since = time.time()  # the probe's samples of the round (--probe) start here
     votes = await asyncio.gather(*(room.voting(i, room.rng.uniform(0, window), c)
                                    for i, c in enumerate(chosen)))
     await asyncio.sleep(REFRESH_SECONDS)
@@ -98,7 +102,7 @@ async def vote_all(room: Round, pid: int, window: float,
         await phone.ws.close()
     return {"votes": percentiles([v for v, _ in votes]), "runs": percentiles(room.runs[runs:]),
             "drawn": sum(ok for _, ok in votes), "cpu": cpu_ms,
-            "redraws": room.redraws - redraws, "load": load_average()}
+            "redraws": room.redraws - redraws, "load": load_average(), "since": since}
 
 
 async def the_round(server: protocol.Server, rt: Runtime, code: str, args: argparse.Namespace,
@@ -200,6 +204,9 @@ def main() -> None:
     parser.add_argument("--phones", type=int, default=40)
     parser.add_argument("--window", type=float, default=1.0, help="s in which all vote")
     parser.add_argument("--reruns", type=int, default=100, help="reruns per solo figure")
+    parser.add_argument("--probe", action="store_true",
+                        help="start the app under bench/crowd_probe.py and print where the "
+                             "round's time went in the server (GC, event loop, store)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="vbestuur-bench-") as folder:
         hello = Path(folder) / "hello.py"
@@ -209,8 +216,9 @@ def main() -> None:
         with protocol.Server(hello) as server:
             hello_solo, hello_room = asyncio.run(hello_bench(server, args))
         rt = Runtime(Settings.from_env())
-        with protocol.Server(protocol.ROOT / "app.py") as server:
+        with app_server(Path(folder), args.probe) as server:
             solo, room, votes = asyncio.run(app_bench(server, rt, args))
+            inside = probed(server, room["since"]) if args.probe else ""
     print(solo_table(hello_solo, solo, args.reruns) + "\n")
     print(f"The round: {args.phones} phones joined in {room['join_wall']:.1f} s (all at once); "
           f"each refreshes its poll every {REFRESH_SECONDS} s; {room['shown']:.1f} s after the "
@@ -222,6 +230,24 @@ def main() -> None:
           "\n")
     print(round_table(hello_room, room, args.phones) + "\n")
     print(votes)
+    if inside:
+        print("\nIn the server during the round (bench/crowd_probe.py), from the first tap:\n")
+        print(inside)
+
+
+def app_server(folder: Path, probe: bool) -> protocol.Server:
+    """The app's server: as `make bench` starts it, or with crowd_probe.py's probes inside."""
+    if not probe:
+        return protocol.Server(protocol.ROOT / "app.py")
+    return ProbedServer(protocol.ROOT / "app.py", folder / "probe.json",
+                        {"VBESTUUR_PROBE_TRY": os.environ.get("VBESTUUR_PROBE_TRY", "")})
+
+
+def probed(server: protocol.Server, since: float) -> str:
+    assert isinstance(server, ProbedServer)
+    samples = server.probes()["samples"]
+    return "\n".join([f"| in the server {HEAD}", RULE, *server_rows(samples, since),
+                      *store_rows(samples, since)])
 
 
 if __name__ == "__main__":

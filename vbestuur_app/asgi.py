@@ -19,7 +19,9 @@ wrong setting stops the start with its message instead of failing on a page; unu
 and expired workshops are purged a minute later and every six hours, so `make run` needs no
 cron job. Why not at once: the purge opens the database (importing SQLAlchemy, about half a
 second of CPU), and a start should not spend that while the first person waits for the first
-page (issue 15); the store opens (and migrates) when a page or /readyz first needs it.
+page (issue 15); the store opens (and migrates) when a page or /readyz first needs it. The
+lifespan also keeps the garbage collector off what lives as long as the process
+(vbestuur_service/heap.py: a full collection under a crowd stood every page still).
 
 A browser's `clear_cache` is dropped before Streamlit sees it (asgi_backmsg.py, F9).
 
@@ -45,7 +47,7 @@ from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from streamlit import file_util
 
-from vbestuur_service import runtime
+from vbestuur_service import heap, runtime
 from vbestuur_service.runtime import Runtime
 from vbestuur_store import COOKIE_NAME, StoreError, is_token
 from vbestuur_store.tokens import new_token, session_cookie
@@ -215,12 +217,14 @@ async def lifespan(_app: object) -> AsyncIterator[None]:
     every six hours, and close the store when the server stops."""
     configure_logging()
     rt = runtime.current()
+    heap.enable()  # what is loaded from now on and lives long is frozen (heap.py)
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(_purge_every, rt, PURGE_EVERY_SECONDS, PURGE_FIRST_SECONDS)
         try:
             yield
         finally:
             tasks.cancel_scope.cancel()
+    heap.disable()
     runtime.reset()
 
 

@@ -8,8 +8,8 @@ Why so thin: what is kept and how (answers, the open conversation, documents, re
 are the service's use cases (`vbestuur_service.visitor`). This module only binds them to this
 session: it finds the token (from the cookie that `asgi.py` sets; AppTest has no cookies, so
 reading it sits behind `read_cookie()`, which tests replace), and it turns a storage problem
-into a notice for the frame, so someone under threat can always read the advice: the answers
-stay in the session and a calm sentence says they are not being saved.
+into a notice for the frame (store_notices.py), so someone under threat can always read the
+advice: the answers stay in the session and a calm sentence says they are not being saved.
 """
 
 from __future__ import annotations
@@ -28,12 +28,14 @@ from vbestuur_store.tokens import new_token
 
 from . import clients, session
 from .i18n import _
-from .messages import error_text
+from .store_notices import FRAME as FRAME  # the pages' names stay persistence.notice & co.
+from .store_notices import notice as notice
+from .store_notices import pop_notices as pop_notices
+from .store_notices import report as report
 
 if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15)
     from vbestuur_store import Store
 
-FRAME = "frame"  # the notice place of the frame (shown above and below every page)
 NETWERK_DOC = "netwerklijst"  # the visitor document that holds the person's netwerklijst
 INCIDENT_OWNER_KEY = "inc:owner"  # the register's owner of a browser without a token
 RESTORE_SECONDS = 2.0  # the most a returning browser's first page waits for its answers
@@ -50,28 +52,6 @@ def read_cookie() -> str | None:
     except (AttributeError, RuntimeError, KeyError):
         return None
     return value if is_token(value) else None
-
-
-def notice(message: str) -> None:
-    """Leave a message for the frame; it shows it once (see `pop_notices`)."""
-    session.notify(FRAME, "text", text=message)
-
-
-def pop_notices() -> list[str]:
-    """The frame's messages collected since the last run, once."""
-    return [str(n.params["text"]) for n in session.take(FRAME)]
-
-
-def report(err: StoreError) -> None:
-    """Tell the person about a storage problem; a forgotten token stops saving."""
-    if isinstance(err, UnknownToken):
-        state = session.current()
-        state.token, state.stored = None, None
-        notice(_(
-            "Uw bewaarde antwoorden zijn niet meer gevonden (verwijderd of verlopen). Wat u nu "
-            "invult, staat alleen in dit venster."))
-    else:
-        notice(error_text(err))
 
 
 def safely(action: Callable[[Store], T], fallback: T) -> T:
@@ -246,31 +226,13 @@ def forget_me() -> None:
     state = session.current()
     tokens = {token for token in (session_token(), read_cookie(), state.link_from) if token}
     owner = session.widget(INCIDENT_OWNER_KEY)
-    problems = _withdraw_registrations(tokens | ({owner} if isinstance(owner, str) else set()))
+    owners = tokens | ({owner} if isinstance(owner, str) else set())
+    problems = uc.withdraw_registrations(runtime.current(), owners)
     problems += uc.forget(runtime.current(), tokens)
     for err in problems[:1]:
         report(err)
     if not problems:
         session.start_over(session.lang(), new_token())
-
-
-def _withdraw_registrations(owners: set[str]) -> list[StoreError]:
-    """"Vergeet mij" also withdraws this person's incident registrations (issue 16), when the
-    register is switched on; a failure keeps the session from saying all was deleted."""
-    settings = runtime.current().settings
-    if not owners or not (settings.register_key or settings.register_key_file):
-        return []
-    from vbestuur_service.incidents import IncidentRegister, RegisterUnavailable  # deferred
-
-    try:
-        register = IncidentRegister.open(runtime.current())
-        for owner in owners:
-            register.forget(owner)
-    except RegisterUnavailable:
-        return []  # a register that cannot be opened holds nothing this app could delete
-    except StoreError as err:
-        return [err]
-    return []
 
 
 def netwerklijst() -> NetworkList | None:

@@ -30,6 +30,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, TypeVar
 
+from . import heap
 from .content import Loaded, load_content
 from .errors import StorageUnavailable, mapped
 from .relink import RelinkBook
@@ -79,6 +80,7 @@ class Runtime:
             if self._loaded is None:
                 self._loaded = load_content(self.settings.content_root,
                                             self.settings.content_cache)
+                heap.settle()  # the content lives as long as the process (heap.py)
             return self._loaded
 
     def store(self) -> Store:
@@ -92,6 +94,7 @@ class Runtime:
                 except StorageUnavailable as err:
                     self._pause_after(err)
                     raise
+                heap.settle()  # so does the store's code (SQLAlchemy), imported just now
             return self._store
 
     def use(self, action: Callable[[Store], T]) -> T:

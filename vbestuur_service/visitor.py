@@ -123,3 +123,21 @@ def forget(rt: Runtime, tokens: set[str]) -> list[StoreError]:
 
 def _forget(store: Store, *, token: str) -> None:
     store.forget(token)
+
+
+def withdraw_registrations(rt: Runtime, owners: set[str]) -> list[StoreError]:
+    """"Vergeet mij" also withdraws this person's incident registrations (issue 16), when the
+    register is switched on; a failure keeps the session from saying all was deleted."""
+    if not owners or not (rt.settings.register_key or rt.settings.register_key_file):
+        return []
+    from .incidents import IncidentRegister, RegisterUnavailable  # deferred: only when on
+
+    try:
+        register = IncidentRegister.open(rt)
+        for owner in owners:
+            register.forget(owner)
+    except RegisterUnavailable:
+        return []  # a register that cannot be opened holds nothing this app could delete
+    except StoreError as err:
+        return [err]
+    return []
