@@ -63,11 +63,12 @@ class Walker(protocol.Session):
                            origin=Origin(f"http://127.0.0.1:{port}"), max_size=None, proxy=None,
                            additional_headers=headers, open_timeout=60)
         walker = cls(ws)
-        walker.fragments, walker.folds = set(), set()
+        walker.fragments, walker.folds = set(), {}
         return walker
 
     fragments: set[str]
-    folds: set[str]  # ids of the lazy expanders drawn (`key=..., on_change="rerun"`)
+    # the lazy expanders drawn (`key=..., on_change="rerun"`): id -> the fragment drawing it
+    folds: dict[str, str]
     in_flight = 0  # requests of all walkers sent and not yet answered (bench/runqueue.py)
 
     def _back(self) -> BackMsg:
@@ -98,11 +99,13 @@ class Walker(protocol.Session):
             back.rerun_script.widget_states.widgets.add(id=click, trigger_value=True)
         return await self.send(back)
 
-    async def open_fold(self, key: str) -> protocol.Run:
-        """Open the lazy expander with this key, as a person's click does (one rerun)."""
+    async def open_fold(self, key: str, is_open: bool = True) -> protocol.Run:
+        """Open (or close) the lazy expander with this key, as a person's click does: one
+        rerun, of the fragment that draws the fold if it is in one (as the browser asks)."""
         fold = next(i for i in self.folds if i.endswith("-" + key))
         back = self._back()
-        back.rerun_script.widget_states.widgets.add(id=fold, bool_value=True)
+        back.rerun_script.widget_states.widgets.add(id=fold, bool_value=is_open)
+        back.rerun_script.fragment_id = self.folds[fold]
         return await self.send(back)
 
     async def fragment_rerun(self, fragment: str) -> protocol.Run:
@@ -129,7 +132,7 @@ class Walker(protocol.Session):
                 self.fragments.add(msg.delta.fragment_id)
             if (kind == "delta" and msg.delta.WhichOneof("type") == "add_block"
                     and msg.delta.add_block.expandable.id):
-                self.folds.add(msg.delta.add_block.expandable.id)
+                self.folds[msg.delta.add_block.expandable.id] = msg.delta.fragment_id
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 elements.append(msg.delta.new_element)
             elif kind == "navigation":

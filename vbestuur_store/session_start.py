@@ -57,6 +57,6 @@ def start_session(db: Db, token: str, *, client: str) -> StartResult:
     wait = limiter.admit(db, limiter.SESSION_CREATE, client)
     if wait:
         return Throttled(seconds=wait)
-    with db.write() as session:
-        add_row(db, session, token, now)
-    return SessionStarted(token=token, created=True)
+    with db.write() as session:  # another tab of this browser may have made it meanwhile
+        created = add_row(db, session, token, now)
+    return SessionStarted(token=token, created=created)

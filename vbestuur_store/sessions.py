@@ -64,10 +64,14 @@ def require_session(session: Session, token: object) -> str:
 
 
 def add_row(db: Db, session: Session, token: str, now: datetime) -> bool:
-    """Create the row of `token` if it does not exist yet; return whether it was created."""
+    """Create the row of `token` if it does not exist yet; return whether it was created.
+
+    Why RETURNING and not the row count: through the ORM session, psycopg's INSERT reported
+    no row count on PostgreSQL, so a new row read as "already there" (issue 15); a returned
+    key is the same answer on both backends (SQLite has RETURNING since 3.35)."""
     stmt = db.insert(SessionRow).values(token=session_key(token), created_at=now, last_seen=now)
-    result = session.execute(stmt.on_conflict_do_nothing(index_elements=["token"]))
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+    made = stmt.on_conflict_do_nothing(index_elements=["token"]).returning(SessionRow.token)
+    return session.execute(made).first() is not None
 
 
 def new_session(db: Db) -> str:

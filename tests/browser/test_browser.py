@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from vbestuur_app.i18n import _
 from vbestuur_engine import Engine, Progress
@@ -224,3 +225,25 @@ def test_app_stylesheet_makes_touch_targets(page: Page, app_url: str, engine: En
     expect(option).to_be_visible()
     for box in (option.bounding_box(), page.locator(".st-key-ask-next button").bounding_box()):
         assert box is not None and box["height"] >= 48, box
+
+
+def test_export_fold_reruns_only_its_fragment(page: Page, app_url: str, engine: Engine) -> None:
+    """Opening "Bewaar of print uw advies" at the result asks the server for a rerun of its
+    fragment only (issue 15: the frame is not drawn again), and the exports appear; the page's
+    one h1 (the flow's title, drawn in the result's HTML block) stays where it was."""
+    sent: list[bytes] = []
+    page.on("websocket", lambda socket: socket.on(
+        "framesent", lambda frame: sent.append(frame) if isinstance(frame, bytes) else None))
+    open_home(page, app_url, "nl")
+    click_key(page, "door-incident")
+    finish(page)
+    title = engine.flow("incident").flow.title.get("nl")
+    expect(page.locator("[data-testid='stMain'] h1")).to_have_text(title)
+    before = len(sent)
+    page.locator(".st-key-downloads-folded summary").click()
+    expect(page.locator(".st-key-dl-pdf button")).to_be_visible()
+    settle(page)
+    reruns = [back.rerun_script for back in map(BackMsg.FromString, sent[before:])
+              if back.WhichOneof("type") == "rerun_script"]
+    assert reruns and all(run.fragment_id for run in reruns), reruns
+    expect(page.locator("[data-testid='stMain'] h1")).to_have_text(title)

@@ -237,3 +237,18 @@ def test_every_store_error_has_its_own_code_and_no_prose() -> None:
     for cls in found:
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", cls.code), cls
         assert not hasattr(cls, "nl") and not hasattr(cls, "en"), cls
+
+
+def test_add_row_says_whether_it_made_the_row(store: Store) -> None:
+    """`add_row` is True for the insert that made the row and False for one that found it
+    (on PostgreSQL it once said False for both)."""
+    from vbestuur_store.sessions import add_row
+    from vbestuur_store.tokens import new_token
+
+    token = new_token()
+    made = []
+    for _ in range(2):
+        with store.db.write() as session:
+            made.append(add_row(store.db, session, token, store.db.now()))
+    assert made == [True, False]
+    assert store.exists(token)

@@ -46,12 +46,11 @@ def _route(ctx: Ctx, progress: Progress) -> None:
         review.render_edit(ctx, progress, editing)
     elif view in ("review", "edit"):
         review.render(ctx, progress)
-    else:  # the flow's title is the page's one h1, above its questions and its result
+    elif progress.complete:  # the flow's title is the page's one h1, in the result's HTML
+        result.render(ctx, progress)
+    else:  # the flow's title is the page's one h1, above its questions
         heading(ctx.compiled.flow.title.get(ctx.lang), 1)
-        if progress.complete:
-            result.render(ctx, progress)
-        else:
-            interview.render(ctx, progress)
+        interview.render(ctx, progress)
 
 
 def _no_flow() -> None:

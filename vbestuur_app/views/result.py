@@ -50,22 +50,23 @@ def render(ctx: Ctx, progress: Progress) -> None:
     if progress.flow_id == uc.NETWERK_FLOW:  # only there does the netwerklijst judge a step
         progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
     readiness = uc.is_readiness(ctx.engine, ctx.flow_id)
-    # the flow's title is the page's h1 (views/conversation.py), drawn once; this is the h2
+    # the flow's title is the page's one h1, in the first block (one element less per rerun)
     key = rh.result_key(ctx, progress)
-    head = rh.cached(ctx, key, "head", lambda: rh.RESULT_CSS + _outcome_html(ctx, outcome))
+    head = rh.cached(ctx, key, "head", lambda: _title_html(ctx) + _outcome_html(ctx, outcome))
     if readiness:
         _block(head)
         _readiness_top(ctx, progress)
         _body(ctx, progress, key, "")
     else:
         _body(ctx, progress, key, head)
-        box = st.expander(_("Bewaar of print uw advies"), key="downloads-folded",
-                          on_change="rerun")
-        if box.open:  # a closed fold costs one element: its exports are drawn only when open
-            with box:
-                _downloads(ctx, progress, folded=True)
+        _export_fold(ctx, progress)
     incident_hooks.result_link(ctx.flow_id, progress.answers)
     _actions(ctx)
+
+
+def _title_html(ctx: Ctx) -> str:
+    """The page's h1: the flow's title (fixed text of the content, escaped)."""
+    return f"<h1>{html_text.esc(ctx.compiled.flow.title.get(ctx.lang))}</h1>"
 
 
 def _outcome_html(ctx: Ctx, outcome: OutcomeNode) -> str:
@@ -90,24 +91,51 @@ def _readiness_top(ctx: Ctx, progress: Progress) -> None:
 
 
 def _body(ctx: Ctx, progress: Progress, key: tuple[Any, ...], head: str) -> None:
-    """The layers, the netwerklijst box (on the results that have one) and the checklist:
-    one block, or two around the box."""
+    """The layers and the checklist as one block, then the netwerklijst box (on the results
+    that have one). Why the box below the checklist and not between: two blocks around it
+    cost a rerun one more large element (issue 15); the box leads on to the list itself."""
     folded = not uc.is_readiness(ctx.engine, ctx.flow_id)
     layers = rh.cached(ctx, key, "layers", lambda: rh.layers_html(ctx, progress))
     steps = rh.cached(ctx, key, "checklist",
                       lambda: rh.checklist_html(ctx, progress.checklist, folded))
-    if ctx.flow_id not in netwerk_hooks.LINK_FLOWS:
-        _block(head + layers + steps)
-        return
-    _block(head + layers)
+    _block(head + layers + steps)
     netwerk_hooks.result_link(ctx.flow_id)
-    _block(steps)
+
+
+class _Markup:
+    """Finished markup for `st.html`: given as `_repr_html_`, Streamlit takes it as it is.
+
+    Why: a plain string first goes through `textwrap.dedent` (two regular expressions over
+    the whole block, ~20 KB at the incident result) on every rerun; this markup has no
+    indentation to remove (bench/profile_result.py, issue 15). `st.html` still sanitises it."""
+
+    __slots__ = ("body",)
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+
+    def _repr_html_(self) -> str:
+        return self.body
 
 
 def _block(body: str) -> None:
-    """One `st.html` of fixed markup around escaped text (views/html_text.py)."""
+    """One `st.html` of fixed markup around escaped text (views/html_text.py); the styles
+    are in the app's own stylesheet (assets/vbestuur.css)."""
     if body:
-        st.html(f'<div class="vb-result">{body}</div>')
+        st.html(_Markup(f'<div class="vb-result">{body}</div>'))
+
+
+@st.fragment
+def _export_fold(ctx: Ctx, progress: Progress) -> None:
+    """"Bewaar of print uw advies": a lazy fold, closed as a person arrives (one element);
+    its exports are drawn only when it is open.
+
+    A fragment: opening or closing it is the click a person makes most on this page, and it
+    changes nothing else, so it reruns this part and not the page (issue 15)."""
+    box = st.expander(_("Bewaar of print uw advies"), key="downloads-folded", on_change="rerun")
+    if box.open:
+        with box:
+            _downloads(ctx, progress, folded=True)
 
 
 def _downloads(ctx: Ctx, progress: Progress, folded: bool) -> None:

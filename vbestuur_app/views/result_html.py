@@ -24,31 +24,6 @@ from . import Ctx
 from .advice_html import advice_card, fold, now_card
 from .html_text import content, esc, text_inline
 
-# Fixed CSS (never content text), sent with the first block: cards and folds close to the
-# bordered containers and expanders they replace, folds' summaries 48 px touch targets with a
-# visible focus ring, numbers kept on one line, links underlined (not told by colour alone).
-RESULT_CSS = """<style>
-.vb-result h2, .vb-result h3 { font-weight: 600; line-height: 1.2; margin: 0; color: inherit; }
-.vb-result h2 { font-size: 1.75rem; padding: 0.75rem 0 0.5rem; }
-.vb-result h3 { font-size: 1.375rem; padding: 0.75rem 0 0.5rem; }
-.vb-result p { margin: 0 0 0.5rem; }
-.vb-result ul { margin: 0 0 0.5rem; padding-left: 1.5rem; }
-.vb-result li { margin: 0.15rem 0; }
-.vb-result a:not(.vb-call) { color: #1f4e79; text-decoration: underline; }
-.vb-result a.vb-tel { white-space: nowrap; }
-.vb-card { border: 1px solid rgba(21, 23, 30, 0.2); border-radius: 0.5rem; padding: 0.75rem;
-  margin: 0 0 0.75rem; display: flex; flex-direction: column; gap: 0.5rem; }
-.vb-card > p, .vb-card > ul, .vb-fold-body > :last-child { margin-bottom: 0; }
-.vb-fold { border: 1px solid rgba(21, 23, 30, 0.2); border-radius: 0.5rem; margin: 0 0 0.75rem; }
-.vb-card .vb-fold { margin: 0; }
-.vb-fold > summary { box-sizing: border-box; min-height: 3rem; padding: 0.75rem 1rem;
-  font-size: 0.875rem; line-height: 1.5rem; cursor: pointer; border-radius: 0.5rem; }
-.vb-fold > summary:hover { color: #1f4e79; }
-.vb-fold > summary:focus-visible { outline: 3px solid #1f4e79; outline-offset: 2px; }
-.vb-fold-body { padding: 0 1rem 1rem; }
-.vb-small, .vb-small p, .vb-small li { font-size: 0.875rem; color: #4b4e57; }
-</style>"""
-
 _BUILT: dict[tuple[Any, ...], tuple[object, str]] = {}
 _BUILT_MAX = 2_000
 
