@@ -7,14 +7,18 @@ the same `Progress`, recomputed by the engine on every run from the stored answe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import cast
+
 import streamlit as st
 
-from vbestuur_engine import Progress, VbestuurError
+from vbestuur_engine import Engine, Progress, VbestuurError
 from vbestuur_service import conversation as uc
 
-from .. import links, state
+from .. import links, session, state
 from ..i18n import _, current_lang
 from ..loading import load
+from ..session import Answer
 from ..store_views.local import session_local
 from ..widgets import heading, scroll_to_top
 from . import Ctx, interview, result, review
@@ -29,12 +33,30 @@ def render() -> None:
         _no_flow()
         return
     try:
-        progress = uc.progress(engine, flow_id, state.answers(flow_id), state.role(engine))
+        progress = _progress(engine, flow_id, state.answers(flow_id), state.role(engine))
     except VbestuurError:
         _stale_answers(flow_id)
         return
     local = session_local(engine, showing=progress)  # a first question: no database (issue 15)
     _route(Ctx(engine, engine.flow(flow_id), current_lang(), local), progress)
+
+
+def _progress(engine: Engine, flow_id: str, answers: Mapping[str, Answer],
+              role: str | None) -> Progress:
+    """The engine's walk for these answers, kept for the session's next run.
+
+    Why kept: most reruns (a fold opened, the language radio redrawn, a result looked at
+    again) walk the same answers again, and the walk is the same pure function of them
+    (`Progress` is frozen). Keyed by the engine itself, so new content walks afresh."""
+    key = (flow_id, role, tuple(sorted((q, a if isinstance(a, str) else tuple(a))
+                                       for q, a in answers.items())))
+    kept = session.current().kept
+    found = kept.get("progress")
+    if found is not None and found[0] is engine and found[1] == key:
+        return cast(Progress, found[2])
+    progress = uc.progress(engine, flow_id, answers, role)
+    kept["progress"] = (engine, key, progress)
+    return progress
 
 
 def _route(ctx: Ctx, progress: Progress) -> None:
