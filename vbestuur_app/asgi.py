@@ -17,9 +17,13 @@ page_assets.py) and, by hash, the inline scripts of Streamlit's index.html.
 Why a lifespan: the runtime (one engine, one store) is made when the server starts, so a
 wrong setting stops the start with its message instead of failing on a page; unused sessions
 and expired workshops are purged a minute later and every six hours, so `make run` needs no
-cron job. Why not at once: the purge opens the database (importing SQLAlchemy, about half a
-second of CPU), and a start should not spend that while the first person waits for the first
-page (issue 15); the store opens (and migrates) when a page or /readyz first needs it. The
+cron job. Why not at once: opening the database (importing SQLAlchemy and Alembic, checking
+the migrations) costs about 0.75 s of CPU, and a start should not spend that while the first
+person waits for the first page (issue 15). Why a few seconds after the start and not at the
+first save: those imports hold the interpreter, so the first save used to stall every page in
+the process at once (bench/result.py's crowd: ~25 reruns waited up to a second); after the
+first pages and before anyone's first answer, it costs nobody that much. A page or /readyz that
+needs the store earlier opens it then. The
 lifespan also keeps the garbage collector off what lives as long as the process
 (vbestuur_service/heap.py: a full collection under a crowd stood every page still).
 
@@ -65,6 +69,7 @@ if TYPE_CHECKING:  # types only: the store's modules import SQLAlchemy (issue 15
 LOG = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600.0
 PURGE_FIRST_SECONDS = 60.0  # the first purge: after the start, not during the first pages
+STORE_OPEN_SECONDS = 3.0  # the store opens this long after the start, before the first saves
 COOKIE_SECONDS = 1.0  # the most a page load waits on the database for its cookie
 NOT_PAGES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/readyz",
              "/auth/", "/oauth2callback")  # st.login's routes (asgi_oidc.py)
@@ -204,6 +209,20 @@ def purge_quietly(rt: Runtime) -> None:
         LOG.exception("retention: storage unavailable, purge postponed")
 
 
+def open_quietly(rt: Runtime) -> None:
+    """Open the store ahead of the first save; a database that is down is logged, and the
+    first page that needs it tries again."""
+    try:
+        rt.store()
+    except StoreError:
+        LOG.warning("store: storage unavailable at the start, opened when first needed")
+
+
+async def _open_store_after(rt: Runtime, seconds: float) -> None:
+    await anyio.sleep(seconds)
+    await anyio.to_thread.run_sync(open_quietly, rt)
+
+
 async def _purge_every(rt: Runtime, seconds: float, first_after: float) -> None:
     await anyio.sleep(first_after)
     while True:
@@ -213,12 +232,14 @@ async def _purge_every(rt: Runtime, seconds: float, first_after: float) -> None:
 
 @asynccontextmanager
 async def lifespan(_app: object) -> AsyncIterator[None]:
-    """Make the runtime at start (a wrong setting stops the start), purge after a minute and
-    every six hours, and close the store when the server stops."""
+    """Make the runtime at start (a wrong setting stops the start), open the store a few
+    seconds later, purge after a minute and every six hours, and close the store when the
+    server stops."""
     configure_logging()
     rt = runtime.current()
     heap.enable()  # what is loaded from now on and lives long is frozen (heap.py)
     async with anyio.create_task_group() as tasks:
+        tasks.start_soon(_open_store_after, rt, STORE_OPEN_SECONDS)
         tasks.start_soon(_purge_every, rt, PURGE_EVERY_SECONDS, PURGE_FIRST_SECONDS)
         try:
             yield
