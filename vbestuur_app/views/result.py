@@ -91,14 +91,15 @@ def _readiness_top(ctx: Ctx, progress: Progress) -> None:
 
 
 def _body(ctx: Ctx, progress: Progress, key: tuple[Any, ...], head: str) -> None:
-    """The layers and the checklist as one block, then the netwerklijst box (on the results
-    that have one). Why the box below the checklist and not between: two blocks around it
-    cost a rerun one more large element (issue 15); the box leads on to the list itself."""
+    """The layers, the checklist and the netwerklijst box (on the results that have one) as
+    one block, the box's link under it. Why the box below the checklist and not between:
+    two blocks around it cost a rerun one more large element (issue 15); the box leads on
+    to the list itself."""
     folded = not uc.is_readiness(ctx.engine, ctx.flow_id)
     layers = rh.cached(ctx, key, "layers", lambda: rh.layers_html(ctx, progress))
     steps = rh.cached(ctx, key, "checklist",
                       lambda: rh.checklist_html(ctx, progress.checklist, folded))
-    _block(head + layers + steps)
+    _block(head + layers + steps + netwerk_hooks.box_html(ctx.flow_id))
     netwerk_hooks.result_link(ctx.flow_id)
 
 
