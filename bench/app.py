@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import os
 import re
 import socket
@@ -226,7 +225,7 @@ def open_store(port: int) -> None:
     session is then measured on a server in service, not with the store's ~25 MB of code
     arriving in between (the app opens it a few seconds after the start, vbestuur_app/asgi.py)."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    with contextlib.suppress(urllib.error.HTTPError):  # hello-world has no /readyz
+    with suppress(urllib.error.HTTPError):  # hello-world has no /readyz
         opener.open(f"http://127.0.0.1:{port}/readyz", timeout=30).read()
 
 
