@@ -1,9 +1,10 @@
 """vbestuur: the Streamlit entry point, a thin frame around `vbestuur_engine`.
 
-Why so little here: this file only sets up the page, the language, the 112 notice and the
-navigation. Answers live in the session (see `vbestuur_app.state`) and are saved under this
-browser's token (`vbestuur_app.persistence`), advice comes from the engine, and each page is
-its own module under `vbestuur_app/views` or `vbestuur_app/store_views`.
+Why so little here: the frame (the language, the 112 notice, the navigation) is
+`vbestuur_app.frame`, whose `main` each rerun calls: a module's imports run once per process,
+a script's on every rerun. Answers live in the session (see `vbestuur_app.state`) and are
+saved under this browser's token (`vbestuur_app.persistence`), advice comes from the engine,
+and each page is its own module under `vbestuur_app/views` or `vbestuur_app/store_views`.
 
 Why this file is also an ASGI app: `streamlit run app.py` finds `app = st.App(...)` below and
 serves the app through it, so `vbestuur_app/asgi.py` can set the session cookie and the
@@ -16,119 +17,15 @@ call in this file, so the two roles stay in one file; everything ASGI lives in a
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit as st
-
-from vbestuur_app import links, pages, persistence, session, state
-from vbestuur_app.i18n import DEFAULT_LANG, LANGS, _
-from vbestuur_app.loading import Loaded
-from vbestuur_app.messages import error_text
-from vbestuur_app.store_views import local
-from vbestuur_app.widgets import danger_notice, footer, page_marker
-from vbestuur_service import runtime
-from vbestuur_store import StoreError
-
-LANG_NAMES = {"nl": "Nederlands", "en": "English"}
-
-
-def sync_language() -> str:
-    """Take `?lang=` once per session, then keep the URL in step with the chosen language.
-
-    The query string only ever holds the language: never an answer.
-    """
-    requested = st.query_params.get("lang")
-    state.ensure_defaults(requested)
-    lang = session.lang()
-    if requested != lang and (requested is not None or lang != DEFAULT_LANG):
-        st.query_params["lang"] = lang
-    return lang
-
-
-def language_switch(lang: str) -> None:
-    """A two-option radio; its own key, so the chosen language survives page changes."""
-    session.set_widget(state.LANG_WIDGET, lang)
-    st.radio(_("Taal · Language"), LANGS, format_func=LANG_NAMES.__getitem__, horizontal=True,
-             label_visibility="collapsed", key=state.LANG_WIDGET, on_change=state.set_lang)
-
-
-def municipality_choice(loaded: Loaded) -> None:
-    """Pick whose values fill the open terms: the municipality profile the griffie keeps
-    (the default, '') or one of the example municipalities in the content.
-
-    The profile's name shows once this process has the profile without opening its store
-    (store_views/local.py: a first page does not import SQLAlchemy, issue 15); until then the
-    default option says what it stands for, true with or without a profile."""
-    engine = loaded.engine
-    if engine is None:
-        return
-    known = local.known_profile()
-    own = None if known is None else local.profile_values(engine, _("Uw gemeente"), known)
-    if not engine.content.local and own is None:
-        return
-    if own is not None:
-        default = _("{name} (ingevuld door de griffie)", name=own.municipality)
-    elif known is None:
-        default = _("Standaard (profiel van de griffie, anders landelijke tekst)")
-    else:
-        default = _("Geen (landelijke tekst)")
-    labels = {"": default} | {name: values.municipality
-                              for name, values in engine.content.local.items()}
-    session.set_widget(state.LOCAL_WIDGET, state.local_name() or "")
-    st.selectbox(_("Uw gemeente"), sorted(labels), key=state.LOCAL_WIDGET,
-                 on_change=state.set_local, format_func=labels.__getitem__,
-                 help=_("Kies uw gemeente om haar eigen afspraken in het advies te zien."))
-
-
-def keep_link(loaded: Loaded) -> None:
-    """On every page: the way to "Bewaren en verdergaan" (bewaarcode, vergeet mij)."""
-    if loaded.engine is not None:
-        st.page_link(links.target(links.BEWAREN), label=_("Bewaren en verdergaan"), icon="💾")
-
-
-def store_notices() -> None:
-    """Messages from saving (e.g. the database cannot be reached), each shown once."""
-    for message in persistence.pop_notices():
-        st.info(message)
-
-
-def page_config(title: str) -> None:
-    """The tab title and icon; once per run (layout and sidebar are Streamlit's defaults,
-    said here so that they stay so), after the page is known."""
-    st.set_page_config(page_title=title, page_icon="🛡️", layout="centered",
-                       initial_sidebar_state="auto")
-
-
-def main() -> None:
-    """Set up the frame and run the page the person asked for."""
-    session.begin_run()  # read the session's state once for this run (session.current)
-    lang = sync_language()
-    try:
-        loaded = runtime.current().loaded
-    except StoreError as err:  # a setting that does not fit: said once, in the person's words
-        page_config("Veilig Bestuur")
-        st.error(error_text(err))
-        return
-    persistence.keep_relink()
-    with st.sidebar:
-        municipality_choice(loaded)
-        keep_link(loaded)
-    sections = pages.sections(loaded.engine is not None, state.active_flow() is not None)
-    page = st.navigation(sections, position="top")
-    page_config(pages.browser_title(page))
-    language_switch(lang)
-    danger_notice()
-    store_notices()
-    page.run()
-    store_notices()
-    footer()
-    with st.sidebar:  # last: it carries the screen the page drew (widgets.page_marker)
-        page_marker(lang)
-
+from vbestuur_app import frame
 
 if __name__ == "__main__":
-    main()
+    frame.main()
 else:  # imported by `streamlit run` (uvicorn) as the ASGI app around this same script
+    from pathlib import Path
+
+    import streamlit as st
+
     from vbestuur_app import asgi
 
     app = st.App(Path(__file__), middleware=asgi.middleware(), routes=asgi.routes(),

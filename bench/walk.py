@@ -24,7 +24,7 @@ FLOW = "incident"
 PLAN: tuple[tuple[str, str | tuple[str, ...]], ...] = (
     ("gevaar", "ja"), ("wat", ("bedreiging", "stalken")), ("rol", "burgemeester"),
     ("beveiliging", "ja"))
-NEXT_KEY, RESULT_KEY = "ask:next", "result:restart"
+NEXT_KEY, RESULT_KEY = "ask:next", "result:review"
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 DONE = (*protocol.DONE, protocol.ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 
@@ -98,6 +98,16 @@ class Walker(protocol.Session):
         if click is not None:
             back.rerun_script.widget_states.widgets.add(id=click, trigger_value=True)
         return await self.send(back)
+
+    async def follow(self, run: protocol.Run, url_path: str) -> protocol.Run:
+        """Follow the page link to `url_path` that `run` drew, as a click on it does: a
+        rerun of the page with that link's page hash."""
+        links = [e.page_link for e in run.elements if e.WhichOneof("type") == "page_link"]
+        found = next((link for link in links if link.page == url_path), None)
+        if found is None:
+            raise RuntimeError(f"no link to {url_path!r} on this page")
+        self.page_hash = found.page_script_hash
+        return await self.run()
 
     async def open_fold(self, key: str, is_open: bool = True) -> protocol.Run:
         """Open (or close) the lazy expander with this key, as a person's click does: one

@@ -16,6 +16,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 START: Final = "start"
 GESPREK: Final = "gesprek"
+ADVIES: Final = "advies-bewaren"
 NETWERKLIJST: Final = "netwerklijst"
 BEWAREN: Final = "bewaren"
 GRIFFIE: Final = "griffie"

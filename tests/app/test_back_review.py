@@ -133,9 +133,13 @@ def test_cancel_edit_changes_nothing(engine: Engine) -> None:
 
 
 def test_restart_forgets_only_this_flow(engine: Engine) -> None:
+    """"Opnieuw beginnen" is on the review screen, below the answers it wipes; the result
+    page itself has no button that wipes them."""
     at = open_door_flow(engine, "incident")
     complete_flow(at, engine, "incident")
-    at.button(key="result:restart").click().run()
+    assert not [b for b in at.button if "restart" in (b.key or "")]
+    at.button(key="result:review").click().run()
+    at.button(key="review:restart").click().run()
     assert stored_answers(at, "incident") == {}
     assert question_widget_shown(at, engine, "incident", engine.flow("incident").flow.start)
 

@@ -14,6 +14,7 @@ from app_helpers import (
 from html_parts import data_keys, headings, summaries
 from streamlit.testing.v1 import AppTest
 
+from vbestuur_app import links
 from vbestuur_app.views.home import door_key
 from vbestuur_engine import Engine
 from vbestuur_engine.netwerklijst import adjust_progress
@@ -53,10 +54,13 @@ def test_golden_path(engine: Engine, flow_id: str) -> None:
     readiness = engine.flow(flow_id).flow.door in ("gereedheid", "organisatie")
     assert bool(data_keys(at, "checklist")) is not readiness, "folded unless readiness"
     assert set(at.query_params) <= {"lang"}, "answers must never be in the URL"
-    # the exports (readiness: the calendar) sit in a lazy fold, drawn once it is opened
-    fold = "ics-folded" if readiness else "downloads-folded"
     assert not [b for b in at.get("download_button") if b.proto.id.endswith("dl:ics")]
-    at.session_state[fold] = True
+    if not readiness:  # the exports are one link away, on a page of their own
+        assert not at.get("download_button")
+        assert links.ADVIES in [link.proto.page for link in at.get("page_link")]
+        return
+    # readiness: the four exports at the top, the calendar in a lazy fold drawn once opened
+    at.session_state["ics-folded"] = True
     at.run()
     for kind in ("pdf", "md", "csv", "csv_nl", "ics"):
         assert at.get("download_button") and any(

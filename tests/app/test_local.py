@@ -24,7 +24,7 @@ def test_choosing_a_municipality_fills_in_its_values(engine: Engine) -> None:
     name = sorted(engine.content.local)[0]
     local = engine.content.local[name]
     at = new_app()
-    at.selectbox(key=LOCAL_WIDGET).set_value(name).run()
+    at.radio(key=LOCAL_WIDGET).set_value(name).run()
     assert visitor(at).local == name
     at.button(key="door:incident").click().run()
     progress = complete_flow(at, engine, "incident")
@@ -46,7 +46,7 @@ def test_no_municipality_by_default() -> None:
 
 
 def _menu_labels(at: AppTest) -> list[str]:
-    return list(at.selectbox(key=LOCAL_WIDGET).options)
+    return list(at.radio(key=LOCAL_WIDGET).options)
 
 
 def test_a_first_question_does_not_open_the_store() -> None:

@@ -19,6 +19,7 @@ from app_helpers import (
 from html_parts import block_text, data_keys, headings, keyed, parts, summaries
 from streamlit.testing.v1 import AppTest
 
+from vbestuur_app import links
 from vbestuur_app.i18n import _
 from vbestuur_app.state import widget_key
 from vbestuur_app.views.home import door_key
@@ -82,20 +83,17 @@ def test_one_expander_per_card(engine: Engine, lang: str) -> None:
     labels = set(summaries(at)) - {_("Waarom en bronnen", lang)}
     # besides the cards: the later layer and the checklist (the closed steps inside it)
     assert len(labels) == 2, labels
-    assert [e.label for e in at.expander] == [_("Bewaar of print uw advies", lang)]
+    assert not at.expander, "no Streamlit fold: the exports are on a page of their own"
 
 
-def test_downloads_are_drawn_only_when_opened(engine: Engine) -> None:
-    """The closed "Bewaar of print uw advies" costs one element; opened, the four exports
-    and the calendar reminder are there (each file still built only on its click)."""
+def test_the_result_links_to_its_exports_and_draws_none(engine: Engine) -> None:
+    """The exports are one link ("Bewaar of print uw advies") to a page of their own: the
+    result page draws no export, no date and no fold for them (tests/app/test_keep_advice.py
+    opens that page)."""
     at, _progress = incident_in_danger(engine, "nl")
-    assert not at.get("download_button") and not at.get("date_input")
-    at.session_state["downloads-folded"] = True
-    at.run()
-    assert not at.exception
-    shown = sorted(b.proto.id.rsplit("dl:", 1)[-1] for b in at.get("download_button"))
-    assert shown == ["csv", "csv_nl", "ics", "md", "pdf"]
-    assert len(at.get("date_input")) == 2
+    assert not at.get("download_button") and not at.get("date_input") and not at.expander
+    link = next(p for p in at.get("page_link") if p.proto.page == links.ADVIES)
+    assert link.proto.label == _("Bewaar of print uw advies", "nl")
 
 
 def test_call_button_and_phone_links(engine: Engine) -> None:

@@ -114,10 +114,17 @@ def assert_local_only(seen: list[str]) -> None:
     assert not outside, f"requests left 127.0.0.1: {outside}"
 
 
+def open_keep_page(page: Page, lang: str) -> None:
+    """The result's link "Bewaar of print uw advies": the page with its exports."""
+    name = _("Bewaar of print uw advies", lang)
+    page.locator("[data-testid='stMain']").get_by_role("link", name=name).click()
+    expect(page.locator("[data-testid='stMain'] h1")).to_have_text(name)
+    settle(page)
+
+
 def download_pdf(page: Page, tmp_path: Path) -> bytes:
-    folded = page.locator(".st-key-downloads-folded summary")
-    if folded.count():  # incident and question results fold the downloads
-        folded.click()
+    """The PDF from the page the result links to (incident and question results)."""
+    open_keep_page(page, "nl")
     with page.expect_download(timeout=30_000) as info:
         page.locator(".st-key-dl-pdf button").click()
     target = tmp_path / "advies.pdf"
@@ -227,10 +234,12 @@ def test_app_stylesheet_makes_touch_targets(page: Page, app_url: str, engine: En
         assert box is not None and box["height"] >= 48, box
 
 
-def test_export_fold_reruns_only_its_fragment(page: Page, app_url: str, engine: Engine) -> None:
-    """Opening "Bewaar of print uw advies" at the result asks the server for a rerun of its
-    fragment only (issue 15: the frame is not drawn again), and the exports appear; the page's
-    one h1 (the flow's title, drawn in the result's HTML block) stays where it was."""
+def test_the_exports_page_and_back_and_a_date_reruns_only_its_fragment(
+        page: Page, app_url: str, engine: Engine) -> None:
+    """The result links to "Bewaar of print uw advies" (issue 15: the exports left the
+    result page); there the calendar fold draws the dates, and a new date asks the server
+    for a rerun of its fragment only (the frame is not drawn again); "Terug naar uw advies"
+    leads back to the result, its h1 the flow's title again."""
     sent: list[bytes] = []
     page.on("websocket", lambda socket: socket.on(
         "framesent", lambda frame: sent.append(frame) if isinstance(frame, bytes) else None))
@@ -239,11 +248,22 @@ def test_export_fold_reruns_only_its_fragment(page: Page, app_url: str, engine: 
     finish(page)
     title = engine.flow("incident").flow.title.get("nl")
     expect(page.locator("[data-testid='stMain'] h1")).to_have_text(title)
-    before = len(sent)
-    page.locator(".st-key-downloads-folded summary").click()
+    open_keep_page(page, "nl")
     expect(page.locator(".st-key-dl-pdf button")).to_be_visible()
+    page.locator(".st-key-ics-folded summary").click()
+    year = page.locator(".st-key-ics-eval [role='spinbutton'][data-type='year']")
+    expect(year).to_be_visible()
+    settle(page)
+    before = len(sent)
+    shown = int(year.inner_text())
+    year.click()
+    year.press("ArrowUp")  # one year later, as a keyboard user changes it
+    expect(year).to_have_text(str(shown + 1))
+    page.locator("[data-testid='stMain'] h1").click()  # leaving the field commits the date
     settle(page)
     reruns = [back.rerun_script for back in map(BackMsg.FromString, sent[before:])
               if back.WhichOneof("type") == "rerun_script"]
     assert reruns and all(run.fragment_id for run in reruns), reruns
+    page.locator("[data-testid='stMain']").get_by_role(
+        "link", name=_("Terug naar uw advies", "nl")).click()
     expect(page.locator("[data-testid='stMain'] h1")).to_have_text(title)

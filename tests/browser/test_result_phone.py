@@ -15,6 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
+from vbestuur_app.i18n import _
 from vbestuur_app.views.advice import call_key, card_key
 from vbestuur_app.views.home import door_key
 from vbestuur_engine import Engine, Progress
@@ -47,7 +48,7 @@ def phone(browser: Browser, app_url: str) -> Iterator[Page]:
 def in_danger(engine: Engine) -> tuple[dict[str, str | list[str]], Progress]:
     """gevaar = ja, then the first option of every question (as the clicks below)."""
     answers: dict[str, str | list[str]] = {"gevaar": "ja"}
-    for _ in range(50):
+    for _step in range(50):
         progress = engine.walk("incident", answers)
         if progress.complete:
             return answers, progress
@@ -153,8 +154,8 @@ def test_axe_result_on_a_phone(phone: Page, app_url: str, engine: Engine, lang: 
 def test_axe_result_with_every_fold_open(phone: Page, app_url: str, engine: Engine,
                                          lang: str) -> None:
     """The folded parts too (axe skips what a closed fold hides): every native fold opened
-    by its summary as a person would, and the lazy downloads fold, whose content the app then
-    draws; the summaries are 48 px touch targets."""
+    by its summary as a person would; the summaries are 48 px touch targets. Then the page
+    the result links to for its exports, its lazy calendar fold opened."""
     incident_result(phone, app_url, engine, lang)
     summaries = phone.locator("details.vb-fold > summary")
     assert summaries.count() >= 4, "the cards' folds, 'Goed om te weten' and the checklist"
@@ -164,11 +165,16 @@ def test_axe_result_with_every_fold_open(phone: Page, app_url: str, engine: Engi
         expect(summary.locator("xpath=..")).to_have_attribute("open", "")
         box = summary.bounding_box()
         assert box is not None and box["height"] >= 48, box
-    phone.locator(".st-key-downloads-folded summary").click()
+    expect(phone.locator("details[data-key='checklist'][open]")).to_have_count(1)
+    assert_no_violations(phone)
+    name = _("Bewaar of print uw advies", lang)
+    phone.locator("[data-testid='stMain']").get_by_role("link", name=name).click()
+    expect(phone.locator("[data-testid='stMain'] h1")).to_have_text(name)
+    phone.locator(".st-key-ics-folded summary").click()
+    expect(phone.locator(".st-key-dl-ics button")).to_be_visible()
     expect(phone.locator(".st-key-dl-pdf button")).to_be_visible()
     expect(phone.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
            ).to_have_count(1)
-    expect(phone.locator("details[data-key='checklist'][open]")).to_have_count(1)
     assert_no_violations(phone)
 
 

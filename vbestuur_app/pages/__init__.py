@@ -20,6 +20,7 @@ from streamlit.navigation.page import StreamlitPage
 from .. import session
 from ..i18n import _, current_lang
 from . import (
+    advies,
     bewaren,
     gesprek,
     griffie,
@@ -61,7 +62,7 @@ def _build(content_ok: bool, in_conversation: bool) -> Sections:
     if not content_ok:
         return {"": [inhoud.page()]}
     return {
-        "": [start.page(), gesprek.page(in_conversation)],
+        "": [start.page(), gesprek.page(in_conversation), advies.page()],
         _("Voor u"): [netwerklijst.page(), registreer.page(), bewaren.page()],
         _("Griffie"): [griffie.page(), register.page()],
         _("Workshop"): [workshop.page(), meedoen.page(), scherm.page()],

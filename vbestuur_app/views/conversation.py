@@ -41,6 +41,15 @@ def render() -> None:
     _route(Ctx(engine, engine.flow(flow_id), current_lang(), local), progress)
 
 
+def walk_quietly(engine: Engine, flow_id: str) -> Progress | None:
+    """This session's walk of the flow (kept, as for the conversation page), or None when
+    its answers no longer fit the content (the conversation page says so)."""
+    try:
+        return _progress(engine, flow_id, state.answers(flow_id), state.role(engine))
+    except VbestuurError:
+        return None
+
+
 def _progress(engine: Engine, flow_id: str, answers: Mapping[str, Answer],
               role: str | None) -> Progress:
     """The engine's walk for these answers, kept for the session's next run.

@@ -9,36 +9,32 @@ first) and the exports come first, because "how far am I" is the question they a
 
 Why so few elements: each Streamlit element costs every rerun ~0.2 ms of server CPU, so the
 layers and the checklist are fixed HTML around escaped text in one or two `st.html` blocks,
-built once per result (views/result_html.py), with native folds; the exports sit in a lazy
-fold that draws its buttons only when opened, and each file is built only on its click.
+built once per result (views/result_html.py), with native folds. The exports are one link
+to a page of their own ("Bewaar of print uw advies", views/keep_advice.py): in a fold here
+they cost every rerun of this page a fragment, an expander and their upkeep, ~1 ms (issue
+15). The readiness results show them here, at the top (views/downloads.py); each file is
+built only on its click.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
-from vbestuur_engine import Progress
+from vbestuur_engine import Engine, Progress
 from vbestuur_engine.schema import OutcomeNode
 from vbestuur_service import conversation as uc
 from vbestuur_service import register
-from vbestuur_service.i18n import N_
 
 from .. import links, persistence, session, state
 from ..i18n import _
 from ..incidents import hooks as incident_hooks
 from ..netwerk import hooks as netwerk_hooks
-from ..widgets import heading, reminder_dates
-from . import Ctx, html_text, summary
+from ..widgets import heading
+from . import Ctx, downloads, html_text, summary
 from . import result_html as rh
-
-EXPORTS = (("pdf", "pdf", "application/pdf"), ("md", "md", "text/markdown"),
-           ("csv", "csv", "text/csv"), ("csv_nl", "excel-nl.csv", "text/csv"))
-EXPORT_LABELS = {"pdf": N_("PDF (om te printen)"), "md": N_("Tekst (Markdown)"),
-                 "csv": N_("CSV (standaard)"), "csv_nl": N_("CSV voor Excel (Nederlands)")}
 
 
 def render(ctx: Ctx, progress: Progress) -> None:
@@ -47,8 +43,7 @@ def render(ctx: Ctx, progress: Progress) -> None:
     assert progress.outcome is not None
     outcome = ctx.compiled.node(progress.outcome)
     assert isinstance(outcome, OutcomeNode)
-    if progress.flow_id == uc.NETWERK_FLOW:  # only there does the netwerklijst judge a step
-        progress = uc.result(ctx.engine, progress, persistence.netwerklijst())
+    progress = shown(ctx.engine, progress)
     readiness = uc.is_readiness(ctx.engine, ctx.flow_id)
     # the flow's title is the page's one h1, in the first block (one element less per rerun)
     key = rh.result_key(ctx, progress)
@@ -59,9 +54,17 @@ def render(ctx: Ctx, progress: Progress) -> None:
         _body(ctx, progress, key, "")
     else:
         _body(ctx, progress, key, head)
-        _export_fold(ctx, progress)
+        st.page_link(links.target(links.ADVIES), label=_("Bewaar of print uw advies"))
     incident_hooks.result_link(ctx.flow_id, progress.answers)
-    _actions(ctx)
+    _actions()
+
+
+def shown(engine: Engine, progress: Progress) -> Progress:
+    """The progress a result shows (and its exports hold): on the netwerk flow, and only
+    there, the person's netwerklijst judges a step."""
+    if progress.flow_id == uc.NETWERK_FLOW:
+        return uc.result(engine, progress, persistence.netwerklijst())
+    return progress
 
 
 def _title_html(ctx: Ctx) -> str:
@@ -86,7 +89,7 @@ def _readiness_top(ctx: Ctx, progress: Progress) -> None:
             "zich eerst op de griffiepagina aanmeldt met een account van de griffie."))
     summary.render(ctx, progress)
     heading(_("Bewaar of print uw advies"), 3)
-    _downloads(ctx, progress, folded=False)
+    downloads.render(ctx, progress)
     summary.chart(ctx, progress)
 
 
@@ -126,85 +129,11 @@ def _block(body: str) -> None:
         st.html(_Markup(f'<div class="vb-result">{body}</div>'))
 
 
-@st.fragment
-def _export_fold(ctx: Ctx, progress: Progress) -> None:
-    """"Bewaar of print uw advies": a lazy fold, closed as a person arrives (one element);
-    its exports are drawn only when it is open.
-
-    A fragment: opening or closing it is the click a person makes most on this page, and it
-    changes nothing else, so it reruns this part and not the page (issue 15)."""
-    box = st.expander(_("Bewaar of print uw advies"), key="downloads-folded", on_change="rerun")
-    if box.open:
-        with box:
-            _downloads(ctx, progress, folded=True)
-
-
-def _downloads(ctx: Ctx, progress: Progress, folded: bool) -> None:
-    """Four exports, each made on this machine only when its button is clicked (`data` is a
-    callable, so no rerun builds a file nobody asked for). `folded`: already inside an
-    expander, so the calendar dates are not folded once more (Streamlit forbids it)."""
-    st.caption(_("Het bestand wordt op deze computer gemaakt."))
-    base = f"veilig-bestuur-{ctx.flow_id}-{ctx.lang}"
-    with st.container(horizontal=True, key="downloads"):
-        for kind, ext, mime in EXPORTS:
-            _download(_(EXPORT_LABELS[kind]), _maker(ctx, progress, kind), f"{base}.{ext}", mime,
-                      f"dl:{kind}")
-    if folded:
-        ics_text = _("Herinneringen (agenda)")
-        st.markdown(f"**{ics_text}**")
-        _ics(ctx, progress, base)
-        return
-    box = st.expander(_("Herinneringen (agenda)"), key="ics-folded", on_change="rerun")
-    if box.open:  # drawn only when open
-        with box:
-            _ics(ctx, progress, base)
-
-
-def _download(label: str, data: Callable[[], str | bytes], name: str, mime: str,
-              key: str) -> None:
-    st.download_button(label, data=data, file_name=name, mime=mime, key=key, width="content",
-                       on_click="ignore")
-
-
-def _maker(ctx: Ctx, progress: Progress, kind: str) -> Callable[[], str | bytes]:
-    """A deferred builder: the export modules (pandas, fpdf) load only when asked for."""
-
-    def make() -> str | bytes:
-        # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
-        # only a download pays for it, never the first question
-        from .. import exports
-
-        builders: dict[str, Callable[..., str | bytes]] = {
-            "pdf": exports.build_pdf, "md": exports.build_markdown, "csv": exports.build_csv,
-            "csv_nl": exports.build_csv_excel_nl}
-        return builders[kind](ctx.engine, progress, ctx.lang, ctx.local)
-
-    return make
-
-
-@st.fragment
-def _ics(ctx: Ctx, progress: Progress, base: str) -> None:
-    """Calendar reminders for the yearly evaluation (step 20) and a new term (step 21).
-
-    A fragment: the two dates are the only widgets on the result page that rerun it, and a
-    new date changes only this download; so a date reruns this part, not the whole page."""
-    evaluation, new_term = reminder_dates("ics", _("Datum jaarlijkse evaluatie (stap 20)"), _(
-        "Start nieuwe bestuursperiode (stap 21, mag leeg)"))
-
-    def make() -> bytes:
-        # deferred: a measured start-up cost (pandas ~2.9 s, fpdf2 ~2.1 s to import on this box);
-        # only a download pays for it, never the first question
-        from .. import exports
-
-        return exports.build_ics(progress, ctx.lang, evaluation, new_term)
-
-    _download(_("Herinneringen (agenda)"), make, f"{base}.ics", "text/calendar", "dl:ics")
-
-
-def _actions(ctx: Ctx) -> None:
-    with st.container(horizontal=True, key="result-actions"):
-        st.button(_("Antwoorden bekijken of wijzigen"), key="result:review", on_click=state.show,
-                  args=("review",))
-        st.button(_("Opnieuw beginnen"), key="result:restart", on_click=state.restart,
-                  args=(ctx.flow_id,))
-        st.page_link(links.target(links.START), label=_("Andere vraag kiezen"))
+def _actions() -> None:
+    """What a person can do next, under each other (on a phone they stack anyway; a row
+    would cost one more element on every rerun, issue 15). "Opnieuw beginnen" wipes the
+    answers, so it sits on the review screen behind this button, not one click from the
+    advice."""
+    st.button(_("Antwoorden bekijken of wijzigen"), key="result:review", on_click=state.show,
+              args=("review",))
+    st.page_link(links.target(links.START), label=_("Andere vraag kiezen"))

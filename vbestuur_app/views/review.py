@@ -46,6 +46,9 @@ def render(ctx: Ctx, progress: Progress) -> None:
     else:
         st.button(_("Verder met de vragen"), key="review:continue", type="primary", width="stretch",
                   on_click=state.show, args=("ask",))
+    if answered:  # wipes this conversation's answers: here, below them, not beside the advice
+        st.button(_("Opnieuw beginnen"), key="review:restart", width="stretch",
+                  on_click=state.restart, args=(ctx.flow_id,))
 
 
 def _answer_row(ctx: Ctx, progress: Progress, question: str) -> None:
