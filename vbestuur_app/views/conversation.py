@@ -32,9 +32,8 @@ def render() -> None:
     if flow_id is None or flow_id not in engine.compiled:
         _no_flow()
         return
-    try:
-        progress = _progress(engine, flow_id, state.answers(flow_id), state.role(engine))
-    except VbestuurError:
+    progress = walk_quietly(engine, flow_id)
+    if progress is None:
         _stale_answers(flow_id)
         return
     local = session_local(engine, showing=progress)  # a first question: no database (issue 15)
