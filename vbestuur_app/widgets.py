@@ -126,9 +126,10 @@ def scroll_to_top(screen: str) -> None:
 
 
 def page_marker(lang: str) -> None:
-    """The one element the app's script follows (drawn last, in the sidebar, which costs the
-    page no height): the session's language for `<html lang>` after a switch in the running
-    page (the first paint has it from the ASGI layer) and the conversation's screen.
+    """The one element the app's script follows (drawn last; the stylesheet hides its
+    container, so it costs the page no height): the session's language for `<html lang>`
+    after a switch in the running page (the first paint has it from the ASGI layer) and the
+    conversation's screen.
 
     Drawn only when it says something new to this session's page: the script acts on a
     change of value and keeps what it last saw, so a rerun that changes neither (most of

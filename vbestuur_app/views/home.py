@@ -1,4 +1,5 @@
-"""The start page: four doors into the conversations, and what this tool is and is not.
+"""The start page: four doors into the conversations, the municipality whose arrangements
+the advice uses, and what this tool is and is not.
 
 Why doors and not a menu of flows: a person who has just been threatened should not have to
 read a list. "Er is iets gebeurd" comes first and opens the incident flow with one click; the
@@ -18,6 +19,7 @@ from ..i18n import _, current_lang
 from ..incidents import backend as incident_backend
 from ..loading import load
 from ..widgets import heading, heading_with_text, plain
+from . import municipality
 
 # Single-flow doors: (door id, flow id, button type).
 SINGLE_DOORS = (("incident", "incident", "primary"), ("gereedheid", "gereedheid", "secondary"),
@@ -42,6 +44,7 @@ def render() -> None:
     _question_door(engine)
     for door in SINGLE_DOORS[1:]:
         _single_door(engine, *door)
+    municipality.choice(engine)  # after the doors: the incident door stays the first thing
     _keep_line()
     st.caption(_("Deze hulp vervangt de politie (112) en juridisch advies niet."))
 

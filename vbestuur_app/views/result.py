@@ -102,8 +102,23 @@ def _body(ctx: Ctx, progress: Progress, key: tuple[Any, ...], head: str) -> None
     layers = rh.cached(ctx, key, "layers", lambda: rh.layers_html(ctx, progress))
     steps = rh.cached(ctx, key, "checklist",
                       lambda: rh.checklist_html(ctx, progress.checklist, folded))
-    _block(head + layers + steps + netwerk_hooks.box_html(ctx.flow_id))
+    note = rh.cached(ctx, key, "local", lambda: _local_note(ctx))
+    _block(head + layers + note + steps + netwerk_hooks.box_html(ctx.flow_id))
     netwerk_hooks.result_link(ctx.flow_id)
+
+
+def _local_note(ctx: Ctx) -> str:
+    """Whose arrangements fill in the advice, and where to choose another municipality: the
+    choice is on the start page (views/municipality.py), not beside the result. Nothing when
+    the advice has the national texts."""
+    if ctx.local is None:
+        return ""
+    unnamed = state.local_name() is None and ctx.local.municipality == _("Uw gemeente")
+    whose = (_("Dit advies gebruikt de afspraken die de griffie heeft ingevuld.") if unnamed
+             else _("Dit advies gebruikt de afspraken van {name}.",
+                    name=ctx.local.municipality))
+    elsewhere = _("Een andere gemeente kiest u op de startpagina.")
+    return f'<p class="vb-small">{html_text.esc(whose)} {html_text.esc(elsewhere)}</p>'
 
 
 class _Markup:
