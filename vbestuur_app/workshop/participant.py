@@ -34,7 +34,7 @@ from vbestuur_store.workshop_polls import GEDRAG, GEREGELD, questions_for
 
 from .. import clients, persistence, session
 from ..i18n import _, current_lang
-from ..widgets import heading, plain
+from ..widgets import heading, heading_with_text, plain
 from . import backend
 from .prompts import poll_vocabulary
 
@@ -50,9 +50,9 @@ def vote_key(step_id: int, question: str, value: str | None = None) -> str:
 
 def render(engine: Engine) -> None:
     """The page: the join form, or the poll of the step on the screen."""
-    heading(_("Meedoen aan een workshop"), 1)
     joined = backend.participant()
     if joined is None:
+        heading(_("Meedoen aan een workshop"), 1)
         _join_form()
         return
     _room(engine, *joined)
@@ -121,21 +121,37 @@ class Drawn:
 
 
 def _room(engine: Engine, code: str, token: str) -> None:
-    """The step on the screen and its questions, drawn in full only when the room changed."""
+    """The step on the screen and its questions, drawn in full only when the room changed.
+
+    The page's one read of the room serves its refresh and its questions in this run
+    (`drawn.fresh`, issue 15: a second read was a sixth of the page's cost); it is cleared on
+    every way out, so their own later reruns read the room again."""
     try:
         view = ws.phone(backend.rt(), code, token)
     except StoreError as err:
+        heading(_("Meedoen aan een workshop"), 1)
         backend.show_error(err)
         _follow(code, token, None)
         return
     drawn = Drawn(Drawn.state_of(view), fresh=view)
-    _follow(code, token, drawn)
+    try:
+        _follow(code, token, drawn)
+        _step(engine, code, token, view, drawn)
+    finally:
+        drawn.fresh = None
+
+
+def _step(engine: Engine, code: str, token: str, view: PhoneView, drawn: Drawn) -> None:
+    """The end of the workshop, the revealed step, or the step's questions."""
     if view.ended:
+        heading(_("Meedoen aan een workshop"), 1)
         st.info(_("De workshop is afgelopen. Dank u wel!"))
         return
     lang, polls = current_lang(), poll_vocabulary(engine)
     step = engine.content.steps[view.step]
-    heading(plain(_("Stap {number}: {title}", number=step.id, title=step.title.get(lang))), 2)
+    # The page's h1 and the step's h2 as one element: each element costs a rerun the same.
+    step_title = _("Stap {number}: {title}", number=step.id, title=step.title.get(lang))
+    heading_with_text(_("Meedoen aan een workshop"), f"## {plain(step_title)}", 1)
     if view.revealed:
         st.info(_("De uitslag van deze stap staat op het scherm. Wacht op de volgende stap."))
         drawn.answers[GEREGELD] = view.answer(GEREGELD)
@@ -145,10 +161,10 @@ def _room(engine: Engine, code: str, token: str) -> None:
         heading(_("Is dit bij ons geregeld?"), 3)  # a question's fixed text: outside its fragment
         _geregeld(code, token, drawn, polls)
         if GEDRAG in questions_for(step.id, polls):
-            heading(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"), 3)
-            st.caption(_("Kies alles wat past. Niets meegemaakt? Kies ‘Geen van deze’."))
+            heading_with_text(
+                _("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"),
+                _("Kies alles wat past. Niets meegemaakt? Kies ‘Geen van deze’."), 3)
             _gedrag(code, token, drawn, polls)
-    drawn.fresh = None  # the questions' own reruns read the room again
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -160,11 +176,14 @@ def _follow(code: str, token: str, drawn: Drawn | None) -> None:
 
     Why a fragment that draws nothing: a rerun of a fragment redraws all of its elements, so
     the refresh that forty phones run every few seconds is kept to one small read
-    (vbestuur_store.workshop_phone) and no element at all."""
-    try:
-        now: PhoneView | None = ws.phone(backend.rt(), code, token)
-    except StoreError:
-        now = None
+    (vbestuur_store.workshop_phone) and no element at all; in the page's own run, not even
+    that (the page's read of a moment ago, `drawn.fresh`)."""
+    now: PhoneView | None = None if drawn is None else drawn.fresh
+    if now is None:
+        try:
+            now = ws.phone(backend.rt(), code, token)
+        except StoreError:
+            now = None
     if (now is None) != (drawn is None) or (drawn is not None and not drawn.shows(now)):
         st.rerun()
 
@@ -217,13 +236,13 @@ def _geregeld(code: str, token: str, drawn: Drawn, polls: PollVocabulary) -> Non
 
 
 def _yours(current: list[str] | None, label: Callable[[str], str]) -> None:
-    """What is stored for this participant now (read back from the store, so it is true)."""
+    """What is stored for this participant now (read back from the store, so it is true),
+    and that it can still change: one element, as every element costs a rerun the same."""
     if current is None:
         return
     answer = ", ".join(label(v) for v in current) or _("Geen van deze")
-    st.success(_("Uw antwoord nu: {answer}", answer=answer))
-    st.caption(_(
-        "Uw antwoord is bewaard. U kunt het wijzigen zolang deze stap op het scherm staat."))
+    st.success(plain(_("Uw antwoord nu: {answer}", answer=answer)) + "\n\n" + plain(_(
+        "Uw antwoord is bewaard. U kunt het wijzigen zolang deze stap op het scherm staat.")))
 
 
 @st.fragment
