@@ -224,13 +224,15 @@ def test_participant_answers_and_changes_anonymously(store: Store) -> None:
     at.radio(key="ws-vote-1-geregeld").set_value("nee").run()
     result = poll_results(store, code, PIN, 1, polls=POLLS)
     assert result.geregeld.respondents == 1 and result.geregeld.counts is None
-    at.checkbox(key="ws-vote-1-gedrag-stalken").check().run()
-    at.checkbox(key="ws-vote-1-gedrag-geen").check().run()
+    at.button(key="ws-vote-1-gedrag-send").click().run()
+    assert "Kies eerst een antwoord." in texts(at)
+    at.button_group(key="ws-vote-1-gedrag").set_value(["stalken", "geen"]).run()
     at.button(key="ws-vote-1-gedrag-send").click().run()
     assert "niet allebei" in texts(at)
-    at.checkbox(key="ws-vote-1-gedrag-geen").uncheck().run()
+    at.button_group(key="ws-vote-1-gedrag").set_value(["stalken"]).run()
     at.button(key="ws-vote-1-gedrag-send").click().run()
     assert "Uw antwoord nu: Stalken" in texts(at)
+    assert at.button_group(key="ws-vote-1-gedrag").value == ["stalken"]
     from vbestuur_store import own_answers
     assert own_answers(store, code, token) == {(1, "geregeld"): ["nee"],
                                                (1, "gedrag"): ["stalken"]}

@@ -253,6 +253,13 @@ def test_console_and_phone_pages_pass_axe(contexts: Contexts, room_url: str, lan
     phone.locator(".st-key-ws-join button").click()
     expect(phone.locator(".st-key-ws-vote-1-geregeld")).to_be_visible(timeout=WAIT)
     assert violations(phone) == [], "poll page"
+    # the experience question: one tap on a pill, then send; the stored answer is shown
+    phone.locator(".st-key-ws-vote-1-gedrag button").first.tap()
+    settle(phone)
+    phone.locator(".st-key-ws-vote-1-gedrag-send button").tap()
+    expect(phone.locator("[data-testid='stAlertContentSuccess']")).to_have_count(1, timeout=WAIT)
+    settle(phone)
+    assert violations(phone) == [], "poll page, answered"
     laptop = contexts().new_page()  # a participant on a laptop: the whole page, nothing left out
     laptop.goto(f"{link}&lang={lang}")
     assert violations(laptop) == [], "join page on a laptop"

@@ -247,24 +247,29 @@ def _yours(current: list[str] | None, label: Callable[[str], str]) -> None:
 
 @st.fragment
 def _gedrag(code: str, token: str, drawn: Drawn, polls: PollVocabulary) -> None:
-    """The experience question's boxes; a fragment, so a tick or its send redraws them alone
-    (the heading and the hint are the page's)."""
+    """The experience question's options as one set of pills, then its send button; a
+    fragment, so a tap or its send redraws them alone (the heading and the hint are the page's).
+
+    Pills, as the incident register asks the same question (incidents/form.py): one element
+    for all seven options instead of a checkbox each, which were over a third of the whole
+    page's cost (issue 15)."""
     current, step_id = _fresh(code, token, drawn, GEDRAG), drawn.state[0]
     backend.show_notice()
-    for option in polls.options(GEDRAG):
-        chosen = current is not None and (option in current or (option == polls.none_met
-                                                                and not current))
-        st.checkbox(_(WS_FORMS[option]), value=chosen,
-                    key=vote_key(step_id, GEDRAG, option))
+    chosen = None if current is None else (current or [polls.none_met])
+    st.pills(_("Welke van deze vormen van gedrag heeft u het afgelopen jaar meegemaakt?"),
+             polls.options(GEDRAG), selection_mode="multi", default=chosen,
+             key=vote_key(step_id, GEDRAG), format_func=lambda v: _(WS_FORMS[v]),
+             label_visibility="collapsed")
     _yours(current, lambda v: _(WS_FORMS[v]))
     st.button(_("Antwoord versturen"), key=vote_key(step_id, GEDRAG, "send"), type="primary",
               on_click=_on_gedrag, args=(code, token, step_id, polls))
 
 
 def _on_gedrag(code: str, token: str, step_id: int, polls: PollVocabulary) -> None:
-    """Send the ticked forms; "none of these" alone is an answer too (an empty list)."""
-    ticked = [o for o in polls.options(GEDRAG)
-              if session.widget(vote_key(step_id, GEDRAG, o))]
+    """Send the chosen forms; "none of these" alone is an answer too (an empty list)."""
+    value = session.widget(vote_key(step_id, GEDRAG))
+    picked = set(value) if isinstance(value, list) else set()
+    ticked = [o for o in polls.options(GEDRAG) if o in picked]
     if not ticked:
         backend.set_notice("error", _("Kies eerst een antwoord."))
     elif polls.none_met in ticked and len(ticked) > 1:
