@@ -7,7 +7,8 @@ through the service layer (bench/phones.py) and runs N reruns of one kind: `refr
 Run: `python bench/profile_workshop.py [refresh|vote|page] [--reruns 40] [--top 40]`.
 cProfile counts wall time: a call that waits for the disk or for the GIL (SQLite's commit,
 a `stat`, handing a message to the event loop) looks longer than the CPU it uses. Prints;
-asserts nothing. bench/profiles/ keeps a printed profile of a vote (2026-12-02, issue 15).
+asserts nothing. bench/profiles/ keeps printed profiles of a vote (2026-12-02) and of the whole
+poll page with its pills (2026-12-03, issue 15).
 """
 
 from __future__ import annotations
