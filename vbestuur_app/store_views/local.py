@@ -30,6 +30,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from vbestuur_engine import Engine, Progress
 from vbestuur_engine.schema import LocalValues, Text
 from vbestuur_service import runtime
+from vbestuur_service.i18n import N_
 from vbestuur_service.runtime import Runtime
 from vbestuur_store import StoreError
 
@@ -38,6 +39,8 @@ from ..i18n import _
 
 LOG = logging.getLogger(__name__)
 NAME_ID = "gemeente-naam"  # a profile entry that is not an open term: the municipality's name
+# The name the profile's values go by while the griffie has not entered the municipality's own.
+UNNAMED = N_("Uw gemeente")
 CACHE_SECONDS = 10.0
 FIRST_WAIT_SECONDS = 1.0
 Values = dict[str, tuple[str, str]]
@@ -131,6 +134,11 @@ def profile_values(engine: Engine, fallback_name: str,
     return LocalValues(municipality=name[0] if name else fallback_name, values=terms)
 
 
+def is_unnamed_profile(values: LocalValues) -> bool:
+    """The griffie's profile without the municipality's name (it then goes by `UNNAMED`)."""
+    return session.current().local is None and values.municipality == _(UNNAMED)
+
+
 def session_local(engine: Engine, showing: Progress | None = None) -> LocalValues | None:
     """The values this session's advice uses: an example municipality the person picked,
     else the municipality profile the griffie keeps, else none (the national texts).
@@ -143,8 +151,8 @@ def session_local(engine: Engine, showing: Progress | None = None) -> LocalValue
         return engine.local_values(name)
     if showing is not None and not _shows_terms(engine, showing):
         known = known_profile()
-        return None if known is None else profile_values(engine, _("Uw gemeente"), known)
-    return profile_values(engine, _("Uw gemeente"))
+        return None if known is None else profile_values(engine, _(UNNAMED), known)
+    return profile_values(engine, _(UNNAMED))
 
 
 def _shows_terms(engine: Engine, progress: Progress) -> bool:

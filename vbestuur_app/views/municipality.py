@@ -30,7 +30,7 @@ from ..store_views import local
 def choice(engine: Engine) -> None:
     """The radio group, when there is something to choose (a profile or an example)."""
     known = local.known_profile()
-    own = None if known is None else local.profile_values(engine, _("Uw gemeente"), known)
+    own = None if known is None else local.profile_values(engine, _(local.UNNAMED), known)
     if not engine.content.local and own is None:
         return
     if own is not None:

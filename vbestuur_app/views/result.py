@@ -32,6 +32,7 @@ from .. import links, persistence, session, state
 from ..i18n import _
 from ..incidents import hooks as incident_hooks
 from ..netwerk import hooks as netwerk_hooks
+from ..store_views import local
 from ..widgets import heading
 from . import Ctx, downloads, html_text, summary
 from . import result_html as rh
@@ -113,8 +114,8 @@ def _local_note(ctx: Ctx) -> str:
     the advice has the national texts."""
     if ctx.local is None:
         return ""
-    unnamed = state.local_name() is None and ctx.local.municipality == _("Uw gemeente")
-    whose = (_("Dit advies gebruikt de afspraken die de griffie heeft ingevuld.") if unnamed
+    whose = (_("Dit advies gebruikt de afspraken die de griffie heeft ingevuld.")
+             if local.is_unnamed_profile(ctx.local)
              else _("Dit advies gebruikt de afspraken van {name}.",
                     name=ctx.local.municipality))
     elsewhere = _("Een andere gemeente kiest u op de startpagina.")

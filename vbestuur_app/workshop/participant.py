@@ -26,6 +26,7 @@ import streamlit as st
 
 from vbestuur_engine import Engine
 from vbestuur_service import workshop as ws
+from vbestuur_service.i18n import N_
 from vbestuur_service.i18n.words import WS_FORMS, WS_OPTIONS
 from vbestuur_service.staff import Refused
 from vbestuur_store import PollVocabulary, StoreError
@@ -39,6 +40,7 @@ from . import backend
 from .prompts import poll_vocabulary
 
 REFRESH_SECONDS = 3
+TITLE = N_("Meedoen aan een workshop")  # the page's h1, whatever the page shows
 CODE_WIDGET = "ws-join-code"
 
 
@@ -52,7 +54,7 @@ def render(engine: Engine) -> None:
     """The page: the join form, or the poll of the step on the screen."""
     joined = backend.participant()
     if joined is None:
-        heading(_("Meedoen aan een workshop"), 1)
+        heading(_(TITLE), 1)
         _join_form()
         return
     _room(engine, *joined)
@@ -129,7 +131,7 @@ def _room(engine: Engine, code: str, token: str) -> None:
     try:
         view = ws.phone(backend.rt(), code, token)
     except StoreError as err:
-        heading(_("Meedoen aan een workshop"), 1)
+        heading(_(TITLE), 1)
         backend.show_error(err)
         _follow(code, token, None)
         return
@@ -144,14 +146,14 @@ def _room(engine: Engine, code: str, token: str) -> None:
 def _step(engine: Engine, code: str, token: str, view: PhoneView, drawn: Drawn) -> None:
     """The end of the workshop, the revealed step, or the step's questions."""
     if view.ended:
-        heading(_("Meedoen aan een workshop"), 1)
+        heading(_(TITLE), 1)
         st.info(_("De workshop is afgelopen. Dank u wel!"))
         return
     lang, polls = current_lang(), poll_vocabulary(engine)
     step = engine.content.steps[view.step]
     # The page's h1 and the step's h2 as one element: each element costs a rerun the same.
     step_title = _("Stap {number}: {title}", number=step.id, title=step.title.get(lang))
-    heading_with_text(_("Meedoen aan een workshop"), f"## {plain(step_title)}", 1)
+    heading_with_text(_(TITLE), f"## {plain(step_title)}", 1)
     if view.revealed:
         st.info(_("De uitslag van deze stap staat op het scherm. Wacht op de volgende stap."))
         drawn.answers[GEREGELD] = view.answer(GEREGELD)
